@@ -1,0 +1,15 @@
+"""AI opponents: they decide from a contender's view alone, so they cannot see rivals' secrets.
+
+Each contender's character comes from the scenario (``ai`` weights per action kind,
+aggression, caution): Stalin's AI likes appointments and dossiers, Trotsky's speeches and the
+army. The standard AI scores every legal option by what it would gain in this position, weighs
+it by character, and fills its action points greedily; the easy AI judges with much more noise.
+"""
+
+from __future__ import annotations
+
+from .heuristic import choose_orders
+
+__all__ = ["choose_orders", "DIFFICULTIES"]
+
+DIFFICULTIES = ("easy", "standard")

@@ -1,0 +1,37 @@
+"""The engine: a pure, deterministic model of the succession struggle.
+
+This package imports no pygame, no YAML and touches no files. Everything outside it (the
+terminal game, the window, the AI, saves, the lab) uses only the names exported here:
+
+- :func:`new_game` — a new game from a scenario and a seed;
+- :func:`legal_actions` — what a contender may do now, with costs and the odds of any vote;
+- :func:`apply_turn` — every contender's orders for the turn in, the new state and what happened
+  out (illegal orders raise :class:`IllegalAction` saying why);
+- :func:`view` — what one contender may see (no rival's secrets);
+- :func:`outcome` — the graded result, once the game is over;
+- :class:`Match` — a game with its history, which replays to the same state.
+"""
+
+from .actions import SPECS, Action, ActionKind, IllegalAction
+from .api import (
+    Match,
+    Option,
+    Outcome,
+    Result,
+    TurnResult,
+    apply_turn,
+    legal_actions,
+    new_game,
+    outcome,
+    view,
+)
+from .record import Bloc, GameEvent, Kind, Tally
+from .scenario import FACTOR_NAMES, Factor, Scenario
+from .state import GameState
+from .view import View
+
+__all__ = [
+    "SPECS", "Action", "ActionKind", "Bloc", "FACTOR_NAMES", "Factor", "GameEvent", "GameState",
+    "IllegalAction", "Kind", "Match", "Option", "Outcome", "Result", "Scenario", "Tally",
+    "TurnResult", "View", "apply_turn", "legal_actions", "new_game", "outcome", "view",
+]

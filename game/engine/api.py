@@ -1,0 +1,101 @@
+"""The engine's one narrow interface (see the package docstring)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from . import legality, setup, turn, victory
+from .actions import Action, IllegalAction
+from .record import GameEvent
+from .scenario import Scenario
+from .state import GameState
+from .view import View, build_view
+
+Option = legality.Option
+Outcome = victory.Outcome
+Result = victory.Result
+
+
+@dataclass(frozen=True, slots=True)
+class TurnResult:
+    state: GameState
+    events: tuple[GameEvent, ...]
+
+
+def new_game(scenario: Scenario, seed: int) -> tuple[GameState, tuple[GameEvent, ...]]:
+    """A new game, with the first turn's event cards already drawn (they are returned too)."""
+    return setup.new_game(scenario, seed)
+
+
+def _index(state: GameState, contender: str) -> int:
+    try:
+        return state.scenario.contender_index(contender)
+    except KeyError:
+        known = ", ".join(c.id for c in state.scenario.contenders)
+        raise IllegalAction(f"no contender {contender!r}; contenders are: {known}") from None
+
+
+def legal_actions(state: GameState, contender: str) -> list[Option]:
+    """Every action ``contender`` may take this turn, with its cost and, where a vote follows,
+    the odds of carrying it. Empty when the game is over or the contender can no longer act."""
+    return legality.options(state, _index(state, contender))
+
+
+def apply_turn(state: GameState, orders: Mapping[str, Sequence[Action]]) -> TurnResult:
+    """Resolve one turn. ``orders`` maps contender ids to the actions chosen (missing: none).
+    The given state is left untouched; raises IllegalAction, saying why, if any order is."""
+    if state.finished:
+        raise IllegalAction("the game is over")
+    by_index: dict[int, list[Action]] = {}
+    for cid, actions in orders.items():
+        c = _index(state, cid)
+        legality.check_orders(state, c, list(actions))
+        by_index[c] = list(actions)
+    new, events = turn.resolve(state, by_index)
+    return TurnResult(new, tuple(events))
+
+
+def view(state: GameState, contender: str) -> View:
+    """The game as ``contender`` may see it."""
+    return build_view(state, _index(state, contender), turn.meetings_due(state))
+
+
+def outcome(state: GameState) -> Result | None:
+    """The graded result for every contender, or None while the game goes on."""
+    return victory.result(state) if state.finished else None
+
+
+@dataclass
+class Match:
+    """A game with its record: the seed, every turn's orders in text form and every event.
+    ``Match.replay`` of the same scenario, seed and orders reaches the identical state."""
+
+    scenario: Scenario
+    seed: int
+    state: GameState
+    orders: list[dict[str, list[str]]] = field(default_factory=list)
+    events: list[GameEvent] = field(default_factory=list)
+
+    @classmethod
+    def start(cls, scenario: Scenario, seed: int) -> Match:
+        state, events = new_game(scenario, seed)
+        return cls(scenario, seed, state, [], list(events))
+
+    def play(self, orders: Mapping[str, Sequence[Action]]) -> tuple[GameEvent, ...]:
+        """Apply one turn's orders and record them."""
+        result = apply_turn(self.state, orders)
+        self.state = result.state
+        self.orders.append({c: [str(a) for a in acts] for c, acts in orders.items()})
+        self.events.extend(result.events)
+        return result.events
+
+    @classmethod
+    def replay(
+        cls, scenario: Scenario, seed: int, orders: Sequence[Mapping[str, Sequence[str]]]
+    ) -> Match:
+        """Rebuild a match from its record; raises IllegalAction if the record does not fit."""
+        match = cls.start(scenario, seed)
+        for turn_orders in orders:
+            match.play({c: [Action.parse(a) for a in acts] for c, acts in turn_orders.items()})
+        return match

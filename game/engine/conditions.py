@@ -1,0 +1,258 @@
+"""Conditions that scenario files may test: when an event can fire, which outcome a contender gets.
+
+Each class is one condition a modder can write. Its docstring and field descriptions are the
+modder reference. ``who`` fields take a contender id, ``self`` (the contender being judged, in
+victory conditions), ``decider`` (who decided the current event) or ``office:<id>`` (the holder).
+Conditions only read the game; they never change it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
+
+from pydantic import BeforeValidator, Field
+
+from .registry import Entry, body_fields, one_key_to_tagged
+
+if TYPE_CHECKING:
+    from .context import Context
+
+Who = Annotated[str, Field(description="A contender id, `self`, `decider` or `office:<office id>`.")]
+Organ = Literal["politburo", "central_committee", "party"]
+
+
+class After(Entry):
+    """True from the given date on (inclusive). Example: `after: 1925-Q1`."""
+
+    type: Literal["after"] = "after"
+    value: str = Field(description="A date in the scenario calendar, such as `1925-Q1`.")
+
+    def holds(self, ctx: Context) -> bool:
+        return ctx.state.turn >= ctx.turn_of(self.value)
+
+
+class Before(Entry):
+    """True strictly before the given date. Example: `before: 1927-Q4`."""
+
+    type: Literal["before"] = "before"
+    value: str = Field(description="A date in the scenario calendar, such as `1927-Q4`.")
+
+    def holds(self, ctx: Context) -> bool:
+        return ctx.state.turn < ctx.turn_of(self.value)
+
+
+class Flag(Entry):
+    """True when a scenario flag (set by the `flag` effect) is at least `at_least`.
+
+    Example: `flag: {name: testament_read, at_least: 1}`."""
+
+    type: Literal["flag"] = "flag"
+    name: str = Field(description="The flag's name; flags start at 0.")
+    at_least: float = Field(1.0, description="The smallest value that makes the condition true.")
+
+    def holds(self, ctx: Context) -> bool:
+        return ctx.state.flags.get(self.name, 0.0) >= self.at_least
+
+
+class Rule(Entry):
+    """True when a rule switch of the scenario is on. Example: `rule: faction_ban`."""
+
+    type: Literal["rule"] = "rule"
+    value: str = Field(description="The name of a true/false rule in `rules`.")
+
+    def holds(self, ctx: Context) -> bool:
+        return bool(getattr(ctx.state.rules, self.value))
+
+
+class Status(Entry):
+    """True when a contender stands on one of the given rungs of the removal ladder.
+
+    Example: `status: {who: trotsky, is: [exiled, deported]}`."""
+
+    type: Literal["status"] = "status"
+    who: Who = "self"
+    is_: list[str] = Field(alias="is", description="Ladder rung ids, any of which makes it true.")
+
+    def holds(self, ctx: Context) -> bool:
+        return ctx.rung_id(ctx.resolve(self.who)) in self.is_
+
+
+class InOrgan(Entry):
+    """True when a contender sits in the organ (`politburo`, `central_committee` or `party`).
+
+    Example: `in_organ: {who: self, organ: politburo}`."""
+
+    type: Literal["in_organ"] = "in_organ"
+    who: Who = "self"
+    organ: Organ = Field(description="`politburo`, `central_committee` or `party`.")
+
+    def holds(self, ctx: Context) -> bool:
+        return ctx.in_organ(ctx.resolve(self.who), self.organ)
+
+
+class RivalsOutOf(Entry):
+    """True when every contender other than `who` is outside the organ.
+
+    Example: `rivals_out_of: {organ: politburo}`."""
+
+    type: Literal["rivals_out_of"] = "rivals_out_of"
+    who: Who = "self"
+    organ: Organ = Field(description="`politburo`, `central_committee` or `party`.")
+
+    def holds(self, ctx: Context) -> bool:
+        me = ctx.resolve(self.who)
+        return not any(
+            ctx.in_organ(c, self.organ) for c in range(ctx.n_contenders) if c != me
+        )
+
+
+class HoldsOffice(Entry):
+    """True when a contender holds the office. Example: `holds_office: {who: stalin, office:
+    general_secretary}`."""
+
+    type: Literal["holds_office"] = "holds_office"
+    who: Who = "self"
+    office: str = Field(description="An office id.")
+
+    def holds(self, ctx: Context) -> bool:
+        return ctx.state.holder.get(self.office, -1) == ctx.resolve(self.who)
+
+
+class Platform(Entry):
+    """True when a contender has an open opposition platform. Example: `platform: {who: trotsky}`."""
+
+    type: Literal["platform"] = "platform"
+    who: Who = "self"
+
+    def holds(self, ctx: Context) -> bool:
+        return ctx.state.contenders[ctx.resolve(self.who)].platform
+
+
+class Allied(Entry):
+    """True when two contenders are in alliance. Example: `allied: {a: stalin, b: bukharin}`."""
+
+    type: Literal["allied"] = "allied"
+    a: Who = Field(description="One contender.")
+    b: Who = Field(description="The other contender.")
+
+    def holds(self, ctx: Context) -> bool:
+        return bool(ctx.state.allied[ctx.resolve(self.a), ctx.resolve(self.b)])
+
+
+class Mood(Entry):
+    """True when the party's mood lies inside the given bounds (all bounds optional).
+
+    `line` runs from -1 (Left: end the NEP, industrialise fast) to +1 (Right: keep the NEP);
+    `unity` from 0 to 1 (how much the party fears a split). Example: `mood: {line_below: -0.2}`."""
+
+    type: Literal["mood"] = "mood"
+    line_above: float | None = None
+    line_below: float | None = None
+    unity_above: float | None = None
+    unity_below: float | None = None
+
+    def holds(self, ctx: Context) -> bool:
+        s = ctx.state
+        return (
+            (self.line_above is None or s.mood_line > self.line_above)
+            and (self.line_below is None or s.mood_line < self.line_below)
+            and (self.unity_above is None or s.mood_unity > self.unity_above)
+            and (self.unity_below is None or s.mood_unity < self.unity_below)
+        )
+
+
+class Support(Entry):
+    """True when a contender's share of the party's loyalty is at least `at_least` (0 to 1).
+
+    Example: `support: {who: self, at_least: 0.4}`."""
+
+    type: Literal["support"] = "support"
+    who: Who = "self"
+    at_least: float = Field(ge=0, le=1)
+
+    def holds(self, ctx: Context) -> bool:
+        return ctx.support()[ctx.resolve(self.who)] >= self.at_least
+
+
+class PolitburoMajority(Entry):
+    """True when a contender's faction holds more than half the Politburo's seats: the contender's
+    own seat plus members loyal to them, and with `with_allies` also their allies' factions.
+
+    Example: `politburo_majority: {who: self}`."""
+
+    type: Literal["politburo_majority"] = "politburo_majority"
+    who: Who = "self"
+    with_allies: bool = False
+
+    def holds(self, ctx: Context) -> bool:
+        return ctx.politburo_faction_share(ctx.resolve(self.who), self.with_allies) > 0.5
+
+
+class EventFired(Entry):
+    """True when an event has fired, and, if `choice` is given, that choice was taken.
+
+    Example: `event: {id: testament, choice: read_to_congress}`."""
+
+    type: Literal["event"] = "event"
+    id: str = Field(description="An event id.")
+    choice: str | None = Field(None, description="A choice id of that event.")
+
+    def holds(self, ctx: Context) -> bool:
+        taken = ctx.state.fired.get(self.id)
+        return taken is not None and (self.choice is None or taken == self.choice)
+
+
+class All(Entry):
+    """True when every listed condition is true. Example: `all: [{after: 1926-Q1}, {rule:
+    faction_ban}]`."""
+
+    type: Literal["all"] = "all"
+    items: list[Condition]
+
+    def holds(self, ctx: Context) -> bool:
+        return all(c.holds(ctx) for c in self.items)
+
+
+class AnyOf(Entry):
+    """True when at least one listed condition is true. Example: `any: [{platform: {who:
+    trotsky}}, {platform: {who: zinoviev}}]`."""
+
+    type: Literal["any"] = "any"
+    items: list[Condition]
+
+    def holds(self, ctx: Context) -> bool:
+        return any(c.holds(ctx) for c in self.items)
+
+
+class Not(Entry):
+    """True when the inner condition is false. Example: `not: {holds_office: {who: trotsky,
+    office: war_commissar}}`."""
+
+    type: Literal["not"] = "not"
+    value: Condition
+
+    def holds(self, ctx: Context) -> bool:
+        return not self.value.holds(ctx)
+
+
+CONDITION_TYPES: tuple[type[Entry], ...] = (
+    After, Before, Flag, Rule, Status, InOrgan, RivalsOutOf, HoldsOffice, Platform, Allied,
+    Mood, Support, PolitburoMajority, EventFired, All, AnyOf, Not,
+)
+_KNOWN = body_fields(CONDITION_TYPES)
+
+
+def _tag(value: Any) -> Any:
+    return one_key_to_tagged(value, _KNOWN)
+
+
+Condition = Annotated[
+    Annotated[
+        Union[tuple(CONDITION_TYPES)],  # noqa: UP007 - a Union built from the registry
+        Field(discriminator="type"),
+    ],
+    BeforeValidator(_tag),
+]
+
+for _cls in (All, AnyOf, Not):
+    _cls.model_rebuild()

@@ -1,0 +1,232 @@
+"""Effects that scenario events (and their choices) may have on the game.
+
+Each class is one effect a modder can write; its docstring and field descriptions are the modder
+reference. ``who`` fields take a contender id, ``decider`` (who decided the event), ``chooser``
+(each contender who backed a choice, in `chooser_effects`) or ``office:<id>`` (the holder).
+Every change an effect makes is recorded under the event's historians' factor.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
+
+from pydantic import BeforeValidator, Field
+
+from .registry import Entry, body_fields, one_key_to_tagged
+
+if TYPE_CHECKING:
+    from .context import Context
+
+Who = Annotated[
+    str, Field(description="A contender id, `decider`, `chooser` or `office:<office id>`.")
+]
+Regions = Annotated[
+    list[str], Field(description="Region ids, or `[all]` for every region.", min_length=1)
+]
+Quality = Literal["prestige", "oratory", "organisation", "health", "threat"]
+
+
+class Mood(Entry):
+    """Move the party's mood. `line` runs from -1 (Left) to +1 (Right); `unity` from 0 to 1.
+
+    Example: `mood: {line: -0.2, unity: 0.1}` (the war scare pushes the party left and together)."""
+
+    type: Literal["mood"] = "mood"
+    line: float = Field(0.0, ge=-2, le=2, description="Added to the mood's line, then clamped.")
+    unity: float = Field(0.0, ge=-1, le=1, description="Added to the mood's unity, then clamped.")
+
+    def apply(self, ctx: Context) -> None:
+        ctx.shift_mood(self.line, self.unity)
+
+
+class ChangeQuality(Entry):
+    """Add to one of a contender's qualities (each runs from 0 to 100).
+
+    Example: `quality: {who: trotsky, quality: prestige, amount: -8}`."""
+
+    type: Literal["quality"] = "quality"
+    who: Who
+    quality: Quality
+    amount: float = Field(ge=-100, le=100)
+
+    def apply(self, ctx: Context) -> None:
+        for c in ctx.resolve_many(self.who):
+            ctx.change_quality(c, self.quality, self.amount)
+
+
+class Loyalty(Entry):
+    """Move a share of each listed region's members towards (or, if negative, away from) a
+    contender. `amount` is the fraction of the members not yet loyal who come over (or of the
+    loyal members who leave, when negative).
+
+    Example: `loyalty: {who: zinoviev, regions: [leningrad], amount: 0.2}`."""
+
+    type: Literal["loyalty"] = "loyalty"
+    who: Who
+    regions: Regions
+    amount: float = Field(ge=-1, le=1)
+
+    def apply(self, ctx: Context) -> None:
+        for c in ctx.resolve_many(self.who):
+            for r in ctx.region_indices(self.regions):
+                ctx.shift_loyalty(r, c, self.amount)
+
+
+class Members(Entry):
+    """Add new members to regions, as a fraction of their present membership. New members
+    follow the patron of the region's secretary when `follow_secretary` is true (their careers
+    depend on the apparatus), and are uncommitted otherwise.
+
+    Example: `members: {regions: [all], fraction: 0.3, follow_secretary: true}`."""
+
+    type: Literal["members"] = "members"
+    regions: Regions
+    fraction: float = Field(gt=-1, le=5)
+    follow_secretary: bool = True
+
+    def apply(self, ctx: Context) -> None:
+        for r in ctx.region_indices(self.regions):
+            ctx.add_members(r, self.fraction, self.follow_secretary)
+
+
+class GrantOffice(Entry):
+    """Give an office to a contender (taking it from any holder).
+
+    Example: `grant_office: {who: stalin, office: general_secretary}`."""
+
+    type: Literal["grant_office"] = "grant_office"
+    who: Who
+    office: str
+
+    def apply(self, ctx: Context) -> None:
+        ctx.set_holder(self.office, ctx.resolve(self.who))
+
+
+class RevokeOffice(Entry):
+    """Take an office from whoever holds it; its power base stops backing them.
+
+    Example: `revoke_office: {office: war_commissar}`."""
+
+    type: Literal["revoke_office"] = "revoke_office"
+    office: str
+
+    def apply(self, ctx: Context) -> None:
+        ctx.set_holder(self.office, -1)
+
+
+class Alliance(Entry):
+    """Make (or, with `make: false`, break) an alliance between two contenders.
+
+    Example: `alliance: {a: stalin, b: zinoviev}`."""
+
+    type: Literal["alliance"] = "alliance"
+    a: Who
+    b: Who
+    make: bool = True
+
+    def apply(self, ctx: Context) -> None:
+        ctx.set_alliance(ctx.resolve(self.a), ctx.resolve(self.b), self.make)
+
+
+class Trust(Entry):
+    """Change how far one contender trusts another (trust runs from -1 to 1).
+
+    Example: `trust: {who: trotsky, toward: stalin, amount: -0.3}`."""
+
+    type: Literal["trust"] = "trust"
+    who: Who
+    toward: Who
+    amount: float = Field(ge=-2, le=2)
+
+    def apply(self, ctx: Context) -> None:
+        ctx.change_trust(ctx.resolve(self.who), ctx.resolve(self.toward), self.amount)
+
+
+class Line(Entry):
+    """Move a contender's line on the Left-Right axis, without the usual cost in credibility.
+
+    Example: `line: {who: stalin, amount: -0.3}`."""
+
+    type: Literal["line"] = "line"
+    who: Who
+    amount: float = Field(ge=-2, le=2)
+
+    def apply(self, ctx: Context) -> None:
+        for c in ctx.resolve_many(self.who):
+            ctx.move_line(c, self.amount)
+
+
+class SetFlag(Entry):
+    """Set (or, with `add: true`, add to) a named flag that conditions can test.
+
+    Example: `flag: {name: testament_read}`."""
+
+    type: Literal["flag"] = "flag"
+    name: str
+    value: float = 1.0
+    add: bool = False
+
+    def apply(self, ctx: Context) -> None:
+        flags = ctx.state.flags
+        flags[self.name] = flags.get(self.name, 0.0) + self.value if self.add else self.value
+
+
+class SetRule(Entry):
+    """Change one of the scenario's rules for the rest of the game.
+
+    Example: `rule: {name: enrolment_open, value: true}`."""
+
+    type: Literal["rule"] = "rule"
+    name: str
+    value: bool | float
+
+    def apply(self, ctx: Context) -> None:
+        ctx.set_rule(self.name, self.value)
+
+
+class Demote(Entry):
+    """Move a contender down the removal ladder by `steps` rungs (losing offices first).
+
+    Example: `demote: {who: trotsky, steps: 1}`."""
+
+    type: Literal["demote"] = "demote"
+    who: Who
+    steps: int = Field(1, ge=1, le=10)
+
+    def apply(self, ctx: Context) -> None:
+        target = ctx.resolve(self.who)
+        for _ in range(self.steps):
+            ctx.demote(target)
+
+
+class OpenPlatform(Entry):
+    """Open (or, with `open: false`, close) a contender's opposition platform.
+
+    Example: `platform: {who: trotsky}`."""
+
+    type: Literal["platform"] = "platform"
+    who: Who
+    open: bool = True
+
+    def apply(self, ctx: Context) -> None:
+        ctx.set_platform(ctx.resolve(self.who), self.open)
+
+
+EFFECT_TYPES: tuple[type[Entry], ...] = (
+    Mood, ChangeQuality, Loyalty, Members, GrantOffice, RevokeOffice, Alliance, Trust, Line,
+    SetFlag, SetRule, Demote, OpenPlatform,
+)
+_KNOWN = body_fields(EFFECT_TYPES)
+
+
+def _tag(value: Any) -> Any:
+    return one_key_to_tagged(value, _KNOWN)
+
+
+Effect = Annotated[
+    Annotated[
+        Union[tuple(EFFECT_TYPES)],  # noqa: UP007 - a Union built from the registry
+        Field(discriminator="type"),
+    ],
+    BeforeValidator(_tag),
+]

@@ -1,0 +1,135 @@
+"""Event cards: which fire at the start of a turn, who decides them, and what they do."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+
+from .context import Context
+from .record import Kind
+from .scenario import EventDef
+from .state import Decision, GameState
+
+
+def _event(state: GameState, event_id: str) -> EventDef:
+    return next(e for e in state.scenario.events if e.id == event_id)
+
+
+def _eligible(ctx: Context, e: EventDef) -> bool:
+    s = ctx.state
+    if e.id in s.fired and not e.repeat:
+        return False
+    cal = s.scenario.calendar
+    if e.when is not None:
+        if cal.turn_of(e.when) != s.turn:
+            return False
+    else:
+        start, end = (cal.turn_of(d) for d in e.window)  # type: ignore[union-attr]
+        if not start <= s.turn <= end:
+            return False
+    if e.condition is not None and not e.condition.holds(ctx):
+        return False
+    return e.chance >= 1.0 or s.rng.random() < e.chance
+
+
+def deciders(ctx: Context, e: EventDef) -> tuple[int, ...]:
+    if e.decider == "vote":
+        return tuple(c for c in range(ctx.n_contenders) if ctx.can_act(c))
+    c = ctx.resolve(e.decider or "")
+    return (c,) if c >= 0 and ctx.can_act(c) else ()
+
+
+def action_points(ctx: Context, c: int) -> int:
+    """Base points, plus offices, plus a point for a gift for organisation; illness costs one."""
+    rec = ctx.state.contenders[c]
+    if not ctx.can_act(c):
+        return 0
+    if not ctx.in_organ(c, "party"):
+        return 1
+    offices = {o.id: o for o in ctx.scenario.offices}
+    points = ctx.state.rules.base_action_points
+    points += sum(offices[o].action_points for o in ctx.offices_of(c))
+    points += rec.organisation >= 70
+    points -= rec.health < 40
+    return max(int(points), 1)
+
+
+def begin_turn(ctx: Context) -> None:
+    """Start a turn: reset action points, then draw the cards that fire now."""
+    s = ctx.state
+    for c, rec in enumerate(s.contenders):
+        rec.action_points = action_points(ctx, c)
+    s.cards = []
+    s.decisions = []
+    for e in s.scenario.events:
+        if not _eligible(ctx, e):
+            continue
+        s.cards.append(e.id)
+        ctx.report(Kind.CARD, e.title, ref=e.id)
+        if e.choices:
+            s.fired.setdefault(e.id, "")
+            s.decisions.append(Decision(e.id, deciders(ctx, e)))
+        else:
+            s.fired[e.id] = ""
+            with ctx.tagged(e.factor):
+                for effect in e.effects:
+                    effect.apply(ctx)
+
+
+def resolve_decisions(ctx: Context, picks: Mapping[int, Mapping[str, str]]) -> None:
+    """Settle every card waiting for a choice. ``picks[c][event]`` is c's choice. With one
+    decider, their pick (or the first choice) is taken; in a vote, each contender's Central
+    Committee following weighs for the choice they back."""
+    s = ctx.state
+    for d in s.decisions:
+        e = _event(s, d.event)
+        choice_ids = [ch.id for ch in e.choices]
+        backers: dict[str, list[int]] = {cid: [] for cid in choice_ids}
+        for c in d.deciders:
+            pick = picks.get(c, {}).get(e.id)
+            if pick in backers:
+                backers[pick].append(c)
+        if len(d.deciders) > 1:
+            weight = np.array([sum(s.cc_share[c] for c in backers[cid]) for cid in choice_ids])
+            winner = choice_ids[int(np.argmax(weight))] if weight.any() else choice_ids[0]
+        else:
+            chosen = [cid for cid in choice_ids if backers[cid]]
+            winner = chosen[0] if chosen else choice_ids[0]
+        s.fired[e.id] = winner
+        ctx.decider = d.deciders[0] if len(d.deciders) == 1 else None
+        with ctx.tagged(e.factor):
+            for ch in e.choices:
+                if ch.id == winner:
+                    for effect in ch.effects:
+                        effect.apply(ctx)
+                if backers[ch.id]:
+                    ctx.choosers = tuple(backers[ch.id])
+                    for effect in ch.chooser_effects:
+                        effect.apply(ctx)
+                    ctx.choosers = ()
+        ctx.decider = None
+        label = next(ch.label for ch in e.choices if ch.id == winner)
+        ctx.report(Kind.DECISION, f"{e.title}: {label}", d.deciders, ref=e.id,
+                   data={"choice": winner})
+    s.decisions = []
+
+
+def card_info(state: GameState, event_id: str, me: int):
+    from .view import CardInfo  # view imports this module lazily too
+
+    e = _event(state, event_id)
+    pending = next((d for d in state.decisions if d.event == event_id), None)
+    return CardInfo(
+        event=e.id,
+        title=e.title,
+        text=e.text,
+        history=e.history,
+        source=e.source,
+        factor=str(e.factor),
+        choices=tuple((ch.id, ch.label) for ch in e.choices),
+        mine_to_decide=pending is not None and me in pending.deciders,
+        appeal=tuple(
+            ch.ai_appeal.get(state.scenario.contenders[me].id, 0.0) for ch in e.choices
+        ),
+    )

@@ -1,0 +1,195 @@
+"""The Ban on Factions: open platforms, dossiers, accusations and the ladder of removal.
+
+An open platform speaks to the whole party, and under the Ban it is the evidence for an
+accusation of factionalism. An accusation goes to the organ that decides the target's next
+step down (an office first, then the Politburo, the Central Committee, the party, exile and
+deportation); it waits for that organ's next meeting. Dossiers give leverage to accusations.
+"""
+
+from __future__ import annotations
+
+from .actions import Action, ActionKind
+from .context import Context
+from .record import Kind
+from .rulebook import ActionRule, requires_party, rival_check
+from .scenario import Factor, Power
+from .state import Motion
+from .votes import ORGAN_NAMES, Question, take_vote
+
+
+def check_platform(ctx: Context, c: int, target: str | None) -> str | None:
+    if ctx.state.contenders[c].platform:
+        return "your platform is already open"
+    return requires_party(ctx, c)
+
+
+def platform(ctx: Context, c: int, action: Action) -> None:
+    s = ctx.state
+    me = s.contenders[c]
+    me.platform = True
+    ctx.change_quality(c, "threat", 10.0)
+    for k in range(s.n):
+        if not s.allied[k, c]:
+            ctx.change_trust(k, c, -0.15)
+    for r, region in enumerate(ctx.scenario.regions):
+        closeness = 1.0 - abs(me.line - region.line) / 2.0
+        ctx.shift_loyalty(r, c, s.rules.platform_strength * closeness * me.oratory / 100)
+    ctx.report(Kind.ACTION, f"{ctx.name(c)} declares an open opposition platform.", (c,))
+
+
+def check_recant(ctx: Context, c: int, target: str | None) -> str | None:
+    if not ctx.can_act(c):
+        return f"{ctx.name(c)} can no longer act"
+    if not ctx.state.contenders[c].platform and ctx.in_organ(c, "party"):
+        return "you have no platform to renounce"
+    return None
+
+
+def recant(ctx: Context, c: int, action: Action) -> None:
+    s = ctx.state
+    me = s.contenders[c]
+    me.platform = False
+    ctx.change_quality(c, "prestige", -8.0)
+    ctx.change_quality(c, "threat", -10.0)
+    s.motions = [m for m in s.motions if m.target != c]
+    text = f"{ctx.name(c)} recants and submits to the party line."
+    if not ctx.in_organ(c, "party"):
+        party = max(i for i, rung in enumerate(ctx.scenario.ladder) if rung.in_party)
+        me.status = party
+        text = f"{ctx.name(c)} recants and is readmitted to the party."
+    ctx.report(Kind.STATUS, text, (c,))
+
+
+def check_dossier(ctx: Context, c: int, target: str | None) -> str | None:
+    t, why = rival_check(ctx, c, target)
+    if why:
+        return why
+    if ctx.state.contenders[c].dossiers.get(t, 0) >= ctx.state.rules.dossier_limit:
+        return f"your file on {ctx.name(t)} is already full"
+    return requires_party(ctx, c)
+
+
+def dossier(ctx: Context, c: int, action: Action) -> None:
+    s = ctx.state
+    t = ctx.resolve(action.target or "")
+    files = s.contenders[c].dossiers
+    gain = 2 if ctx.has_power(c, Power.DOSSIERS) else 1
+    files[t] = min(files.get(t, 0) + gain, s.rules.dossier_limit)
+    ctx.report(Kind.ACTION, f"You add to your dossier on {ctx.name(t)}.", (c,), public=False)
+
+
+def accusation_organ(ctx: Context, target: int) -> str | None:
+    """The organ that decides the target's next step down, or None at the bottom."""
+    return ctx.rung(target).removed_by
+
+
+def check_accuse(ctx: Context, c: int, target: str | None) -> str | None:
+    t, why = rival_check(ctx, c, target)
+    if why:
+        return why
+    s = ctx.state
+    if s.allied[c, t]:
+        return f"{ctx.name(t)} is your ally: break the alliance first"
+    if accusation_organ(ctx, t) is None:
+        return f"{ctx.name(t)} cannot be pushed any further down"
+    if any(m.kind == "accuse" and m.target == t for m in s.motions):
+        return f"an accusation against {ctx.name(t)} is already waiting for a vote"
+    if not ctx.in_organ(c, "politburo") and not ctx.in_organ(c, "central_committee"):
+        return "only members of the Central Committee can bring an accusation"
+    return requires_party(ctx, c)
+
+
+def accusation_question(ctx: Context, c: int, t: int) -> Question:
+    return Question("accuse", c, t, leverage=ctx.state.contenders[c].dossiers.get(t, 0))
+
+
+def accuse(ctx: Context, c: int, action: Action) -> None:
+    s = ctx.state
+    t = ctx.resolve(action.target or "")
+    organ = accusation_organ(ctx, t)
+    assert organ is not None
+    leverage = s.contenders[c].dossiers.pop(t, 0)
+    s.motions.append(Motion("accuse", c, t, organ, s.turn, leverage=leverage))
+    ctx.change_trust(t, c, -0.4)
+    ctx.report(
+        Kind.ACTION,
+        f"{ctx.name(c)} accuses {ctx.name(t)} of factionalism; the "
+        f"{ORGAN_NAMES[organ]} will decide.",
+        (c, t),
+    )
+
+
+def decide_accusation(ctx: Context, m: Motion) -> None:
+    """Vote on an accusation; success pushes the target one step down the ladder."""
+    s = ctx.state
+    target = s.contenders[m.target]
+    q = Question("accuse", m.sponsor, m.target, leverage=m.leverage)
+    tally = take_vote(ctx, q, m.organ)
+    factor = Factor.OPPONENTS_WEAKNESSES if target.platform else Factor.RIVALRIES
+    with ctx.tagged(factor):
+        ctx.report(Kind.VOTE, tally.headline(), (m.sponsor, m.target), tally=tally)
+        if tally.passed:
+            ctx.demote(m.target)
+            ctx.change_quality(m.target, "prestige", -8.0)
+            ctx.change_quality(m.sponsor, "prestige", 2.0)
+        else:
+            ctx.change_quality(m.sponsor, "prestige", -5.0)
+            ctx.change_quality(m.target, "prestige", 3.0)
+
+
+def vote_motions(ctx: Context, organ: str, decide) -> None:
+    """Put every motion waiting for ``organ`` to the vote, oldest first."""
+    s = ctx.state
+    due = [m for m in s.motions if m.organ == organ]
+    s.motions = [m for m in s.motions if m.organ != organ]
+    for m in due:
+        if ctx.in_organ(m.sponsor, "party") and ctx.can_act(m.target):
+            decide(ctx, m)
+
+
+def _label(verb: str):
+    def label(ctx: Context, c: int, target: str | None) -> str:
+        return f"{verb} {ctx.name(ctx.resolve(target or ''))}"
+
+    return label
+
+
+def _const(text: str):
+    return lambda ctx, c, target: text
+
+
+RULES = (
+    ActionRule(
+        ActionKind.PLATFORM, check_platform, platform, Factor.IDEOLOGY,
+        _const("Declare an open opposition platform"),
+        "Speaks to the whole party and wins members who share your line; under the Ban on "
+        "Factions it also hands your rivals the charge of factionalism.",
+    ),
+    ActionRule(
+        ActionKind.RECANT, check_recant, recant, Factor.OPPONENTS_WEAKNESSES,
+        _const("Recant and submit to the party line"),
+        "Closes your platform and drops accusations against you, at a cost in prestige; if "
+        "you were expelled, you are readmitted.",
+    ),
+    ActionRule(
+        ActionKind.DOSSIER, check_dossier, dossier, Factor.PATRONAGE,
+        _label("Compile a dossier on"),
+        "Secret leverage: each dossier makes an accusation against them likelier to carry.",
+    ),
+    ActionRule(
+        ActionKind.ACCUSE, check_accuse, accuse, Factor.RIVALRIES,
+        _label("Accuse of factionalism:"),
+        "Goes to the organ that decides their next step down, at its next meeting. An open "
+        "platform under the Ban, your dossiers and their perceived threat all help.",
+    ),
+)
+
+
+def decay_outcasts(ctx: Context) -> None:
+    """Followers drift away from contenders who are no longer in the party."""
+    s = ctx.state
+    with ctx.tagged(Factor.OPPONENTS_WEAKNESSES):
+        for c in range(s.n):
+            if not ctx.in_organ(c, "party") and s.support()[c] > 0:
+                for r in range(len(s.members)):
+                    ctx.shift_loyalty(r, c, -0.25)

@@ -1,0 +1,116 @@
+"""Patronage: appointing regional secretaries, recruitment drives and power bases.
+
+An appointed secretary pulls their region's members towards the patron a little every turn;
+loyal regions send loyal delegates to the Congress (see :mod:`meetings`), which elects a loyal
+Central Committee, which fills the Politburo. The effect climbs the pyramid with a lag.
+"""
+
+from __future__ import annotations
+
+from .actions import Action, ActionKind
+from .context import Context
+from .rulebook import ActionRule, requires_party
+from .scenario import Factor, Power
+
+
+def _region(ctx: Context, target: str | None) -> int:
+    found = ctx.region_indices([target]) if target and target != "all" else []
+    return found[0] if found else -1
+
+
+def fief_holder(ctx: Context, r: int) -> int:
+    """The holder of an office whose fief region ``r`` is, or -1."""
+    rid = ctx.scenario.regions[r].id
+    for o in ctx.scenario.offices:
+        if o.fief and rid in o.base_regions:
+            holder = ctx.state.holder.get(o.id, -1)
+            if holder >= 0 and ctx.in_organ(holder, "party"):
+                return holder
+    return -1
+
+
+def check_appoint(ctx: Context, c: int, target: str | None) -> str | None:
+    r = _region(ctx, target)
+    if r < 0:
+        return f"no region {target!r}"
+    if not ctx.has_power(c, Power.APPOINT):
+        return "only an office with the power to appoint (the General Secretary) can"
+    if not ctx.state.rules.patronage:
+        return "appointments from the centre are switched off in this game"
+    if ctx.state.patron[r] == c:
+        return f"the secretary in {ctx.scenario.regions[r].name} is already yours"
+    lord = fief_holder(ctx, r)
+    if lord >= 0 and lord != c:
+        return f"{ctx.scenario.regions[r].name} is {ctx.name(lord)}'s stronghold"
+    return requires_party(ctx, c)
+
+
+def appoint(ctx: Context, c: int, action: Action) -> None:
+    r = _region(ctx, action.target)
+    ctx.state.patron[r] = c
+    ctx.shift_loyalty(r, c, ctx.state.rules.patronage_strength / 2)
+
+
+def check_recruit(ctx: Context, c: int, target: str | None) -> str | None:
+    r = _region(ctx, target)
+    if r < 0:
+        return f"no region {target!r}"
+    rules = ctx.state.rules
+    if not ctx.has_power(c, Power.RECRUIT):
+        return "only an office that runs the party's membership can recruit"
+    if not (rules.enrolment and rules.enrolment_open):
+        return "no recruitment drive is open"
+    return requires_party(ctx, c)
+
+
+def recruit(ctx: Context, c: int, action: Action) -> None:
+    ctx.add_members(_region(ctx, action.target), ctx.state.rules.recruit_fraction, True)
+
+
+def drift(ctx: Context) -> None:
+    """The quiet work of every turn: secretaries pull towards their patrons, power bases
+    towards the holders of their offices."""
+    s = ctx.state
+    rules = s.rules
+    with ctx.tagged(Factor.PATRONAGE):
+        if rules.patronage:
+            for r in range(len(s.members)):
+                p = int(s.patron[r])
+                if p >= 0 and ctx.in_organ(p, "party"):
+                    skill = 0.5 + s.contenders[p].organisation / 100
+                    ctx.shift_loyalty(r, p, rules.patronage_strength * skill)
+        for o in ctx.scenario.offices:
+            h = s.holder.get(o.id, -1)
+            if h >= 0 and ctx.in_organ(h, "party"):
+                for r in ctx.region_indices(o.base_regions):
+                    ctx.shift_loyalty(r, h, rules.base_pull)
+        for c, d in enumerate(ctx.scenario.contenders):
+            if ctx.in_organ(c, "party"):
+                for r in ctx.region_indices(d.bases):
+                    ctx.shift_loyalty(r, c, rules.base_pull / 2)
+
+
+def _region_label(verb: str):
+    def label(ctx: Context, c: int, target: str | None) -> str:
+        r = _region(ctx, target)
+        name = ctx.scenario.regions[r].name
+        patron = int(ctx.state.patron[r])
+        now = f" (secretary now owes {ctx.name(patron)})" if patron >= 0 else ""
+        return f"{verb} {name}{now}"
+
+    return label
+
+
+RULES = (
+    ActionRule(
+        ActionKind.APPOINT, check_appoint, appoint, Factor.PATRONAGE,
+        _region_label("Appoint a loyal secretary in"),
+        "Your secretary will pull the region's members to you every turn, and they choose its "
+        "delegates to the next Congress.",
+    ),
+    ActionRule(
+        ActionKind.RECRUIT, check_recruit, recruit, Factor.PATRONAGE,
+        _region_label("Recruit new members in"),
+        "New members owe their careers to the region's secretary and follow their patron.",
+    ),
+)

@@ -1,0 +1,41 @@
+"""How each rule module declares its actions: when an action is legal, and what it does."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .actions import Action, ActionKind
+from .context import Context
+from .scenario import Factor
+
+# check(ctx, contender, target) returns None when legal, or the reason it is not.
+Check = Callable[[Context, int, str | None], str | None]
+Apply = Callable[[Context, int, Action], None]
+Label = Callable[[Context, int, str | None], str]
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRule:
+    kind: ActionKind
+    check: Check
+    apply: Apply
+    factor: Factor
+    label: Label
+    why: str  # what it does, in a sentence, for menus and tooltips
+
+
+def requires_party(ctx: Context, c: int) -> str | None:
+    if not ctx.in_organ(c, "party"):
+        return f"{ctx.name(c)} is no longer in the party"
+    return None
+
+
+def rival_check(ctx: Context, c: int, target: str | None) -> tuple[int, str | None]:
+    """Resolve a contender target; the reason it is unusable, if any."""
+    t = ctx.resolve(target or "")
+    if t < 0 or target in ("self", "decider", "chooser") or (target or "").startswith("office:"):
+        return -1, f"no contender {target!r}"
+    if t == c:
+        return t, "you cannot do that to yourself"
+    return t, None

@@ -1,0 +1,432 @@
+"""The scenario format: everything a succession struggle is made of, as validated data.
+
+A scenario file (YAML, loaded outside the engine) becomes a :class:`Scenario`. The engine holds
+no names, dates or historical numbers of its own: contenders, offices, regions, organs, the
+calendar of meetings and events, the removal ladder, the outcomes and every tunable rule live
+here. Field descriptions are the modder reference.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .conditions import Condition
+from .effects import Effect
+
+Id = Field(pattern=r"^[a-z][a-z0-9_]*$", description="A lower-case identifier: a-z, 0-9, _.")
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Factor(StrEnum):
+    """The historians' factors that every change of support or office is tagged with."""
+
+    PATRONAGE = "patronage"
+    OPPONENTS_WEAKNESSES = "opponents_weaknesses"
+    ALLIANCES = "alliances"
+    IDEOLOGY = "ideology"
+    RIVALRIES = "rivalries"
+    LENINS_LEGACY = "lenins_legacy"
+    PERSONAL_QUALITIES = "personal_qualities"
+    LUCK = "luck"
+
+
+FACTOR_NAMES: dict[Factor, str] = {
+    Factor.PATRONAGE: "The General Secretaryship and patronage",
+    Factor.OPPONENTS_WEAKNESSES: "Opponents' weaknesses",
+    Factor.ALLIANCES: "Alliances",
+    Factor.IDEOLOGY: "Ideology and the mood of the times",
+    Factor.RIVALRIES: "Personal rivalries",
+    Factor.LENINS_LEGACY: "Lenin's legacy",
+    Factor.PERSONAL_QUALITIES: "Personal qualities",
+    Factor.LUCK: "Luck",
+}
+
+
+class Power(StrEnum):
+    """What an office lets its holder do. Offices list their powers in the scenario."""
+
+    APPOINT = "appoint"  # appoint regional secretaries
+    RECRUIT = "recruit"  # run recruitment drives while the enrolment is open
+    AGENDA = "agenda"  # set the agenda: convene plenums and congresses, steer Politburo votes
+    DOSSIERS = "dossiers"  # keep the party's records: dossiers cost less
+    PRESS = "press"  # a newspaper: articles reach further
+    ARMY = "army"  # command of the army: can cultivate it
+    COMINTERN = "comintern"  # the International: prestige from abroad
+
+
+class Calendar(Model):
+    """How turns map to dates."""
+
+    start_year: int = Field(description="Year of the first turn.")
+    start_period: int = Field(1, ge=1, description="Period (1-based) of the first turn.")
+    periods_per_year: int = Field(4, ge=1, le=12, description="Turns in a year: 4 = quarters.")
+    period_prefix: str = Field("Q", description="Letter before the period in dates: `1924-Q1`.")
+    turns: int = Field(ge=1, le=200, description="Length of the game in turns.")
+
+    def turn_of(self, date: str) -> int:
+        """The 0-based turn index of a date such as ``1925-Q3``; raises ValueError if malformed."""
+        m = re.fullmatch(rf"(\d{{4}})-{re.escape(self.period_prefix)}(\d{{1,2}})", date.strip())
+        if not m or not 1 <= int(m.group(2)) <= self.periods_per_year:
+            raise ValueError(
+                f"{date!r} is not a date like {self.start_year}-{self.period_prefix}1"
+            )
+        year, period = int(m.group(1)), int(m.group(2))
+        return (year - self.start_year) * self.periods_per_year + period - self.start_period
+
+    def label(self, turn: int) -> str:
+        """The date label of a 0-based turn index."""
+        n = turn + self.start_period - 1
+        year, period = divmod(n, self.periods_per_year)
+        return f"{self.start_year + year}-{self.period_prefix}{period + 1}"
+
+
+class Qualities(Model):
+    """A contender's personal qualities, each from 0 to 100."""
+
+    prestige: float = Field(ge=0, le=100, description="Revolutionary record, closeness to Lenin.")
+    oratory: float = Field(ge=0, le=100, description="Power as a speaker and writer.")
+    organisation: float = Field(ge=0, le=100, description="Taste and talent for committee work.")
+    health: float = Field(ge=0, le=100, description="Low health costs action points.")
+    threat: float = Field(ge=0, le=100, description="How much rivals and the party fear them.")
+
+
+class AIProfile(Model):
+    """How the AI plays this contender: relative appetite for each kind of action."""
+
+    weights: dict[str, float] = Field(
+        default_factory=dict,
+        description="Action kind to weight (1 = neutral, 0 = never, 3 = favourite).",
+    )
+    aggression: float = Field(1.0, ge=0, le=3, description="Appetite for accusations and fights.")
+    caution: float = Field(1.0, ge=0, le=3, description="Reluctance to take long-odds votes.")
+
+
+class ContenderDef(Model):
+    id: str = Id
+    name: str = Field(description="Full name, as shown in the game.")
+    short: str = Field(description="Short name for tables and logs.")
+    playable: bool = True
+    bio: str = Field(description="A short biography written for the game.")
+    strengths: list[str] = Field(default_factory=list)
+    weaknesses: list[str] = Field(default_factory=list)
+    colour: str = Field("#888888", pattern=r"^#[0-9a-fA-F]{6}$")
+    pattern: Literal["solid", "stripes", "dots", "cross", "checks", "waves"] = "solid"
+    qualities: Qualities
+    line: float = Field(ge=-1, le=1, description="Left (-1: end the NEP) to Right (+1: keep it).")
+    status: str = Field(description="Starting rung of the removal ladder.")
+    offices: list[str] = Field(default_factory=list, description="Offices held at the start.")
+    bases: list[str] = Field(
+        default_factory=list,
+        description="Regions the contender is rooted in without an office (extra loyalty pull).",
+    )
+    difficulty: Literal["easy", "standard", "hard"] = Field(
+        "standard", description="How hard the contender is for a student to play."
+    )
+    ai: AIProfile = AIProfile()
+
+
+class OfficeDef(Model):
+    id: str = Id
+    name: str
+    description: str = ""
+    powers: list[Power] = Field(default_factory=list)
+    action_points: int = Field(0, ge=0, le=5, description="Extra action points a turn.")
+    base_regions: list[str] = Field(
+        default_factory=list,
+        description="Regions that back the holder: loyalty drifts to them; lost with the office.",
+    )
+    rank: int = Field(0, description="Higher ranks are stripped first when a holder is demoted.")
+    fief: bool = Field(
+        False, description="While held, nobody else may appoint secretaries in its base regions."
+    )
+
+
+class RegionDef(Model):
+    id: str = Id
+    name: str
+    kind: Literal["party", "army"] = "party"
+    members: int = Field(gt=0, description="Party members at the start.")
+    secretary: str | None = Field(None, description="Contender who appointed its secretary.")
+    loyalty: dict[str, float] = Field(
+        default_factory=dict,
+        description="Share loyal to each contender (the rest is uncommitted); sums to at most 1.",
+    )
+    line: float = Field(0.0, ge=-1, le=1, description="The region's own lean, Left to Right.")
+    map_xy: tuple[float, float] = Field(
+        (0.5, 0.5), description="Position on the stylised map, each from 0 to 1."
+    )
+
+    @model_validator(mode="after")
+    def _shares(self) -> RegionDef:
+        if any(v < 0 for v in self.loyalty.values()) or sum(self.loyalty.values()) > 1 + 1e-9:
+            raise ValueError("loyalty shares must be non-negative and sum to at most 1")
+        return self
+
+
+class NotableDef(Model):
+    """A party leader who is not a contender (Rykov, Tomsky, Molotov ...): a Politburo vote."""
+
+    id: str = Id
+    name: str
+    bio: str = ""
+    line: float = Field(0.0, ge=-1, le=1)
+    loyalty: dict[str, float] = Field(default_factory=dict)
+    politburo: bool = Field(False, description="Sits in the Politburo at the start.")
+
+
+class OrganDef(Model):
+    name: str
+    seats: int = Field(gt=0, description="Seats (Politburo, Central Committee) or delegates.")
+
+
+class Organs(Model):
+    politburo: OrganDef
+    central_committee: OrganDef
+    congress: OrganDef
+
+
+class Rung(Model):
+    """One step of the removal ladder, from the Politburo down to deportation."""
+
+    id: str = Id
+    name: str
+    in_politburo: bool = False
+    in_central_committee: bool = False
+    in_party: bool = True
+    can_act: bool = True
+    removed_by: Literal["politburo", "central_committee", "congress"] | None = Field(
+        None, description="The organ whose vote moves a contender from here to the next rung."
+    )
+
+
+class Meeting(Model):
+    """A scheduled Central Committee plenum or Party Congress."""
+
+    organ: Literal["central_committee", "congress"]
+    when: str = Field(description="Date of the meeting, such as `1924-Q2`.")
+    name: str
+    delegates: int | None = Field(None, gt=0, description="Congress: voting delegates.")
+    cc_seats: int | None = Field(None, gt=0, description="Congress: size of the new CC.")
+    politburo_seats: int | None = Field(None, gt=0, description="Size of the Politburo elected.")
+    note: str = ""
+
+
+class Choice(Model):
+    id: str = Id
+    label: str = Field(description="What the choice says on the card.")
+    effects: list[Effect] = Field(default_factory=list, description="If this choice is taken.")
+    chooser_effects: list[Effect] = Field(
+        default_factory=list, description="Applied to each contender who backed this choice."
+    )
+    ai_appeal: dict[str, float] = Field(
+        default_factory=dict, description="Contender id to how much their AI likes this choice."
+    )
+
+
+class EventDef(Model):
+    id: str = Id
+    title: str
+    when: str | None = Field(None, description="Fires on this date (if its condition holds).")
+    window: tuple[str, str] | None = Field(
+        None, description="Or: may fire on any turn between two dates, by `chance` each turn."
+    )
+    condition: Condition | None = None
+    chance: float = Field(1.0, ge=0, le=1, description="Probability of firing when eligible.")
+    repeat: bool = Field(False, description="May fire more than once.")
+    factor: Factor = Factor.LUCK
+    text: str = Field(description="The card's text: what is happening.")
+    history: str = Field(description="The historical note: what happened in fact.")
+    source: str = Field(description="The source document the note draws on, by title.")
+    effects: list[Effect] = Field(default_factory=list)
+    choices: list[Choice] = Field(default_factory=list)
+    decider: str | None = Field(
+        None,
+        description="Who chooses: a contender id, `office:<id>` (its holder) or `vote` (every "
+        "contender backs a choice; Central Committee weight decides).",
+    )
+
+    @model_validator(mode="after")
+    def _timing(self) -> EventDef:
+        if (self.when is None) == (self.window is None):
+            raise ValueError("an event needs exactly one of `when` or `window`")
+        if self.choices and not self.decider:
+            raise ValueError("an event with choices needs a `decider`")
+        return self
+
+
+class Outcome(Model):
+    """One graded ending. The first outcome whose condition holds for a contender is theirs."""
+
+    id: str = Id
+    name: str
+    rank: int = Field(description="Higher is better; used to compare games.")
+    description: str
+    condition: Condition | None = Field(None, description="No condition: always true (last).")
+
+
+class Rules(Model):
+    """Named rule parameters. Switches can be turned off by the lab's what-ifs."""
+
+    patronage: bool = Field(True, description="The General Secretary may appoint secretaries.")
+    faction_ban: bool = Field(True, description="The Ban on Factions (1921) is in force.")
+    enrolment: bool = Field(True, description="Recruitment drives are possible at all.")
+    enrolment_open: bool = Field(False, description="A recruitment drive is open now.")
+    patronage_strength: float = Field(0.10, ge=0, le=1, description="Pull of a patron a turn.")
+    base_pull: float = Field(0.05, ge=0, le=1, description="Pull of a power base a turn.")
+    base_loss: float = Field(0.3, ge=0, le=1, description="Loyalty lost with a power base.")
+    recruit_fraction: float = Field(0.12, ge=0, le=2, description="Members added by a drive.")
+    ideology_pull: float = Field(0.02, ge=0, le=1, description="Drift to lines that fit the mood.")
+    mood_drift: float = Field(0.0, ge=-1, le=1, description="Mood line change a turn.")
+    speech_strength: float = Field(0.04, ge=0, le=1)
+    article_strength: float = Field(0.03, ge=0, le=1)
+    platform_strength: float = Field(0.08, ge=0, le=1)
+    army_strength: float = Field(0.10, ge=0, le=1)
+    line_step: float = Field(0.35, gt=0, le=1, description="How far one shift moves a line.")
+    line_shift_cost: float = Field(6.0, ge=0, description="Prestige lost per step of shifting.")
+    resolution_step: float = Field(0.2, gt=0, le=1, description="How far a resolution moves.")
+    ban_bonus: float = Field(1.6, ge=0, description="Vote swing against a platform under the ban.")
+    dossier_bonus: float = Field(0.35, ge=0, description="Vote swing per dossier held.")
+    dossier_limit: int = Field(3, ge=0)
+    threat_weight: float = Field(1.5, ge=0, description="How much feared targets lose votes.")
+    prestige_weight: float = Field(2.0, ge=0)
+    mood_weight: float = Field(1.5, ge=0)
+    bloc_discipline: float = Field(0.9, ge=0, le=1, description="Share of a bloc that obeys.")
+    vote_noise: float = Field(0.35, ge=0, description="Spread of uncommitted voters' judgement.")
+    base_action_points: int = Field(2, ge=0, le=10)
+    illness_chance: float = Field(0.08, ge=0, le=1, description="Chance per turn at full health.")
+    threat_per_support: float = Field(40.0, ge=0, description="Perceived threat from support.")
+    alliance_break_trust: float = Field(0.5, ge=0, le=2)
+    convene_congress_gap: int = Field(4, ge=0, description="Turns between congresses.")
+    delegate_pick: float = Field(
+        0.5, ge=0, le=1,
+        description="Share of a region's uncommitted delegates its secretary picks from the "
+        "patron's followers: loyal secretaries choose loyal delegates.",
+    )
+
+
+class Scenario(Model):
+    """A whole scenario. Load it with `game.content.load_scenario`."""
+
+    id: str = Id
+    title: str
+    description: str
+    dates: str = Field(description="The period covered, as shown to players: `1924-1929`.")
+    learning_objectives: list[str] = Field(default_factory=list)
+    teacher_note: str = ""
+    calendar: Calendar
+    contenders: list[ContenderDef] = Field(min_length=2)
+    notables: list[NotableDef] = Field(default_factory=list)
+    offices: list[OfficeDef] = Field(default_factory=list)
+    regions: list[RegionDef] = Field(min_length=1)
+    organs: Organs
+    ladder: list[Rung] = Field(min_length=2)
+    meetings: list[Meeting] = Field(default_factory=list)
+    events: list[EventDef] = Field(default_factory=list)
+    outcomes: list[Outcome] = Field(min_length=1)
+    action_costs: dict[str, int] = Field(
+        default_factory=dict, description="Action kind to cost in action points."
+    )
+    rules: Rules = Rules()
+    mood_line: float = Field(0.0, ge=-1, le=1)
+    mood_unity: float = Field(0.5, ge=0, le=1)
+    initial_alliances: list[tuple[str, str]] = Field(default_factory=list)
+    initial_trust: float = Field(0.0, ge=-1, le=1)
+    epilogue: str = Field("", description="What followed in history, for the end screen.")
+
+    @model_validator(mode="after")
+    def _references(self) -> Scenario:
+        """Cross-reference checks the engine relies on (the validator adds friendlier ones)."""
+        problems = list(cross_reference_problems(self))
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def content_hash(self) -> str:
+        """A hash of the scenario's content, stored in saves to detect a changed scenario."""
+        text = json.dumps(self.model_dump(mode="json", by_alias=True), sort_keys=True)
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+    def contender_index(self, cid: str) -> int:
+        for i, c in enumerate(self.contenders):
+            if c.id == cid:
+                return i
+        raise KeyError(cid)
+
+
+def cross_reference_problems(s: Scenario):
+    """Yield a message for each reference to something the scenario does not define."""
+    contenders = {c.id for c in s.contenders}
+    offices = {o.id for o in s.offices}
+    regions = {r.id for r in s.regions}
+    rungs = {r.id for r in s.ladder}
+    for kind, ids in (
+        ("contender", [c.id for c in s.contenders] + [n.id for n in s.notables]),
+        ("office", [o.id for o in s.offices]),
+        ("region", [r.id for r in s.regions]),
+        ("event", [e.id for e in s.events]),
+        ("rung", [r.id for r in s.ladder]),
+    ):
+        seen: set[str] = set()
+        for i in ids:
+            if i in seen:
+                yield f"duplicate {kind} id {i!r}"
+            seen.add(i)
+    for c in s.contenders:
+        if c.status not in rungs:
+            yield f"contender {c.id!r}: unknown status {c.status!r}"
+        for o in c.offices:
+            if o not in offices:
+                yield f"contender {c.id!r}: unknown office {o!r}"
+        for r in c.bases:
+            if r not in regions:
+                yield f"contender {c.id!r}: unknown base region {r!r}"
+    for o in s.offices:
+        for r in o.base_regions:
+            if r not in regions:
+                yield f"office {o.id!r}: unknown base region {r!r}"
+    for r in s.regions:
+        if r.secretary is not None and r.secretary not in contenders:
+            yield f"region {r.id!r}: unknown secretary patron {r.secretary!r}"
+        for k in r.loyalty:
+            if k not in contenders:
+                yield f"region {r.id!r}: loyalty to unknown contender {k!r}"
+    for n in s.notables:
+        for k in n.loyalty:
+            if k not in contenders:
+                yield f"notable {n.id!r}: loyalty to unknown contender {k!r}"
+    for a, b in s.initial_alliances:
+        for k in (a, b):
+            if k not in contenders:
+                yield f"initial alliance names unknown contender {k!r}"
+    for m in s.meetings:
+        try:
+            s.calendar.turn_of(m.when)
+        except ValueError as e:
+            yield f"meeting {m.name!r}: {e}"
+    for e in s.events:
+        for d in (e.when, *(e.window or ())):
+            if d is not None:
+                try:
+                    s.calendar.turn_of(d)
+                except ValueError as err:
+                    yield f"event {e.id!r}: {err}"
+        if e.decider and e.decider != "vote":
+            if e.decider.startswith("office:"):
+                if e.decider[7:] not in offices:
+                    yield f"event {e.id!r}: decider names unknown office {e.decider[7:]!r}"
+            elif e.decider not in contenders:
+                yield f"event {e.id!r}: unknown decider {e.decider!r}"
+    from .actions import ActionKind  # local: actions imports scenario types
+
+    for k in s.action_costs:
+        if k not in {a.value for a in ActionKind}:
+            yield f"action_costs: unknown action {k!r}"

@@ -1,0 +1,121 @@
+"""The game state: numbers in numpy arrays, small records for contenders and pending business.
+
+A :class:`GameState` is never changed once returned by the engine's interface: ``apply_turn``
+works on a copy. Contender index ``c`` runs over ``scenario.contenders``; loyalty arrays carry one
+more column at the end, ``UNCOMMITTED``, for members loyal to nobody yet.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .scenario import Factor, Rules, Scenario
+
+UNCOMMITTED = -1
+FACTORS: tuple[Factor, ...] = tuple(Factor)
+
+
+@dataclass(slots=True)
+class ContenderState:
+    status: int  # index into scenario.ladder
+    prestige: float
+    oratory: float
+    organisation: float
+    health: float
+    threat: float
+    line: float
+    platform: bool = False
+    dossiers: dict[int, int] = field(default_factory=dict)  # secret: target -> dossiers held
+    action_points: int = 0
+    last_shift: int = -99  # turn of the last change of line
+
+
+@dataclass(frozen=True, slots=True)
+class Motion:
+    """A vote waiting for its organ: an accusation, or an offer to resign an office."""
+
+    kind: str  # "accuse" | "resign"
+    sponsor: int
+    target: int
+    organ: str  # "politburo" | "central_committee" | "congress"
+    filed: int  # turn filed
+    office: str | None = None
+    leverage: int = 0  # dossiers spent on it
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """An event card waiting for a choice."""
+
+    event: str
+    deciders: tuple[int, ...]  # who may choose; more than one means a vote
+
+
+@dataclass(slots=True)
+class GameState:
+    scenario: Scenario
+    seed: int
+    turn: int
+    rules: Rules
+    contenders: list[ContenderState]
+    loyalty: np.ndarray  # (regions, contenders + 1) shares, rows sum to 1
+    members: np.ndarray  # (regions,) float
+    patron: np.ndarray  # (regions,) int, contender who appointed the secretary, -1 none
+    cc_share: np.ndarray  # (contenders + 1,) loyalty of the Central Committee
+    cc_seats: int
+    congress_delegates: int
+    notable_loyalty: np.ndarray  # (notables, contenders + 1)
+    notable_seated: np.ndarray  # (notables,) bool: sits in the Politburo
+    politburo_seats: int
+    mood_line: float
+    mood_unity: float
+    party_line: float
+    allied: np.ndarray  # (contenders, contenders) bool, symmetric
+    trust: np.ndarray  # (contenders, contenders) float, row trusts column
+    holder: dict[str, int]  # office id -> contender index, -1 vacant
+    offers: set[tuple[int, int]]  # secret: (from, to) alliance offers made last turn
+    motions: list[Motion]
+    decisions: list[Decision]
+    cards: list[str]  # events fired at the start of this turn
+    flags: dict[str, float]
+    fired: dict[str, str]  # event id -> choice id ("" if the event had no choice)
+    last_congress: int
+    ledger: np.ndarray  # (contenders, factors): support gained or lost, by factor
+    support_history: list[np.ndarray]
+    rng: np.random.Generator
+    finished: bool = False
+
+    @property
+    def n(self) -> int:
+        return len(self.contenders)
+
+    def copy(self) -> GameState:
+        """A deep copy; the scenario (immutable) is shared."""
+        memo = {id(self.scenario): self.scenario}
+        return copy.deepcopy(self, memo)
+
+    def support(self) -> np.ndarray:
+        """Membership-weighted loyalty shares of the whole party, (contenders + 1,)."""
+        return self.members @ self.loyalty / self.members.sum()
+
+    def fingerprint(self) -> str:
+        """A hash of everything that makes up the state, identical across processes."""
+        h = hashlib.sha256()
+        for arr in (
+            self.loyalty, self.members, self.patron, self.cc_share, self.notable_loyalty,
+            self.notable_seated, self.allied, self.trust, self.ledger,
+        ):
+            h.update(np.ascontiguousarray(arr).tobytes())
+        rest = (
+            self.turn, self.finished, self.cc_seats, self.politburo_seats, self.mood_line,
+            self.mood_unity, self.party_line, sorted(self.holder.items()), sorted(self.offers),
+            self.motions, self.decisions, self.cards, sorted(self.flags.items()),
+            sorted(self.fired.items()), self.contenders, self.rules.model_dump(),
+            self.rng.bit_generator.state,
+        )
+        h.update(repr(rest).encode())
+        return h.hexdigest()

@@ -1,0 +1,198 @@
+"""What one contender may see: everything public, plus their own secrets and nobody else's.
+
+Rivals' dossiers and the alliance offers between other contenders never appear in a view. The
+AI decides from a view alone, so it cannot cheat.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .context import Context, notable_faction
+from .record import GameEvent
+from .scenario import AIProfile
+from .state import GameState
+
+
+@dataclass(frozen=True, slots=True)
+class ContenderInfo:
+    index: int
+    id: str
+    name: str
+    short: str
+    status: str  # rung id
+    status_name: str
+    can_act: bool
+    in_party: bool
+    in_politburo: bool
+    offices: tuple[str, ...]  # office names, most senior first
+    office_ids: tuple[str, ...]
+    prestige: float
+    oratory: float
+    organisation: float
+    health: float
+    threat: float  # perceived: own quality plus the fear that support brings
+    line: float
+    platform: bool
+    support: float
+    allies: tuple[int, ...]
+    action_points: int
+
+
+@dataclass(frozen=True, slots=True)
+class RegionInfo:
+    index: int
+    id: str
+    name: str
+    kind: str
+    members: int
+    patron: int  # -1: no patron
+    loyalty: tuple[float, ...]  # per contender, then uncommitted
+    fief_of: int  # holder of an office whose fief this is, -1 none
+
+
+@dataclass(frozen=True, slots=True)
+class PolitburoSeat:
+    name: str
+    faction: int  # contender the member follows, -1 uncommitted
+    contender: int  # the contender sitting, -1 for a notable
+
+
+@dataclass(frozen=True, slots=True)
+class CardInfo:
+    event: str
+    title: str
+    text: str
+    history: str
+    source: str
+    factor: str
+    choices: tuple[tuple[str, str], ...]  # (choice id, label)
+    mine_to_decide: bool
+    appeal: tuple[float, ...]  # how much this contender's character favours each choice (AI)
+
+
+@dataclass(frozen=True, slots=True)
+class MotionInfo:
+    kind: str
+    sponsor: int
+    target: int
+    organ: str
+    office: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """The game as contender ``me`` sees it."""
+
+    me: int
+    turn: int
+    turns: int
+    date: str
+    finished: bool
+    contenders: tuple[ContenderInfo, ...]
+    regions: tuple[RegionInfo, ...]
+    politburo: tuple[PolitburoSeat, ...]
+    cc_share: tuple[float, ...]
+    cc_seats: int
+    congress_delegates: int
+    mood_line: float
+    mood_unity: float
+    party_line: float
+    trust: tuple[float, ...]  # how far I trust each contender
+    meetings_this_turn: tuple[str, ...]
+    cards: tuple[CardInfo, ...]
+    motions: tuple[MotionInfo, ...]
+    dossiers: dict[int, int]  # mine only
+    offers_to_me: tuple[int, ...]
+    offers_from_me: tuple[int, ...]
+    personality: AIProfile  # my character, for the AI that may play me
+
+    @property
+    def mine(self) -> ContenderInfo:
+        return self.contenders[self.me]
+
+
+def perceived_threat(state: GameState, c: int, support: np.ndarray) -> float:
+    return min(100.0, state.contenders[c].threat + state.rules.threat_per_support * support[c])
+
+
+def contender_infos(state: GameState) -> tuple[ContenderInfo, ...]:
+    ctx = Context(state)
+    support = state.support()
+    out = []
+    for c, (d, rec) in enumerate(zip(state.scenario.contenders, state.contenders, strict=True)):
+        rung = ctx.rung(c)
+        office_ids = tuple(ctx.offices_of(c))
+        names = {o.id: o.name for o in state.scenario.offices}
+        out.append(
+            ContenderInfo(
+                c, d.id, d.name, d.short, rung.id, rung.name, rung.can_act, rung.in_party,
+                rung.in_politburo,
+                tuple(names[o] for o in office_ids), office_ids, rec.prestige, rec.oratory,
+                rec.organisation, rec.health, perceived_threat(state, c, support), rec.line,
+                rec.platform, float(support[c]),
+                tuple(int(k) for k in np.flatnonzero(state.allied[c])), rec.action_points,
+            )
+        )
+    return tuple(out)
+
+
+def region_infos(state: GameState) -> tuple[RegionInfo, ...]:
+    fiefs: dict[str, int] = {}
+    for o in state.scenario.offices:
+        holder = state.holder.get(o.id, -1)
+        if o.fief and holder >= 0:
+            for r in o.base_regions:
+                fiefs[r] = holder
+    return tuple(
+        RegionInfo(
+            i, r.id, r.name, r.kind, int(round(state.members[i])), int(state.patron[i]),
+            tuple(float(x) for x in state.loyalty[i]), fiefs.get(r.id, -1),
+        )
+        for i, r in enumerate(state.scenario.regions)
+    )
+
+
+def build_view(state: GameState, me: int, meetings: tuple[str, ...]) -> View:
+    from .events import card_info  # events imports view types
+
+    ctx = Context(state)
+    seats = tuple(
+        PolitburoSeat(label, faction, c) for label, faction, c, _ in ctx.politburo_members()
+    )
+    rec = state.contenders[me]
+    return View(
+        me=me,
+        turn=state.turn,
+        turns=state.scenario.calendar.turns,
+        date=state.scenario.calendar.label(min(state.turn, state.scenario.calendar.turns - 1)),
+        finished=state.finished,
+        contenders=contender_infos(state),
+        regions=region_infos(state),
+        politburo=seats,
+        cc_share=tuple(float(x) for x in state.cc_share),
+        cc_seats=state.cc_seats,
+        congress_delegates=state.congress_delegates,
+        mood_line=state.mood_line,
+        mood_unity=state.mood_unity,
+        party_line=state.party_line,
+        trust=tuple(float(x) for x in state.trust[me]),
+        meetings_this_turn=meetings,
+        cards=tuple(card_info(state, e, me) for e in state.cards),
+        motions=tuple(
+            MotionInfo(m.kind, m.sponsor, m.target, m.organ, m.office) for m in state.motions
+        ),
+        dossiers=dict(rec.dossiers),
+        offers_to_me=tuple(sorted(a for a, b in state.offers if b == me)),
+        offers_from_me=tuple(sorted(b for a, b in state.offers if a == me)),
+        personality=state.scenario.contenders[me].ai,
+    )
+
+
+def visible_to(event: GameEvent, me: int) -> bool:
+    return event.public or me in event.actors
+
+
+__all__ = ["View", "build_view", "visible_to", "notable_faction"]
