@@ -69,11 +69,12 @@ def value(view: View, option: Option, ranking: list[int]) -> float:
         return 2.0 if me.health < 45 else 0.0
     if kind is ActionKind.ALLY:
         t = _target(view, option)
-        if t == main_rival or t in view.offers_from_me:
+        if t == main_rival or t in view.offers_from_me or not view.contenders[t].can_act:
             return 0.0
         closeness = 1.0 - abs(view.contenders[t].line - me.line) / 2
-        weak = 1.0 - me.support
-        return 0.9 * closeness * weak + 0.5 * view.trust[t]
+        # an ally is worth most against a common danger, and to the weak
+        useful = 0.6 if main_rival not in view.contenders[t].allies else 0.1
+        return (useful + 0.4 * (1.0 - me.support)) * closeness + 0.4 * view.trust[t]
     if kind is ActionKind.ACCEPT:
         t = _target(view, option)
         return 0.0 if t == main_rival else 1.5 + view.trust[t]
@@ -94,13 +95,13 @@ def value(view: View, option: Option, ranking: list[int]) -> float:
     if kind is ActionKind.ACCUSE:
         t = _target(view, option)
         p = option.odds or 0.0
-        importance = 1.5 if t == main_rival else 0.7
+        importance = 1.5 if t == main_rival else 0.7 if view.contenders[t].can_act else 0.4
         threshold = 0.35 * profile.caution
         return 0.0 if p < threshold else 2.2 * p * importance * profile.aggression
     if kind is ActionKind.RESOLUTION:
         toward = -1 if a.target == "left" else 1
-        wants = (me.line - view.party_line) * toward > 0.15
-        return 1.2 * (option.odds or 0.0) if wants else 0.0
+        wants = (me.line - view.party_line) * toward > 0.25
+        return 0.8 * (option.odds or 0.0) if wants else 0.0
     if kind is ActionKind.SHIFT:
         toward = -1 if a.target == "left" else 1
         gap = view.mood_line - me.line

@@ -63,7 +63,7 @@ SPECS: dict[ActionKind, Spec] = {
     ActionKind.SHIFT: Spec("direction", 1, "Shift your own line"),
     ActionKind.ARMY: Spec("none", 1, "Cultivate the army"),
     ActionKind.RESIGN: Spec("office", 1, "Offer to resign an office"),
-    ActionKind.CONVENE: Spec("organ", 1, "Convene a plenum or a Congress this turn"),
+    ActionKind.CONVENE: Spec("organ", 2, "Convene a plenum or a Congress this turn"),
     ActionKind.REST: Spec("none", 1, "Rest and recover your health"),
     ActionKind.DECIDE: Spec("decision", 0, "Choose on an event card"),
 }

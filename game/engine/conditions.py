@@ -17,7 +17,9 @@ from .registry import Entry, body_fields, one_key_to_tagged
 if TYPE_CHECKING:
     from .context import Context
 
-Who = Annotated[str, Field(description="A contender id, `self`, `decider` or `office:<office id>`.")]
+Who = Annotated[
+    str, Field(description="A contender id, `self`, `decider` or `office:<office id>`.")
+]
 Organ = Literal["politburo", "central_committee", "party"]
 
 
@@ -119,7 +121,9 @@ class HoldsOffice(Entry):
 
 
 class Platform(Entry):
-    """True when a contender has an open opposition platform. Example: `platform: {who: trotsky}`."""
+    """True when a contender has an open opposition platform.
+
+    Example: `platform: {who: trotsky}`."""
 
     type: Literal["platform"] = "platform"
     who: Who = "self"

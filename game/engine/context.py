@@ -237,11 +237,13 @@ class Context:
             self.report(Kind.OFFICE, f"{self.name(c)} becomes {odef.name}.", (c,), ref=office)
 
     def demote(self, c: int) -> None:
-        """One step down: the most senior office first, then one rung of the ladder."""
+        """One step down: removal from every office first, then one rung of the ladder."""
         s = self.state
+        s.contenders[c].last_demoted = s.turn
         offices = self.offices_of(c)
         if offices:
-            self.set_holder(offices[0], -1)
+            for office in offices:
+                self.set_holder(office, -1)
             return
         rec = s.contenders[c]
         if rec.status + 1 >= len(self.scenario.ladder):

@@ -94,6 +94,9 @@ def check_accuse(ctx: Context, c: int, target: str | None) -> str | None:
         return f"{ctx.name(t)} cannot be pushed any further down"
     if any(m.kind == "accuse" and m.target == t for m in s.motions):
         return f"an accusation against {ctx.name(t)} is already waiting for a vote"
+    wait = s.contenders[t].last_demoted + s.rules.accusation_cooldown - s.turn
+    if wait > 0:
+        return f"the party will not hear another charge against {ctx.name(t)} so soon"
     if not ctx.in_organ(c, "politburo") and not ctx.in_organ(c, "central_committee"):
         return "only members of the Central Committee can bring an accusation"
     return requires_party(ctx, c)
@@ -143,7 +146,7 @@ def vote_motions(ctx: Context, organ: str, decide) -> None:
     due = [m for m in s.motions if m.organ == organ]
     s.motions = [m for m in s.motions if m.organ != organ]
     for m in due:
-        if ctx.in_organ(m.sponsor, "party") and ctx.can_act(m.target):
+        if ctx.in_organ(m.sponsor, "party"):
             decide(ctx, m)
 
 

@@ -61,6 +61,12 @@ def check_direction(ctx: Context, c: int, target: str | None) -> str | None:
     return requires_party(ctx, c)
 
 
+def check_resolution(ctx: Context, c: int, target: str | None) -> str | None:
+    if not ctx.in_organ(c, "politburo"):
+        return "only members of the Politburo can move resolutions there"
+    return check_direction(ctx, c, target)
+
+
 def _sign(target: str | None) -> int:
     return -1 if target == "left" else 1
 
@@ -150,7 +156,7 @@ RULES = (
         "double if you shifted last turn too.",
     ),
     ActionRule(
-        ActionKind.RESOLUTION, check_direction, resolution, Factor.IDEOLOGY,
+        ActionKind.RESOLUTION, check_resolution, resolution, Factor.IDEOLOGY,
         _direction_label("Move a resolution in the Politburo to shift the party's line"),
         "The Politburo votes this turn. If carried, the official line moves; contenders far "
         "from it lose members. Wins prestige when it suits the mood.",

@@ -71,6 +71,21 @@ def delegate_shares(ctx: Context) -> np.ndarray:
     return share
 
 
+def elect_central_committee(ctx: Context, delegates: np.ndarray) -> np.ndarray:
+    """The Congress votes on a slate drafted by whoever sets the agenda: part of the seats go
+    to the drafter's followers whatever the delegates' own balance."""
+    s = ctx.state
+    drafter = next(
+        (c for c in range(s.n) if ctx.in_organ(c, "party") and ctx.has_power(c, Power.AGENDA)),
+        -1,
+    )
+    if drafter < 0 or not s.rules.patronage:
+        return delegates
+    share = delegates * (1.0 - s.rules.slate_share)
+    share[drafter] += s.rules.slate_share
+    return share
+
+
 def leader(ctx: Context) -> int:
     """The contender whose faction is largest in the Central Committee."""
     s = ctx.state
@@ -83,7 +98,7 @@ def congress(ctx: Context, meeting: Meeting | None) -> None:
     name = meeting.name if meeting else "Extraordinary Party Congress"
     if meeting and meeting.delegates:
         s.congress_delegates = meeting.delegates
-    ctx.report(Kind.MEETING, f"{name} meets: {s.congress_delegates} voting delegates.",
+    ctx.report(Kind.MEETING, f"{name} opens with {s.congress_delegates} voting delegates.",
                ref="congress")
     head = leader(ctx)
     if head >= 0:
@@ -92,7 +107,7 @@ def congress(ctx: Context, meeting: Meeting | None) -> None:
             ctx.report(Kind.VOTE, tally.headline(), (head,), tally=tally)
             ctx.change_quality(head, "prestige", 4.0 if tally.passed else -10.0)
     vote_motions(ctx, "congress", _decide)
-    s.cc_share = delegate_shares(ctx)
+    s.cc_share = elect_central_committee(ctx, delegate_shares(ctx))
     if meeting and meeting.cc_seats:
         s.cc_seats = meeting.cc_seats
     s.last_congress = s.turn
@@ -111,7 +126,7 @@ def plenum(ctx: Context, meeting: Meeting | None, seats: int | None) -> None:
     Central Committee that elects them, and empty seats are filled."""
     s = ctx.state
     name = meeting.name if meeting else "Extraordinary plenum of the Central Committee"
-    ctx.report(Kind.MEETING, f"{name} meets.", ref="central_committee")
+    ctx.report(Kind.MEETING, f"The Central Committee meets ({name}).", ref="central_committee")
     vote_motions(ctx, "central_committee", _decide)
     if seats:
         s.politburo_seats = seats

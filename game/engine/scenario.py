@@ -303,11 +303,25 @@ class Rules(Model):
     vote_noise: float = Field(0.35, ge=0, description="Spread of uncommitted voters' judgement.")
     base_action_points: int = Field(2, ge=0, le=10)
     illness_chance: float = Field(0.08, ge=0, le=1, description="Chance per turn at full health.")
-    threat_per_support: float = Field(40.0, ge=0, description="Perceived threat from support.")
+    threat_per_support: float = Field(25.0, ge=0, description="Perceived threat from support.")
+    accusation_presumption: float = Field(
+        1.0, ge=0, description="How far the party leans against an accusation by default."
+    )
+    agenda_weight: float = Field(
+        0.8, ge=0, description="Vote swing from controlling the agenda, for or against."
+    )
+    accusation_cooldown: int = Field(
+        2, ge=0, description="Turns after a step down before the same contender can be accused."
+    )
     alliance_break_trust: float = Field(0.5, ge=0, le=2)
     convene_congress_gap: int = Field(4, ge=0, description="Turns between congresses.")
+    slate_share: float = Field(
+        0.12, ge=0, le=1,
+        description="Share of the new Central Committee's seats filled from the list that the "
+        "holder of the agenda drafts: the Secretariat prepares the slate.",
+    )
     delegate_pick: float = Field(
-        0.5, ge=0, le=1,
+        0.6, ge=0, le=1,
         description="Share of a region's uncommitted delegates its secretary picks from the "
         "patron's followers: loyal secretaries choose loyal delegates.",
     )

@@ -32,6 +32,7 @@ class ContenderState:
     dossiers: dict[int, int] = field(default_factory=dict)  # secret: target -> dossiers held
     action_points: int = 0
     last_shift: int = -99  # turn of the last change of line
+    last_demoted: int = -99  # turn of the last step down
 
 
 @dataclass(frozen=True, slots=True)

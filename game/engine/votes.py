@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .context import Context, notable_faction
+from .context import Context
 from .record import Bloc, Tally
+from .scenario import Power
 from .view import perceived_threat
 
 # Gauss-Hermite nodes and weights (probabilists'), for the odds over the room's mood.
@@ -93,12 +94,15 @@ def merit(ctx: Context, q: Question, line: float | None = None) -> float:
     support = s.support()
     if q.kind == "resign":
         threat = perceived_threat(s, q.sponsor, support)
-        return -1.0 + r.threat_weight * threat / 100 - r.prestige_weight * (sponsor.prestige - 40) / 100
+        return (
+            -1.0 + r.threat_weight * threat / 100
+            - r.prestige_weight * (sponsor.prestige - 40) / 100
+        )
     if q.kind == "confidence":
         return 1.0 + r.prestige_weight * (sponsor.prestige - 50) / 100
     target = s.contenders[q.target]
     x = (
-        -0.3
+        -r.accusation_presumption
         + r.prestige_weight * (sponsor.prestige - target.prestige) / 100
         + r.threat_weight * (
             perceived_threat(s, q.target, support) - perceived_threat(s, q.sponsor, support)
@@ -108,6 +112,8 @@ def merit(ctx: Context, q: Question, line: float | None = None) -> float:
     )
     if r.faction_ban and target.platform:
         x += r.ban_bonus * (0.5 + s.mood_unity)
+    x += r.agenda_weight * (ctx.has_power(q.sponsor, Power.AGENDA)
+                            - ctx.has_power(q.target, Power.AGENDA))
     if line is not None:
         x += abs(line - target.line) - abs(line - sponsor.line)
     return x
