@@ -8,8 +8,11 @@ it by character, and fills its action points greedily; the easy AI judges with m
 
 from __future__ import annotations
 
+from .autoplay import ai_orders, ai_seed, play_ai_game, seat_orders
 from .heuristic import choose_orders
 
-__all__ = ["choose_orders", "DIFFICULTIES"]
+__all__ = [
+    "DIFFICULTIES", "ai_orders", "ai_seed", "choose_orders", "play_ai_game", "seat_orders",
+]
 
 DIFFICULTIES = ("easy", "standard")

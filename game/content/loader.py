@@ -30,6 +30,9 @@ class ScenarioError(Exception):
         self.problems = problems
         super().__init__("\n".join(f"{path}: {p}" for p in problems))
 
+    def __reduce__(self):
+        return (type(self), (self.path, self.problems))
+
 
 class _LimitedLoader(yaml.SafeLoader):
     """A safe loader that refuses duplicate keys, too many aliases and too deep nesting."""

@@ -76,7 +76,8 @@ class Status(Entry):
     is_: list[str] = Field(alias="is", description="Ladder rung ids, any of which makes it true.")
 
     def holds(self, ctx: Context) -> bool:
-        return ctx.rung_id(ctx.resolve(self.who)) in self.is_
+        c = ctx.resolve(self.who)
+        return c >= 0 and ctx.rung_id(c) in self.is_
 
 
 class InOrgan(Entry):
@@ -103,7 +104,7 @@ class RivalsOutOf(Entry):
 
     def holds(self, ctx: Context) -> bool:
         me = ctx.resolve(self.who)
-        return not any(
+        return me >= 0 and not any(
             ctx.in_organ(c, self.organ) for c in range(ctx.n_contenders) if c != me
         )
 
@@ -117,7 +118,8 @@ class HoldsOffice(Entry):
     office: str = Field(description="An office id.")
 
     def holds(self, ctx: Context) -> bool:
-        return ctx.state.holder.get(self.office, -1) == ctx.resolve(self.who)
+        c = ctx.resolve(self.who)
+        return c >= 0 and ctx.state.holder.get(self.office, -1) == c
 
 
 class Platform(Entry):
@@ -129,7 +131,8 @@ class Platform(Entry):
     who: Who = "self"
 
     def holds(self, ctx: Context) -> bool:
-        return ctx.state.contenders[ctx.resolve(self.who)].platform
+        c = ctx.resolve(self.who)
+        return c >= 0 and ctx.state.contenders[c].platform
 
 
 class Allied(Entry):
@@ -140,7 +143,8 @@ class Allied(Entry):
     b: Who = Field(description="The other contender.")
 
     def holds(self, ctx: Context) -> bool:
-        return bool(ctx.state.allied[ctx.resolve(self.a), ctx.resolve(self.b)])
+        a, b = ctx.resolve(self.a), ctx.resolve(self.b)
+        return a >= 0 and b >= 0 and bool(ctx.state.allied[a, b])
 
 
 class Mood(Entry):
@@ -175,7 +179,8 @@ class Support(Entry):
     at_least: float = Field(ge=0, le=1)
 
     def holds(self, ctx: Context) -> bool:
-        return ctx.support()[ctx.resolve(self.who)] >= self.at_least
+        c = ctx.resolve(self.who)
+        return c >= 0 and ctx.support()[c] >= self.at_least
 
 
 class PolitburoMajority(Entry):
@@ -189,7 +194,8 @@ class PolitburoMajority(Entry):
     with_allies: bool = False
 
     def holds(self, ctx: Context) -> bool:
-        return ctx.politburo_faction_share(ctx.resolve(self.who), self.with_allies) > 0.5
+        c = ctx.resolve(self.who)
+        return c >= 0 and ctx.politburo_faction_share(c, self.with_allies) > 0.5
 
 
 class EventFired(Entry):

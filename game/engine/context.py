@@ -1,6 +1,6 @@
 """The working context of one turn: the state being changed, plus the primitives every rule uses.
 
-Every change of loyalty goes through :meth:`Context.shift_loyalty` or :meth:`Context.add_members`,
+Every change of loyalty goes through :meth:`Context.shift_loyalties` or :meth:`Context.add_members`,
 which record the change of each contender's support in the ledger under the factor currently in
 force (``ctx.factor``). Every change of office or status is reported as a :class:`GameEvent`.
 """
@@ -12,6 +12,7 @@ from contextlib import contextmanager
 
 import numpy as np
 
+from .index import index_of
 from .record import GameEvent, Kind
 from .scenario import Factor
 from .state import FACTORS, GameState
@@ -31,9 +32,7 @@ class Context:
         self.choosers: tuple[int, ...] = ()  # who backed the choice being applied
         self.pending_offers: set[tuple[int, int]] = set()  # alliance offers made this turn
         self.convened: set[str] = set()  # organs convened this turn
-        self._contender_ids = {c.id: i for i, c in enumerate(self.scenario.contenders)}
-        self._region_ids = {r.id: i for i, r in enumerate(self.scenario.regions)}
-        self._rung_ids = [r.id for r in self.scenario.ladder]
+        self.index = index_of(self.scenario)
 
     # ----- references -------------------------------------------------------------------
     @property
@@ -44,12 +43,16 @@ class Context:
         return self.scenario.contenders[c].short
 
     def turn_of(self, date: str) -> int:
-        return self.scenario.calendar.turn_of(date)
+        turn = self.index.turn.get(date)
+        if turn is None:
+            turn = self.index.turn[date] = self.scenario.calendar.turn_of(date)
+        return turn
 
     def resolve(self, who: str) -> int:
         """A contender index from a reference: id, ``self``, ``decider``, ``office:<id>``."""
-        if who in self._contender_ids:
-            return self._contender_ids[who]
+        found = self.index.contender.get(who)
+        if found is not None:
+            return found
         if who == "self" and self.subject is not None:
             return self.subject
         if who == "decider" and self.decider is not None:
@@ -71,38 +74,29 @@ class Context:
         regions = list(regions)
         if "all" in regions:
             return list(range(len(self.scenario.regions)))
-        return [self._region_ids[r] for r in regions if r in self._region_ids]
+        return [self.index.region[r] for r in regions if r in self.index.region]
 
     def rung(self, c: int):
         return self.scenario.ladder[self.state.contenders[c].status]
 
     def rung_id(self, c: int) -> str:
-        return self._rung_ids[self.state.contenders[c].status] if c >= 0 else ""
+        return self.index.rung_ids[self.state.contenders[c].status] if c >= 0 else ""
 
     def in_organ(self, c: int, organ: str) -> bool:
-        if c < 0:
-            return False
-        rung = self.rung(c)
-        return {
-            "politburo": rung.in_politburo,
-            "central_committee": rung.in_central_committee,
-            "party": rung.in_party,
-        }[organ]
+        return c >= 0 and self.index.organ_flags[self.state.contenders[c].status][organ]
 
     def can_act(self, c: int) -> bool:
-        return self.rung(c).can_act
+        return self.index.can_act[self.state.contenders[c].status]
 
     def offices_of(self, c: int) -> list[str]:
         """Offices held by ``c``, most senior first."""
-        held = [o for o in self.scenario.offices if self.state.holder.get(o.id, -1) == c]
-        return [o.id for o in sorted(held, key=lambda o: -o.rank)]
+        holder = self.state.holder
+        return [o.id for o in self.index.offices_by_rank if holder.get(o.id, -1) == c]
 
     def has_power(self, c: int, power: str) -> bool:
-        return any(
-            power in o.powers
-            for o in self.scenario.offices
-            if self.state.holder.get(o.id, -1) == c
-        )
+        holder = self.state.holder
+        return any(power in o.powers for o in self.index.offices_by_rank
+                   if holder.get(o.id, -1) == c)
 
     def support(self) -> np.ndarray:
         return self.state.support()
@@ -147,26 +141,31 @@ class Context:
         self.state.ledger[:, _FACTOR_INDEX[self.factor]] += delta_support[: self.state.n]
 
     # ----- primitives that change the state ------------------------------------------------
-    def shift_loyalty(self, r: int, c: int, amount: float) -> float:
-        """Move ``amount`` of region ``r``'s uncommitted-to-``c`` members to ``c`` (or, if negative,
-        that fraction of ``c``'s loyal members to uncommitted). Returns the share moved."""
+    def shift_loyalties(self, c: int, amounts: np.ndarray) -> None:
+        """In every region ``r``, win over ``amounts[r]`` of the members not yet loyal to ``c``
+        (taken evenly from the others), or, where negative, send that fraction of ``c``'s loyal
+        members back to uncommitted."""
         s = self.state
-        row = s.loyalty[r]
-        old = row.copy()
-        if amount >= 0:
-            free = 1.0 - row[c]
-            moved = min(amount, 1.0) * free
-            if free > 0:
-                row *= 1.0 - moved / free
-                row[c] = old[c] + moved
-        else:
-            moved = min(-amount, 1.0) * row[c]
-            row[c] -= moved
-            row[-1] += moved
-        np.clip(row, 0.0, None, out=row)
-        row /= row.sum()
-        self._book((row - old) * s.members[r] / s.members.sum())
-        return float(row[c] - old[c])
+        old = s.loyalty
+        a = np.clip(amounts, -1.0, 1.0)
+        col = old[:, c]
+        free = 1.0 - col
+        gain = np.where(a > 0, a * free, 0.0)
+        loss = np.where(a < 0, -a * col, 0.0)
+        scale = 1.0 - np.divide(gain, free, out=np.zeros_like(gain), where=free > 0)
+        new = old * scale[:, None]
+        new[:, c] = col + gain - loss
+        new[:, -1] += loss
+        np.clip(new, 0.0, None, out=new)
+        new /= new.sum(axis=1, keepdims=True)
+        self._book(s.members @ (new - old) / s.members.sum())
+        s.loyalty = new
+
+    def shift_loyalty(self, r: int, c: int, amount: float) -> None:
+        """:meth:`shift_loyalties` in the one region ``r``."""
+        amounts = np.zeros(len(self.state.members))
+        amounts[r] = amount
+        self.shift_loyalties(c, amounts)
 
     def add_members(self, r: int, fraction: float, follow_secretary: bool) -> None:
         s = self.state
@@ -200,8 +199,10 @@ class Context:
         rec.line = float(np.clip(rec.line + amount, -1.0, 1.0))
 
     def set_rule(self, name: str, value: bool | float) -> None:
+        """Change a rule; the new rules are validated, so bounds hold (scenario validation
+        has already refused values out of bounds)."""
         s = self.state
-        s.rules = s.rules.model_copy(update={name: type(getattr(s.rules, name))(value)})
+        s.rules = type(s.rules).model_validate({**s.rules.model_dump(), name: value})
 
     def set_platform(self, c: int, open_: bool) -> None:
         self.state.contenders[c].platform = open_
@@ -229,8 +230,8 @@ class Context:
         odef = next(o for o in self.scenario.offices if o.id == office)
         s.holder[office] = c
         if old >= 0:
-            for r in self.region_indices(odef.base_regions):
-                self.shift_loyalty(r, old, -s.rules.base_loss)
+            self.shift_loyalties(old, -s.rules.base_loss * self.index.regions_mask(
+                odef.base_regions))
             self.report(Kind.OFFICE, f"{self.name(old)} loses the post of {odef.name}.", (old,),
                         ref=office)
         if c >= 0:

@@ -67,9 +67,9 @@ class Loyalty(Entry):
     amount: float = Field(ge=-1, le=1)
 
     def apply(self, ctx: Context) -> None:
+        mask = ctx.index.regions_mask(self.regions)
         for c in ctx.resolve_many(self.who):
-            for r in ctx.region_indices(self.regions):
-                ctx.shift_loyalty(r, c, self.amount)
+            ctx.shift_loyalties(c, self.amount * mask)
 
 
 class Members(Entry):
@@ -99,7 +99,8 @@ class GrantOffice(Entry):
     office: str
 
     def apply(self, ctx: Context) -> None:
-        ctx.set_holder(self.office, ctx.resolve(self.who))
+        for c in ctx.resolve_many(self.who):
+            ctx.set_holder(self.office, c)
 
 
 class RevokeOffice(Entry):
@@ -125,7 +126,9 @@ class Alliance(Entry):
     make: bool = True
 
     def apply(self, ctx: Context) -> None:
-        ctx.set_alliance(ctx.resolve(self.a), ctx.resolve(self.b), self.make)
+        for a in ctx.resolve_many(self.a):
+            for b in ctx.resolve_many(self.b):
+                ctx.set_alliance(a, b, self.make)
 
 
 class Trust(Entry):
@@ -139,7 +142,9 @@ class Trust(Entry):
     amount: float = Field(ge=-2, le=2)
 
     def apply(self, ctx: Context) -> None:
-        ctx.change_trust(ctx.resolve(self.who), ctx.resolve(self.toward), self.amount)
+        for a in ctx.resolve_many(self.who):
+            for b in ctx.resolve_many(self.toward):
+                ctx.change_trust(a, b, self.amount)
 
 
 class Line(Entry):
@@ -194,9 +199,9 @@ class Demote(Entry):
     steps: int = Field(1, ge=1, le=10)
 
     def apply(self, ctx: Context) -> None:
-        target = ctx.resolve(self.who)
-        for _ in range(self.steps):
-            ctx.demote(target)
+        for target in ctx.resolve_many(self.who):
+            for _ in range(self.steps):
+                ctx.demote(target)
 
 
 class OpenPlatform(Entry):
@@ -209,7 +214,8 @@ class OpenPlatform(Entry):
     open: bool = True
 
     def apply(self, ctx: Context) -> None:
-        ctx.set_platform(ctx.resolve(self.who), self.open)
+        for c in ctx.resolve_many(self.who):
+            ctx.set_platform(c, self.open)
 
 
 EFFECT_TYPES: tuple[type[Entry], ...] = (

@@ -20,12 +20,11 @@ def _eligible(ctx: Context, e: EventDef) -> bool:
     s = ctx.state
     if e.id in s.fired and not e.repeat:
         return False
-    cal = s.scenario.calendar
     if e.when is not None:
-        if cal.turn_of(e.when) != s.turn:
+        if ctx.turn_of(e.when) != s.turn:
             return False
     else:
-        start, end = (cal.turn_of(d) for d in e.window)  # type: ignore[union-attr]
+        start, end = (ctx.turn_of(d) for d in e.window)  # type: ignore[union-attr]
         if not start <= s.turn <= end:
             return False
     if e.condition is not None and not e.condition.holds(ctx):
@@ -99,6 +98,8 @@ def resolve_decisions(ctx: Context, picks: Mapping[int, Mapping[str, str]]) -> N
         s.fired[e.id] = winner
         ctx.decider = d.deciders[0] if len(d.deciders) == 1 else None
         with ctx.tagged(e.factor):
+            for effect in e.effects:
+                effect.apply(ctx)
             for ch in e.choices:
                 if ch.id == winner:
                     for effect in ch.effects:

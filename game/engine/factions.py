@@ -8,6 +8,8 @@ deportation); it waits for that organ's next meeting. Dossiers give leverage to 
 
 from __future__ import annotations
 
+import numpy as np
+
 from .actions import Action, ActionKind
 from .context import Context
 from .record import Kind
@@ -31,9 +33,8 @@ def platform(ctx: Context, c: int, action: Action) -> None:
     for k in range(s.n):
         if not s.allied[k, c]:
             ctx.change_trust(k, c, -0.15)
-    for r, region in enumerate(ctx.scenario.regions):
-        closeness = 1.0 - abs(me.line - region.line) / 2.0
-        ctx.shift_loyalty(r, c, s.rules.platform_strength * closeness * me.oratory / 100)
+    closeness = 1.0 - np.abs(me.line - ctx.index.region_line) / 2.0
+    ctx.shift_loyalties(c, s.rules.platform_strength * closeness * me.oratory / 100)
     ctx.report(Kind.ACTION, f"{ctx.name(c)} declares an open opposition platform.", (c,))
 
 
@@ -141,10 +142,11 @@ def decide_accusation(ctx: Context, m: Motion) -> None:
 
 
 def vote_motions(ctx: Context, organ: str, decide) -> None:
-    """Put every motion waiting for ``organ`` to the vote, oldest first."""
+    """Put the motions waiting for ``organ`` to the vote, oldest first. A charge filed this
+    turn waits for a later meeting: it must be prepared, and its target can answer it."""
     s = ctx.state
-    due = [m for m in s.motions if m.organ == organ]
-    s.motions = [m for m in s.motions if m.organ != organ]
+    due = [m for m in s.motions if m.organ == organ and m.filed < s.turn]
+    s.motions = [m for m in s.motions if m not in due]
     for m in due:
         if ctx.in_organ(m.sponsor, "party"):
             decide(ctx, m)
@@ -193,6 +195,5 @@ def decay_outcasts(ctx: Context) -> None:
     s = ctx.state
     with ctx.tagged(Factor.OPPONENTS_WEAKNESSES):
         for c in range(s.n):
-            if not ctx.in_organ(c, "party") and s.support()[c] > 0:
-                for r in range(len(s.members)):
-                    ctx.shift_loyalty(r, c, -0.25)
+            if not ctx.in_organ(c, "party") and s.loyalty[:, c].any():
+                ctx.shift_loyalties(c, np.full(len(s.members), -0.25))

@@ -27,9 +27,8 @@ def _persuade(ctx: Context, c: int, strength: float) -> None:
     """Win over members in every region, more where the region's lean and the mood fit."""
     s = ctx.state
     me = s.contenders[c]
-    mood_fit = fit(me.line, s.mood_line)
-    for r, region in enumerate(ctx.scenario.regions):
-        ctx.shift_loyalty(r, c, strength * mood_fit * fit(me.line, region.line))
+    region_fit = 1.0 - np.abs(me.line - ctx.index.region_line) / 2.0
+    ctx.shift_loyalties(c, strength * fit(me.line, s.mood_line) * region_fit)
 
 
 def check_open(ctx: Context, c: int, target: str | None) -> str | None:
@@ -122,8 +121,7 @@ def drift(ctx: Context) -> None:
             dissent = abs(me.line - s.party_line) > 0.8
             if dissent:
                 pull -= rules.ideology_pull
-            for r in range(len(s.members)):
-                ctx.shift_loyalty(r, c, pull)
+            ctx.shift_loyalties(c, np.full(len(s.members), pull))
 
 
 def _direction_label(verb: str):

@@ -13,6 +13,7 @@ import numpy as np
 from .actions import CONVENABLE, Action, ActionKind
 from .context import Context, fill_politburo
 from .factions import decide_accusation, vote_motions
+from .index import index_of
 from .personal import decide_resignation
 from .record import Kind
 from .rulebook import ActionRule, requires_party
@@ -24,8 +25,8 @@ MEETING_NAMES = {"central_committee": "plenum", "congress": "congress"}
 
 
 def scheduled(state: GameState) -> list[Meeting]:
-    cal = state.scenario.calendar
-    return [m for m in state.scenario.meetings if cal.turn_of(m.when) == state.turn]
+    turn = index_of(state.scenario).turn
+    return [m for m in state.scenario.meetings if turn[m.when] == state.turn]
 
 
 def check_convene(ctx: Context, c: int, target: str | None) -> str | None:

@@ -73,21 +73,18 @@ def drift(ctx: Context) -> None:
     s = ctx.state
     rules = s.rules
     with ctx.tagged(Factor.PATRONAGE):
-        if rules.patronage:
-            for r in range(len(s.members)):
-                p = int(s.patron[r])
-                if p >= 0 and ctx.in_organ(p, "party"):
-                    skill = 0.5 + s.contenders[p].organisation / 100
-                    ctx.shift_loyalty(r, p, rules.patronage_strength * skill)
-        for o in ctx.scenario.offices:
-            h = s.holder.get(o.id, -1)
-            if h >= 0 and ctx.in_organ(h, "party"):
-                for r in ctx.region_indices(o.base_regions):
-                    ctx.shift_loyalty(r, h, rules.base_pull)
         for c, d in enumerate(ctx.scenario.contenders):
-            if ctx.in_organ(c, "party"):
-                for r in ctx.region_indices(d.bases):
-                    ctx.shift_loyalty(r, c, rules.base_pull / 2)
+            if not ctx.in_organ(c, "party"):
+                continue
+            pull = ctx.index.regions_mask(d.bases) * (rules.base_pull / 2)
+            for o in ctx.scenario.offices:
+                if s.holder.get(o.id, -1) == c:
+                    pull = pull + ctx.index.regions_mask(o.base_regions) * rules.base_pull
+            if rules.patronage:
+                skill = 0.5 + s.contenders[c].organisation / 100
+                pull = pull + (s.patron == c) * (rules.patronage_strength * skill)
+            if pull.any():
+                ctx.shift_loyalties(c, pull)
 
 
 def _region_label(verb: str):

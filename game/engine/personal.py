@@ -19,10 +19,7 @@ def check_army(ctx: Context, c: int, target: str | None) -> str | None:
 
 def army(ctx: Context, c: int, action: Action) -> None:
     """Wins the army's party organisations, and feeds the fear of a Bonaparte."""
-    strength = ctx.state.rules.army_strength
-    for r, region in enumerate(ctx.scenario.regions):
-        if region.kind == "army":
-            ctx.shift_loyalty(r, c, strength)
+    ctx.shift_loyalties(c, ctx.state.rules.army_strength * ctx.index.army)
     ctx.change_quality(c, "threat", 6.0)
 
 

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict
 class Entry(BaseModel):
     """Base of every registered effect and condition: frozen, and strict about unknown keys."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
 def body_fields(types: tuple[type[Entry], ...]) -> dict[str, str | None]:

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .conditions import Condition
 from .effects import Effect
+from .registry import Entry
 
 Id = Field(pattern=r"^[a-z][a-z0-9_]*$", description="A lower-case identifier: a-z, 0-9, _.")
 
@@ -228,7 +229,9 @@ class Choice(Model):
         default_factory=list, description="Applied to each contender who backed this choice."
     )
     ai_appeal: dict[str, float] = Field(
-        default_factory=dict, description="Contender id to how much their AI likes this choice."
+        default_factory=dict,
+        description="Contender id to how much their AI likes this choice, from 0 (not at all) to "
+        "5 (strongly); the AI picks the choice with the highest appeal, with a little noise.",
     )
 
 
@@ -246,7 +249,11 @@ class EventDef(Model):
     text: str = Field(description="The card's text: what is happening.")
     history: str = Field(description="The historical note: what happened in fact.")
     source: str = Field(description="The source document the note draws on, by title.")
-    effects: list[Effect] = Field(default_factory=list)
+    effects: list[Effect] = Field(
+        default_factory=list,
+        description="Applied when the event fires; with choices, when it is decided, before the "
+        "chosen choice's own effects.",
+    )
     choices: list[Choice] = Field(default_factory=list)
     decider: str | None = Field(
         None,
@@ -441,6 +448,88 @@ def cross_reference_problems(s: Scenario):
                 yield f"event {e.id!r}: unknown decider {e.decider!r}"
     from .actions import ActionKind  # local: actions imports scenario types
 
+    kinds = {a.value for a in ActionKind}
     for k in s.action_costs:
-        if k not in {a.value for a in ActionKind}:
+        if k not in kinds:
             yield f"action_costs: unknown action {k!r}"
+    for c in s.contenders:
+        for k in c.ai.weights:
+            if k not in kinds:
+                yield f"contender {c.id!r}: ai weight for unknown action {k!r}"
+    for n in s.notables:
+        if sum(n.loyalty.values()) > 1 + 1e-9 or any(v < 0 for v in n.loyalty.values()):
+            yield f"notable {n.id!r}: loyalty shares must be non-negative and sum to at most 1"
+    for where, entry in _scenario_entries(s):
+        for problem in _entry_problems(s, entry):
+            yield f"{where}: {problem}"
+
+
+def _entries_in(value: object):
+    """Every effect or condition inside ``value``, however deeply nested."""
+    if isinstance(value, Entry):
+        yield value
+        for name in type(value).model_fields:
+            yield from _entries_in(getattr(value, name))
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _entries_in(item)
+
+
+def _scenario_entries(s: Scenario):
+    for e in s.events:
+        for entry in _entries_in([e.condition, e.effects]):
+            yield f"event {e.id!r}", entry
+        for ch in e.choices:
+            for entry in _entries_in([ch.effects, ch.chooser_effects]):
+                yield f"event {e.id!r}, choice {ch.id!r}", entry
+    for o in s.outcomes:
+        for entry in _entries_in(o.condition):
+            yield f"outcome {o.id!r}", entry
+
+
+WHO_FIELDS = ("who", "a", "b", "toward")
+SPECIAL_WHO = ("self", "decider", "chooser")
+
+
+def _entry_problems(s: Scenario, entry: Entry):
+    """What is wrong with the names one effect or condition uses."""
+    contenders = {c.id for c in s.contenders}
+    offices = {o.id for o in s.offices}
+    for name in WHO_FIELDS:
+        who = getattr(entry, name, None)
+        if isinstance(who, str) and who not in contenders and who not in SPECIAL_WHO:
+            if not (who.startswith("office:") and who[7:] in offices):
+                yield f"{entry.type}: {name} {who!r} is no contender, self, decider, chooser " \
+                      "or office:<office id>"
+    office = getattr(entry, "office", None)
+    if isinstance(office, str) and office not in offices:
+        yield f"{entry.type}: unknown office {office!r}"
+    regions = getattr(entry, "regions", None)
+    if isinstance(regions, list):
+        known = {r.id for r in s.regions} | {"all"}
+        for r in regions:
+            if r not in known:
+                yield f"{entry.type}: unknown region {r!r}"
+    if entry.type == "rule":
+        name = getattr(entry, "name", None) or getattr(entry, "value", None)
+        if name not in Rules.model_fields:
+            yield f"{entry.type}: unknown rule {name!r}"
+        elif hasattr(entry, "name"):
+            try:
+                Rules.model_validate({**s.rules.model_dump(), name: entry.value})
+            except ValueError as err:
+                why = err.errors()[0]["msg"]
+                yield f"rule {name!r}: value {entry.value!r} is not allowed ({why})"
+        elif Rules.model_fields[name].annotation is not bool:
+            yield f"rule: {name!r} is a number, not a switch that can be on or off"
+    if entry.type == "status":
+        rungs = {r.id for r in s.ladder}
+        for rung in entry.is_:
+            if rung not in rungs:
+                yield f"status: unknown ladder rung {rung!r}"
+    if entry.type == "event":
+        event = next((e for e in s.events if e.id == entry.id), None)
+        if event is None:
+            yield f"event: unknown event {entry.id!r}"
+        elif entry.choice is not None and entry.choice not in {ch.id for ch in event.choices}:
+            yield f"event: {entry.id!r} has no choice {entry.choice!r}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -95,9 +95,21 @@ class GameState:
         return len(self.contenders)
 
     def copy(self) -> GameState:
-        """A deep copy; the scenario (immutable) is shared."""
-        memo = {id(self.scenario): self.scenario}
-        return copy.deepcopy(self, memo)
+        """A deep copy. The scenario and the rules are immutable and shared."""
+        rng = np.random.Generator(type(self.rng.bit_generator)())
+        rng.bit_generator.state = self.rng.bit_generator.state
+        fields = {}
+        for name in self.__dataclass_fields__:
+            value = getattr(self, name)
+            if isinstance(value, np.ndarray):
+                value = value.copy()
+            elif isinstance(value, (list, set, dict)) and name != "support_history":
+                value = copy.copy(value)
+            fields[name] = value
+        fields["contenders"] = [replace(c, dossiers=dict(c.dossiers)) for c in self.contenders]
+        fields["support_history"] = list(self.support_history)  # its arrays are never changed
+        fields["rng"] = rng
+        return GameState(**fields)
 
     def support(self) -> np.ndarray:
         """Membership-weighted loyalty shares of the whole party, (contenders + 1,)."""
@@ -112,7 +124,8 @@ class GameState:
         ):
             h.update(np.ascontiguousarray(arr).tobytes())
         rest = (
-            self.turn, self.finished, self.cc_seats, self.politburo_seats, self.mood_line,
+            self.turn, self.finished, self.cc_seats, self.politburo_seats, self.last_congress,
+            self.congress_delegates, self.mood_line,
             self.mood_unity, self.party_line, sorted(self.holder.items()), sorted(self.offers),
             self.motions, self.decisions, self.cards, sorted(self.flags.items()),
             sorted(self.fired.items()), self.contenders, self.rules.model_dump(),

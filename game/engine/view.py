@@ -149,7 +149,7 @@ def region_infos(state: GameState) -> tuple[RegionInfo, ...]:
     return tuple(
         RegionInfo(
             i, r.id, r.name, r.kind, int(round(state.members[i])), int(state.patron[i]),
-            tuple(float(x) for x in state.loyalty[i]), fiefs.get(r.id, -1),
+            tuple(state.loyalty[i].tolist()), fiefs.get(r.id, -1),
         )
         for i, r in enumerate(state.scenario.regions)
     )

@@ -22,6 +22,7 @@ from .view import perceived_threat
 # Gauss-Hermite nodes and weights (probabilists'), for the odds over the room's mood.
 _NODES, _WEIGHTS = np.polynomial.hermite_e.hermegauss(7)
 _WEIGHTS = _WEIGHTS / _WEIGHTS.sum()
+_SQRT_2_OVER_PI = math.sqrt(2.0 / math.pi)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,17 +81,14 @@ def stance(ctx: Context, q: Question, k: int) -> int:
     return 1 if score > 0 else -1
 
 
-def merit(ctx: Context, q: Question, line: float | None = None) -> float:
-    """The log-odds that an uncommitted voter (with ``line``, if known) votes for the motion."""
+def merit(ctx: Context, q: Question) -> float:
+    """The log-odds that an uncommitted voter with no line of their own votes for the motion."""
     s, r = ctx.state, ctx.state.rules
     sponsor = s.contenders[q.sponsor]
     if q.kind == "resolution":
         new_line = s.party_line + q.direction * r.resolution_step
         fit = (abs(s.party_line - s.mood_line) - abs(new_line - s.mood_line)) / r.resolution_step
-        x = r.mood_weight * fit + r.prestige_weight * (sponsor.prestige - 50) / 100
-        if line is not None:
-            x += (abs(line - s.party_line) - abs(line - new_line)) / r.resolution_step
-        return x
+        return r.mood_weight * fit + r.prestige_weight * (sponsor.prestige - 50) / 100
     support = s.support()
     if q.kind == "resign":
         threat = perceived_threat(s, q.sponsor, support)
@@ -114,9 +112,19 @@ def merit(ctx: Context, q: Question, line: float | None = None) -> float:
         x += r.ban_bonus * (0.5 + s.mood_unity)
     x += r.agenda_weight * (ctx.has_power(q.sponsor, Power.AGENDA)
                             - ctx.has_power(q.target, Power.AGENDA))
-    if line is not None:
-        x += abs(line - target.line) - abs(line - sponsor.line)
     return x
+
+
+def line_merit(ctx: Context, q: Question, line: float) -> float:
+    """What a voter's own line adds to their log-odds of voting for the motion."""
+    s = ctx.state
+    if q.kind == "resolution":
+        new_line = s.party_line + q.direction * s.rules.resolution_step
+        return (abs(line - s.party_line) - abs(line - new_line)) / s.rules.resolution_step
+    if q.kind == "accuse":
+        sponsor, target = s.contenders[q.sponsor], s.contenders[q.target]
+        return abs(line - target.line) - abs(line - sponsor.line)
+    return 0.0
 
 
 # ----- who sits in each organ, grouped into blocs ---------------------------------------------
@@ -133,93 +141,105 @@ def _apportion(total: int, weights: np.ndarray) -> np.ndarray:
     return seats
 
 
-def _following(ctx: Context, faction: int) -> int:
-    """A faction only whips its members while its leader can still act in the party."""
-    return faction if faction >= 0 and ctx.in_organ(faction, "party") else -1
+@dataclass(frozen=True, slots=True)
+class Ballot:
+    """An organ's voters in blocs: whipped votes for, and waverers who judge for themselves
+    with log-odds ``merit`` (before the room's mood). Labels and reasons explain each bloc."""
+
+    seats: np.ndarray
+    loyal_yes: np.ndarray
+    waverers: np.ndarray
+    merit: np.ndarray
+    labels: tuple[str, ...]
+    reasons: tuple[str, ...]
 
 
-def _bloc_split(
-    ctx: Context, q: Question, faction: int, seats: int, p: float, rng: np.random.Generator | None
-) -> tuple[float, float, float]:
-    """Yes votes, no votes and the variance of the yes votes of ``seats`` voters following
-    ``faction`` (-1: uncommitted). With no generator, the expected numbers."""
-    faction = _following(ctx, faction)
-    if faction >= 0:
-        loyal = int(round(seats * ctx.state.rules.bloc_discipline))
-        waverers = seats - loyal
-        loyal_yes = loyal if stance(ctx, q, faction) > 0 else 0
-    else:
-        loyal, waverers, loyal_yes = 0, seats, 0
-    wav_yes = rng.binomial(waverers, p) if rng is not None else waverers * p
-    yes = loyal_yes + wav_yes
-    return yes, seats - yes, waverers * p * (1 - p)
+class _Whips:
+    """Each contender's stance on the question, and whether their faction is still whipped."""
+
+    def __init__(self, ctx: Context, q: Question) -> None:
+        n = ctx.state.n
+        self.active = [ctx.in_organ(k, "party") for k in range(n)]
+        self.stance = [stance(ctx, q, k) if self.active[k] else 0 for k in range(n)]
+        self.names = [ctx.name(k) for k in range(n)]
+
+    def follows(self, faction: int) -> int:
+        return faction if faction >= 0 and self.active[faction] else -1
+
+    def reason(self, faction: int) -> str:
+        faction = self.follows(faction)
+        if faction < 0:
+            return "uncommitted: judged the motion on prestige, fear and the line"
+        side = "for" if self.stance[faction] > 0 else "against"
+        return f"loyal to {self.names[faction]}, who is {side}"
 
 
-def _reason(ctx: Context, q: Question, faction: int) -> str:
-    faction = _following(ctx, faction)
-    if faction < 0:
-        return "uncommitted: judged the motion on prestige, fear and the line"
-    side = "for" if stance(ctx, q, faction) > 0 else "against"
-    return f"loyal to {ctx.name(faction)}, who is {side}"
+def _split(whips: _Whips, faction: int, seats: np.ndarray, discipline: float):
+    """Loyal votes for, and waverers, of blocs of ``seats`` following each faction."""
+    loyal = np.zeros(len(seats))
+    yes = np.zeros(len(seats))
+    for f, n in enumerate(seats):
+        k = whips.follows(f if f < len(whips.active) else -1)
+        if n and k >= 0:
+            loyal[f] = round(n * discipline)
+            yes[f] = loyal[f] if whips.stance[k] > 0 else 0.0
+    return yes, seats - loyal
 
 
-def _politburo(ctx: Context, q: Question, noise: float, rng: np.random.Generator | None):
+def _politburo(ctx: Context, q: Question, base: float, whips: _Whips) -> Ballot:
     s = ctx.state
-    blocs: list[tuple[str, float, float, str, float]] = []
+    rows = []
     for label, faction, c, k in ctx.politburo_members():
-        var = 0.0
         if c >= 0:
-            yes = 1.0 if stance(ctx, q, c) > 0 else 0.0
-            reason = "moved it" if c == q.sponsor else ("is its target" if c == q.target else
-                                                        "votes as they stand")
+            reason = "moved it" if c == q.sponsor else (
+                "is its target" if c == q.target else "votes as they stand")
+            rows.append((label, float(whips.stance[c] > 0), 0.0, 0.0, reason))
+            continue
+        followed = whips.follows(faction)
+        if followed >= 0 and s.notable_loyalty[k, followed] >= 0.5:
+            rows.append((label, float(whips.stance[followed] > 0), 0.0, 0.0,
+                         whips.reason(faction)))
         else:
-            followed = _following(ctx, faction)
-            if followed >= 0 and s.notable_loyalty[k, followed] >= 0.5:
-                yes = 1.0 if stance(ctx, q, followed) > 0 else 0.0
-            else:
-                p = _sigmoid(merit(ctx, q, ctx.scenario.notables[k].line) + noise)
-                yes = float(rng.random() < p) if rng is not None else p
-                var = p * (1 - p)
-            reason = _reason(ctx, q, faction)
-        blocs.append((label, yes, 1.0 - yes, reason, var))
-    return blocs
+            m = base + line_merit(ctx, q, ctx.scenario.notables[k].line)
+            lean = f"leans to {whips.names[followed]} but " if followed >= 0 else ""
+            rows.append((label, 0.0, 1.0, m, f"{lean}judged the motion on its merits"))
+    labels, yes, wav, mer, reasons = zip(*rows, strict=True) if rows else ((),) * 5
+    return Ballot(np.ones(len(rows)), np.array(yes), np.array(wav), np.array(mer),
+                  tuple(labels), tuple(reasons))
 
 
-def _central_committee(ctx: Context, q: Question, noise: float, rng):
+def _central_committee(ctx: Context, q: Question, base: float, whips: _Whips) -> Ballot:
     s = ctx.state
     seats = _apportion(s.cc_seats, s.cc_share)
-    p = _sigmoid(merit(ctx, q) + noise)
-    blocs = []
-    for f, n in enumerate(seats):
-        if n == 0:
-            continue
-        faction = f if f < s.n else -1
-        yes, no, var = _bloc_split(ctx, q, faction, int(n), p, rng)
-        label = f"Loyal to {ctx.name(faction)}" if faction >= 0 else "Uncommitted members"
-        blocs.append((label, yes, no, _reason(ctx, q, faction), var))
-    return blocs
+    yes, wav = _split(whips, -1, seats, s.rules.bloc_discipline)
+    keep = seats > 0
+    labels = tuple(
+        f"Loyal to {whips.names[f]}" if f < s.n else "Uncommitted members"
+        for f in np.flatnonzero(keep)
+    )
+    reasons = tuple(whips.reason(f if f < s.n else -1) for f in np.flatnonzero(keep))
+    return Ballot(seats[keep].astype(float), yes[keep], wav[keep],
+                  np.full(int(keep.sum()), base), labels, reasons)
 
 
-def _congress(ctx: Context, q: Question, noise: float, rng):
+def _congress(ctx: Context, q: Question, base: float, whips: _Whips) -> Ballot:
     s = ctx.state
     delegations = _apportion(s.congress_delegates, s.members)
-    blocs = []
+    seats, yes, wav, mer, labels, reasons = [], [], [], [], [], []
     for r, region in enumerate(ctx.scenario.regions):
         if delegations[r] == 0:
             continue
-        seats = _apportion(int(delegations[r]), s.loyalty[r])
-        yes = no = var = 0.0
-        p = _sigmoid(merit(ctx, q, region.line) + noise)
-        for f, n in enumerate(seats):
-            if n:
-                y, m, v = _bloc_split(ctx, q, f if f < s.n else -1, int(n), p, rng)
-                yes, no, var = yes + y, no + m, var + v
+        blocs = _apportion(int(delegations[r]), s.loyalty[r])
+        y, w = _split(whips, -1, blocs, s.rules.bloc_discipline)
         lead = int(np.argmax(s.loyalty[r]))
-        blocs.append(
-            (f"{region.name} delegation", yes, no,
-             "mostly " + _reason(ctx, q, lead if lead < s.n else -1), var)
-        )
-    return blocs
+        seats.append(float(delegations[r]))
+        yes.append(float(y.sum()))
+        wav.append(float(w.sum()))
+        mer.append(base + line_merit(ctx, q, region.line))
+        labels.append(f"{region.name} delegation")
+        reasons.append("mostly " + whips.reason(lead if lead < s.n else -1))
+    return Ballot(np.array(seats), np.array(yes), np.array(wav), np.array(mer),
+                  tuple(labels), tuple(reasons))
 
 
 _ORGANS = {"politburo": _politburo, "central_committee": _central_committee,
@@ -228,26 +248,40 @@ ORGAN_NAMES = {"politburo": "Politburo", "central_committee": "Central Committee
                "congress": "Party Congress"}
 
 
+def ballot(ctx: Context, q: Question, organ: str) -> Ballot:
+    return _ORGANS[organ](ctx, q, merit(ctx, q), _Whips(ctx, q))
+
+
+def _sigmoids(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
 def take_vote(ctx: Context, q: Question, organ: str) -> Tally:
     """Hold the vote, drawing chance from the game's generator."""
     rng = ctx.state.rng
+    b = ballot(ctx, q, organ)
     noise = float(rng.normal(0.0, ctx.state.rules.vote_noise))
-    rows = _ORGANS[organ](ctx, q, noise, rng)
-    blocs = tuple(Bloc(label, int(y), int(n), why) for label, y, n, why, _ in rows)
-    yes, no = sum(b.yes for b in blocs), sum(b.no for b in blocs)
-    return Tally(ORGAN_NAMES[organ], q.describe(ctx), yes, no, yes > no, blocs)
+    p = _sigmoids(b.merit + noise)
+    yes = b.loyal_yes + rng.binomial(b.waverers.astype(np.int64), p)
+    blocs = tuple(
+        Bloc(label, int(y), int(n - y), why)
+        for label, y, n, why in zip(b.labels, yes, b.seats, b.reasons, strict=True)
+    )
+    total_yes, total_no = int(yes.sum()), int((b.seats - yes).sum())
+    return Tally(ORGAN_NAMES[organ], q.describe(ctx), total_yes, total_no,
+                 total_yes > total_no, blocs)
 
 
 def odds(ctx: Context, q: Question, organ: str) -> float:
-    """The probability that the motion carries, integrating over the room's mood and the
-    voters' individual judgements (normal approximation)."""
-    total = 0.0
-    for node, weight in zip(_NODES, _WEIGHTS, strict=True):
-        noise = float(node) * ctx.state.rules.vote_noise
-        rows = _ORGANS[organ](ctx, q, noise, None)
-        yes = sum(r[1] for r in rows)
-        n = sum(r[1] + r[2] for r in rows)
-        var = max(sum(r[4] for r in rows), 0.05)
-        z = (yes - n / 2 - 0.25) / math.sqrt(var)
-        total += weight * 0.5 * (1 + math.erf(z / math.sqrt(2)))
-    return float(min(max(total, 0.0), 1.0))
+    """The probability that the motion carries: over the room's mood (Gauss-Hermite nodes),
+    and over the waverers' judgements (normal approximation with continuity correction)."""
+    b = ballot(ctx, q, organ)
+    total = b.seats.sum()
+    p = _sigmoids(b.merit[None, :] + _NODES[:, None] * ctx.state.rules.vote_noise)
+    mean = b.loyal_yes.sum() + (b.waverers * p).sum(axis=1)
+    var = (b.waverers * p * (1 - p)).sum(axis=1)
+    need = math.floor(total / 2) + 1  # yes must exceed no
+    sd = np.sqrt(np.maximum(var, 1e-9))
+    z = (mean - (need - 0.5)) / sd
+    chance = 0.5 * (1.0 + np.tanh(_SQRT_2_OVER_PI * (z + 0.044715 * z**3)))  # normal CDF
+    return float(np.clip(chance @ _WEIGHTS, 0.0, 1.0))

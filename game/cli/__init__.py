@@ -1,0 +1,1 @@
+"""The command line: `politburo play --text`, `politburo validate`, and the terminal game."""

@@ -1,0 +1,65 @@
+"""Look-up tables derived once from a scenario, so that hot paths need not rebuild them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .scenario import OfficeDef, Scenario
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    contender: dict[str, int]
+    region: dict[str, int]
+    rung_ids: tuple[str, ...]
+    organ_flags: tuple[dict[str, bool], ...]  # per rung: politburo, central_committee, party
+    can_act: tuple[bool, ...]  # per rung
+    offices_by_rank: tuple[OfficeDef, ...]  # most senior first
+    office: dict[str, OfficeDef]
+    turn: dict[str, int]  # every date the scenario mentions -> turn index
+    region_line: np.ndarray  # (regions,) each region's own lean
+    army: np.ndarray  # (regions,) bool: the army's party organisations
+
+    def regions_mask(self, ids: list[str] | tuple[str, ...]) -> np.ndarray:
+        """A (regions,) float mask with 1 for each listed region (`all`: every region)."""
+        mask = np.zeros(len(self.region))
+        if "all" in ids:
+            mask[:] = 1.0
+        for r in ids:
+            if r in self.region:
+                mask[self.region[r]] = 1.0
+        return mask
+
+
+_CACHE: dict[int, tuple[Scenario, Index]] = {}
+
+
+def index_of(scenario: Scenario) -> Index:
+    """The scenario's look-up tables (built on first use; scenarios are immutable)."""
+    hit = _CACHE.get(id(scenario))
+    if hit is not None and hit[0] is scenario:
+        return hit[1]
+    cal = scenario.calendar
+    dates = {m.when for m in scenario.meetings}
+    for e in scenario.events:
+        dates |= {d for d in (e.when, *(e.window or ())) if d}
+    built = Index(
+        contender={c.id: i for i, c in enumerate(scenario.contenders)},
+        region={r.id: i for i, r in enumerate(scenario.regions)},
+        rung_ids=tuple(r.id for r in scenario.ladder),
+        organ_flags=tuple(
+            {"politburo": r.in_politburo, "central_committee": r.in_central_committee,
+             "party": r.in_party}
+            for r in scenario.ladder
+        ),
+        can_act=tuple(r.can_act for r in scenario.ladder),
+        offices_by_rank=tuple(sorted(scenario.offices, key=lambda o: -o.rank)),
+        office={o.id: o for o in scenario.offices},
+        turn={d: cal.turn_of(d) for d in dates},
+        region_line=np.array([r.line for r in scenario.regions]),
+        army=np.array([r.kind == "army" for r in scenario.regions]),
+    )
+    _CACHE[id(scenario)] = (scenario, built)
+    return built

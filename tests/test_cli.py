@@ -1,0 +1,411 @@
+"""The `politburo` command and the terminal game, driven in-process through ``main([...])``
+with a scripted stdin, plus one real subprocess run."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game import saves
+from game.ai import ai_seed
+from game.cli import tables as t
+from game.cli import textplay
+from game.cli.main import main
+from game.content.loader import find_scenario, load_scenario
+from game.engine import Match, view
+
+ROOT = Path(__file__).resolve().parents[1]
+SCENARIO = "succession_1924"
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch) -> Path:
+    """Autosaves go to a temporary folder, never the user's own."""
+    h = tmp_path / "home"
+    monkeypatch.setenv("POLITBURO_HOME", str(h))
+    return h
+
+
+@pytest.fixture
+def run(monkeypatch, capsys):
+    """Run the command with the given arguments and typed input; returns (code, out, err)."""
+
+    def _run(argv: list[str], typed: str = "") -> tuple[int, str, str]:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(typed))
+        code = main([str(a) for a in argv])
+        out, err = capsys.readouterr()
+        assert "Traceback" not in out + err
+        return code, out, err
+
+    return _run
+
+
+@pytest.fixture(scope="module")
+def scenario():
+    return load_scenario(find_scenario(SCENARIO))
+
+
+PASS_ALL = "d\n" * 200  # "d" ends a turn; a second "d" confirms leaving a card undecided
+
+
+# ----- whole games ------------------------------------------------------------------------------
+
+
+def test_auto_game(run, home):
+    code, out, err = run(["play", "--auto", "--seed", "3"])
+    assert code == 0, err
+    assert "Q1 1924 (turn 1 of 24)" in out
+    assert "THE OUTCOME" in out and "Best placed:" in out
+    assert err == ""
+    assert not (home / "autosave.json").exists()  # an all-AI game leaves the player's autosave
+
+
+def test_auto_game_is_deterministic(run):
+    first = run(["play", "--auto", "--seed", "8"])
+    second = run(["play", "--auto", "--seed", "8"])
+    assert first == second
+
+
+def test_auto_game_subprocess(tmp_path):
+    env = {**os.environ, "POLITBURO_HOME": str(tmp_path)}
+    proc = subprocess.run(
+        [sys.executable, "-m", "game", "play", "--auto", "--seed", "3"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "THE OUTCOME" in proc.stdout
+    assert "Traceback" not in proc.stderr
+
+
+def test_scripted_human_game_to_the_end(run, tmp_path, home, scenario):
+    path = tmp_path / "game.json"
+    code, out, err = run(["play", "--contender", "stalin", "--seed", "5", "--save", path], PASS_ALL)
+    assert code == 0, err
+    assert "CHOOSE YOUR CONTENDER" not in out  # --contender skipped the choice
+    assert "THE POLITBURO" in out and "YOUR ACTIONS" in out
+    assert "WHAT HAPPENED IN Q1 1924 (TURN 1 OF 24)" in out
+    assert "THE OUTCOME" in out and "(you)" in out
+    if scenario.epilogue:
+        assert "WHAT FOLLOWED IN HISTORY" in out
+    save = saves.load_save(path)
+    assert save.turn == scenario.calendar.turns and save.humans == ["stalin"]
+    assert saves.load_save(home / "autosave.json").turn == save.turn
+    assert saves.resume(save, scenario).state.finished
+
+
+def test_eof_mid_game_saves_and_resumes_to_the_same_game(run, tmp_path, scenario):
+    straight = tmp_path / "straight.json"
+    assert (
+        run(["play", "--contender", "trotsky", "--seed", "9", "--save", straight], PASS_ALL)[0] == 0
+    )
+
+    broken = tmp_path / "broken.json"
+    code, out, err = run(
+        ["play", "--contender", "trotsky", "--seed", "9", "--save", broken], "d\nd\n" * 3
+    )
+    assert code == 0, err
+    assert "Input closed" in out and "Saved to" in out
+    mid = saves.load_save(broken)
+    assert 0 < mid.turn < scenario.calendar.turns
+    assert not saves.resume(mid, scenario).state.finished
+
+    code, out, err = run(["play", "--load", broken, "--save", broken], PASS_ALL)
+    assert code == 0, err
+    assert "Resumed" in out and "THE OUTCOME" in out
+    assert saves.load_save(broken).orders == saves.load_save(straight).orders
+
+
+def test_quit_saves_to_given_path(run, tmp_path):
+    path = tmp_path / "q.json"
+    code, out, _ = run(["play", "--contender", "bukharin", "--seed", "2", "--save", path], "q\n")
+    assert code == 0
+    assert saves.load_save(path).turn == 0
+    assert f"--load {path}" in out
+
+
+def test_quit_without_save_path_uses_autosave(run, home):
+    code, out, _ = run(["play", "--contender", "kamenev", "--seed", "2"], "d\nd\nq\n")
+    assert code == 0
+    assert saves.load_save(home / "autosave.json").turn == 1
+
+
+def test_no_autosave(run, home):
+    code, _, _ = run(
+        ["play", "--contender", "kamenev", "--seed", "2", "--no-autosave"], "d\nd\nd\nd\n"
+    )
+    assert code == 0
+    assert not (home / "autosave.json").exists()
+
+
+def test_ctrl_c_saves(run, tmp_path, monkeypatch):
+    path = tmp_path / "c.json"
+
+    def interrupt(self, cid):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(textplay.Session, "human_orders", interrupt)
+    code, out, _ = run(["play", "--contender", "stalin", "--seed", "1", "--save", path])
+    assert code == 130
+    assert "Interrupted" in out and path.exists()
+
+
+def test_no_subcommand_plays_in_text_and_eof_exits_cleanly(run):
+    code, out, err = run([], "")
+    assert code == 0, err
+    assert "CHOOSE YOUR CONTENDER" in out
+
+
+def test_choose_contender_by_number_with_bad_input(run, scenario):
+    playable = [c for c in scenario.contenders if c.playable]
+    code, out, _ = run(["play", "--seed", "4"], f"x\n0\n{len(playable) + 1}\n2\nq\n")
+    assert code == 0
+    assert out.count("Please type a number") == 3
+    assert f"You are {playable[1].name}" in out
+    assert "difficulty:" in out
+
+
+def test_choose_scenario_when_several_are_shipped(run, monkeypatch):
+    from game.content import loader
+
+    two = ROOT / "tests" / "data" / "two_rivals.yaml"
+    monkeypatch.setattr(loader, "shipped_scenarios", lambda: [find_scenario(SCENARIO), two])
+    code, out, _ = run(["play", "--seed", "1", "--no-autosave"], "3\n2\n1\nq\n")
+    assert code == 0
+    assert "SCENARIOS" in out and "The Iron Council" in out
+    assert "Please type a number from 1 to 2" in out
+    assert "You are " in out and "Stalin" not in out.split("CHOOSE YOUR CONTENDER")[1]
+
+
+def test_menu_commands(run):
+    typed = "99\nfoo\n\n1\n1\nu\nu\n?\nb\nm\nw 1\nw\nq\n"
+    code, out, _ = run(["play", "--contender", "zinoviev", "--seed", "6", "--no-autosave"], typed)
+    assert code == 0
+    assert "'99' is not on the menu" in out and "'foo' is not on the menu" in out
+    assert "Chosen:" in out and "Already chosen" in out
+    assert "Undone:" in out and "Nothing to undo." in out
+    assert "undo your last choice" in out  # the help
+    assert out.count("THE POLITBURO") >= 2  # b redrew the board
+    assert "Type w and a menu number" in out
+
+
+def test_engine_refusal_is_shown_and_reasked(run, monkeypatch):
+    real = textplay.apply_turn
+    calls = []
+
+    def refuse_once(state, orders):
+        calls.append(orders)
+        if len(calls) == 1:
+            raise textplay.IllegalAction("Stalin: cannot do that now")
+        return real(state, orders)
+
+    monkeypatch.setattr(textplay, "apply_turn", refuse_once)
+    code, out, _ = run(
+        ["play", "--contender", "stalin", "--seed", "6", "--no-autosave"], "d\nd\nd\nq\n"
+    )
+    assert code == 0
+    assert "Not allowed: Stalin: cannot do that now" in out
+    assert "WHAT HAPPENED IN Q1 1924" in out
+
+
+def test_hotseat_from_a_save(run, tmp_path):
+    path = tmp_path / "h.json"
+    assert run(["play", "--contender", "stalin", "--seed", "3", "--save", path], "q\n")[0] == 0
+    data = json.loads(path.read_text())
+    data["humans"] = ["stalin", "trotsky"]
+    path.write_text(json.dumps(data))
+    code, out, _ = run(["play", "--load", path, "--save", path], "d\nd\n" * 2 + "q\n")
+    assert code == 0
+    assert "Joseph Stalin's turn: everyone else, look away" in out
+    assert "Leon Trotsky's turn: everyone else, look away" in out
+    assert saves.load_save(path).turn >= 1
+
+
+def test_not_enough_action_points(run, scenario):
+    m = Match.start(scenario, 6)
+    v = view(m.state, "zinoviev")
+    n = len(textplay.legal_actions(m.state, "zinoviev"))
+    picks = " ".join(str(i) for i in range(1, n + 1))
+    code, out, _ = run(
+        ["play", "--contender", "zinoviev", "--seed", "6", "--no-autosave"], f"{picks}\nq\n"
+    )
+    assert code == 0
+    assert f"{v.mine.action_points} AP left" in out
+    assert "Not enough action points" in out or "already chosen on that card" in out
+
+
+def test_difficulty_and_load_of_finished_game(run, tmp_path):
+    path = tmp_path / "e.json"
+    assert run(["play", "--auto", "--seed", "3", "--difficulty", "easy", "--save", path])[0] == 0
+    assert saves.load_save(path).difficulty == "easy"
+    code, out, _ = run(["play", "--load", path])
+    assert code == 0 and "THE OUTCOME" in out
+
+
+# ----- bad input --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["play", "--seed", "abc"],
+        ["play", "--difficulty", "insane"],
+        ["play", "--contender", "napoleon", "--seed", "1"],
+        ["play", "--scenario", "no_such_scenario"],
+        ["play", "--auto", "--contender", "stalin"],
+        ["play", "--load", "x.json", "--seed", "3"],
+        ["play", "--frobnicate"],
+        ["conquer"],
+        ["validate"],
+    ],
+)
+def test_bad_arguments_exit_2_with_one_line(run, argv):
+    code, out, err = run(argv)
+    assert code == 2
+    assert err.startswith("politburo: error:") and err.count("\n") == 1
+    assert out == ""
+
+
+def test_help_exits_0(run):
+    code, out, _ = run(["--help"])
+    assert code == 0 and "play" in out and "validate" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "phrase"),
+    [
+        (None, "no such save file"),
+        (b"", "empty"),
+        (b"{not json", "not a readable save file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+    ],
+)
+def test_bad_save_exits_1(run, tmp_path, content, phrase):
+    path = tmp_path / "s.json"
+    if content is not None:
+        path.write_bytes(content)
+    code, out, err = run(["play", "--load", path])
+    assert code == 1
+    assert phrase in err and err.count("\n") == 1
+
+
+def test_foreign_save_exits_1(run, tmp_path):
+    path = tmp_path / "f.json"
+    assert run(["play", "--auto", "--seed", "1", "--save", path])[0] == 0
+    data = json.loads(path.read_text())
+    data["scenario_hash"] = "ffffffffffffffff"
+    path.write_text(json.dumps(data))
+    code, _, err = run(["play", "--load", path])
+    assert code == 1 and "different version" in err
+
+
+def test_save_for_a_scenario_not_installed_exits_1(run, tmp_path):
+    path = tmp_path / "g.json"
+    assert run(["play", "--auto", "--seed", "1", "--save", path])[0] == 0
+    data = json.loads(path.read_text())
+    data["scenario_id"] = "fall_of_rome"
+    path.write_text(json.dumps(data))
+    code, _, err = run(["play", "--load", path])
+    assert code == 1 and "fall_of_rome" in err and "not installed" in err
+
+
+def test_broken_scenario_file_exits_1(run, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: [unclosed\n")
+    code, _, err = run(["play", "--auto", "--scenario", bad])
+    assert code == 1
+    assert str(bad) in err and "Traceback" not in err
+
+
+def test_unwritable_save_path_exits_1(run, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code, _, err = run(["play", "--auto", "--seed", "1", "--save", blocker / "s.json"])
+    assert code == 1 and "cannot write save" in err
+
+
+def test_validate(run, tmp_path):
+    good = find_scenario(SCENARIO)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\ntitle: 3\n")
+    code, out, _ = run(["validate", good])
+    assert code == 0 and out == f"{good}: ok\n"
+    code, out, _ = run(["validate", good, bad, tmp_path / "missing.yaml"])
+    assert code == 1
+    assert f"{good}: ok" in out
+    assert out.count(f"{bad}: ") > 1  # every problem, each on its own line
+    assert f"{tmp_path / 'missing.yaml'}: cannot read file" in out
+
+
+# ----- rendering --------------------------------------------------------------------------------
+
+
+def test_board_fits_100_columns(scenario):
+    m = Match.start(scenario, 12)
+    m.play({})
+    for c in scenario.contenders:
+        v = view(m.state, c.id)
+        for text in (
+            textplay.render_board(v, t.UNICODE),
+            textplay.render_cards(v),
+            textplay.render_menu(textplay.legal_actions(m.state, c.id), [0]),
+            textplay.render_events(m.events),
+        ):
+            long = [line for line in text.splitlines() if len(line) > 100]
+            assert not long, long
+
+
+def test_date_line(scenario):
+    v = view(Match.start(scenario, 1).state, "stalin")
+    assert textplay.date_line(v) == f"Q1 1924 (turn 1 of {scenario.calendar.turns})"
+
+
+def test_ascii_terminal_gets_ascii(scenario):
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding="ascii")
+    con = textplay.Console.of(out, io.StringIO())
+    assert con.g is t.ASCII
+    v = view(Match.start(scenario, 1).state, "trotsky")
+    con.say(textplay.render_board(v, con.g))
+    con.say(textplay.render_cards(v))
+    con.say("Trotsky \u2014 \u201cBonapartism\u201d, Zin\u00f3viev")
+    out.flush()
+    text = raw.getvalue().decode("ascii")
+    assert 'Trotsky - "Bonapartism", Zinoviev' in text
+
+
+def test_ai_seed_is_stable_and_distinct():
+    assert ai_seed(3, 1, 0) == ai_seed(3, 1, 0)
+    seeds = {ai_seed(3, turn, i) for turn in range(24) for i in range(5)}
+    assert len(seeds) == 120
+
+
+def test_tables():
+    text = t.table(["Name", "Share"], [["Stalin", "40%"], ["Trotsky", "5%"]])
+    assert text.splitlines() == [
+        "Name     Share",
+        "-------  -----",
+        "Stalin     40%",
+        "Trotsky     5%",
+    ]
+    wide = t.table(["A", "B"], [["x" * 200, "y"]], width=50)
+    assert max(len(line) for line in wide.splitlines()) <= 50
+    assert t.bar(0.5, 10) == "#####....." and t.bar(2, 4) == "####" and t.bar(-1, 3) == "..."
+    assert t.stacked([0.5, 0.25, 0.25], "ABC", 8) == "AAAABBCC"
+    assert len(t.stacked([0.333, 0.333, 0.2], "ABC", 16)) == 16
+    assert t.axis([(-1, "L"), (1, "R")], 20) == "Left [L--+--R] Right"
+    ax = t.axis([(-1, "L"), (0, "C"), (1, "R")], 30)
+    assert ax.startswith("Left [L") and ax.endswith("R] Right") and "C" in ax
+    assert t.unique_marks(["Stalin", "Sverdlov", "Trotsky"]) == ["S", "V", "T"]
+    assert t.ascii_safe("a\u2014b \u2588", "ascii") == "a-b #"
+    assert t.clip("abcdef", 4) == "abc~"

@@ -1,0 +1,282 @@
+"""Saves: round trips to the identical state, clear errors for every bad file, atomic writes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game import saves
+from game.content.loader import find_scenario, load_scenario
+from game.engine import Match, legal_actions, view
+from game.saves import SCHEMA_VERSION, SaveError, SaveFile
+
+
+@pytest.fixture(scope="module")
+def scenario():
+    return load_scenario(find_scenario("succession_1924"))
+
+
+def simple_orders(match: Match) -> dict:
+    """Deterministic, legal orders without the AI: each contender's first affordable options,
+    at most one choice per event card."""
+    orders = {}
+    for c in match.scenario.contenders:
+        ap = view(match.state, c.id).mine.action_points
+        chosen, spent, cards = [], 0, set()
+        for o in legal_actions(match.state, c.id):
+            card = o.action.target if o.action.kind == "decide" else None
+            if card in cards or spent + o.cost > ap:
+                continue
+            if card:
+                cards.add(card)
+            chosen.append(o.action)
+            spent += o.cost
+            if len(chosen) == 3:
+                break
+        orders[c.id] = chosen
+    return orders
+
+
+@pytest.fixture(scope="module")
+def played(scenario) -> Match:
+    match = Match.start(scenario, 11)
+    for _ in range(4):
+        match.play(simple_orders(match))
+    return match
+
+
+@pytest.fixture
+def good_save(tmp_path, played) -> Path:
+    path = tmp_path / "game.json"
+    saves.save_match(path, played, ["stalin"], "standard")
+    return path
+
+
+def test_round_trip_reaches_identical_state(good_save, played, scenario):
+    save = saves.load_save(good_save)
+    assert save.schema_version == SCHEMA_VERSION
+    assert save.scenario_id == scenario.id and save.scenario_hash == scenario.content_hash()
+    assert save.seed == 11 and save.humans == ["stalin"] and save.turn == played.state.turn
+    assert save.orders == played.orders
+    resumed = saves.resume(save, scenario)
+    assert resumed.state.fingerprint() == played.state.fingerprint()
+
+
+def test_resumed_game_goes_on_identically(good_save, played, scenario):
+    resumed = saves.resume(saves.load_save(good_save), scenario)
+    a = played.state  # play one more turn on copies of both and compare
+    m1 = Match(scenario, played.seed, a.copy(), list(played.orders))
+    orders = simple_orders(m1)
+    m1.play(orders)
+    resumed.play(orders)
+    assert m1.state.fingerprint() == resumed.state.fingerprint()
+
+
+RESUME_AND_PRINT = """
+import sys
+from game import saves
+from game.content.loader import find_scenario, load_scenario
+save = saves.load_save(sys.argv[1])
+print(saves.resume(save, load_scenario(find_scenario(save.scenario_id))).state.fingerprint())
+"""
+
+
+@pytest.mark.parametrize("hash_seed", ["0", "4242"])
+def test_save_replays_identically_in_another_process(good_save, played, hash_seed):
+    proc = subprocess.run(
+        [sys.executable, "-c", RESUME_AND_PRINT, str(good_save)],
+        env={**os.environ, "PYTHONHASHSEED": hash_seed},
+        cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == played.state.fingerprint()
+
+
+def test_save_is_readable_json(good_save):
+    data = json.loads(good_save.read_text(encoding="utf-8"))
+    assert set(data) == set(SaveFile.model_fields)
+    assert data["saved_at"].endswith("+00:00")
+
+
+def one_line(e: pytest.ExceptionInfo) -> str:
+    msg = str(e.value)
+    assert msg and "\n" not in msg and "Traceback" not in msg
+    return msg
+
+
+@pytest.mark.parametrize(
+    ("content", "phrase"),
+    [
+        (b"", "empty"),
+        (b"   \n", "empty"),
+        (b"\x00\x01\x02\xff\xfe binary", "binary"),
+        (b"this is not json", "not valid JSON"),
+        (b"[1, 2, 3]", "expected a JSON object"),
+        (b'{"schema_version": 1}', "not a valid save file"),
+        (b'"just a string"', "expected a JSON object"),
+    ],
+)
+def test_bad_files_raise_clear_errors(tmp_path, content, phrase):
+    p = tmp_path / "bad.json"
+    p.write_bytes(content)
+    with pytest.raises(SaveError) as e:
+        saves.load_save(p)
+    assert phrase in one_line(e)
+    assert str(p) in str(e.value)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(SaveError) as e:
+        saves.load_save(tmp_path / "nope.json")
+    assert "no such save file" in one_line(e)
+
+
+def test_folder_is_not_a_save(tmp_path):
+    with pytest.raises(SaveError) as e:
+        saves.load_save(tmp_path)
+    assert "folder" in one_line(e)
+
+
+def test_truncated_file(good_save):
+    raw = good_save.read_bytes()
+    good_save.write_bytes(raw[: len(raw) // 2])
+    with pytest.raises(SaveError) as e:
+        saves.load_save(good_save)
+    assert "truncated" in one_line(e)
+
+
+def _edit(path: Path, **changes) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data.update(changes)
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_wrong_types(good_save):
+    _edit(good_save, seed="eleven", orders="none")
+    with pytest.raises(SaveError) as e:
+        saves.load_save(good_save)
+    msg = one_line(e)
+    assert "seed" in msg and "orders" in msg
+
+
+def test_unknown_field_is_refused(good_save):
+    _edit(good_save, cheats=True)
+    with pytest.raises(SaveError) as e:
+        saves.load_save(good_save)
+    assert "cheats" in one_line(e)
+
+
+def test_newer_schema_version(good_save):
+    _edit(good_save, schema_version=SCHEMA_VERSION + 1, new_field=[1])
+    with pytest.raises(SaveError) as e:
+        saves.load_save(good_save)
+    assert "newer version" in one_line(e)
+
+
+def test_foreign_scenario_id(good_save, scenario):
+    _edit(good_save, scenario_id="war_of_the_roses")
+    with pytest.raises(SaveError) as e:
+        saves.resume(saves.load_save(good_save), scenario)
+    assert "war_of_the_roses" in one_line(e)
+
+
+def test_changed_scenario_hash(good_save, scenario):
+    _edit(good_save, scenario_hash="0123456789abcdef")
+    with pytest.raises(SaveError) as e:
+        saves.resume(saves.load_save(good_save), scenario)
+    assert "different version" in one_line(e)
+
+
+def test_unknown_human(good_save, scenario):
+    _edit(good_save, humans=["napoleon"])
+    with pytest.raises(SaveError) as e:
+        saves.resume(saves.load_save(good_save), scenario)
+    assert "napoleon" in one_line(e)
+
+
+def test_orders_that_no_longer_fit(good_save, scenario):
+    data = json.loads(good_save.read_text(encoding="utf-8"))
+    data["orders"][1]["stalin"] = ["accuse nobody_at_all"]
+    good_save.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(SaveError) as e:
+        saves.resume(saves.load_save(good_save), scenario)
+    assert "turn 2" in one_line(e)
+
+
+def test_malformed_order_text(good_save, scenario):
+    data = json.loads(good_save.read_text(encoding="utf-8"))
+    data["orders"][0]["trotsky"] = ["fly to the moon"]
+    good_save.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(SaveError) as e:
+        saves.resume(saves.load_save(good_save), scenario)
+    assert "turn 1" in one_line(e)
+
+
+def test_turn_mismatch(good_save, scenario):
+    _edit(good_save, turn=17)
+    with pytest.raises(SaveError) as e:
+        saves.resume(saves.load_save(good_save), scenario)
+    assert "turn 17" in one_line(e)
+
+
+# ----- atomic writes ----------------------------------------------------------------------------
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+@pytest.mark.parametrize("where", ["fsync", "replace"])
+def test_failed_write_keeps_old_file_whole(good_save, played, monkeypatch, where):
+    before = good_save.read_bytes()
+
+    def boom(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(saves.os, where, boom)
+    with pytest.raises(SaveError) as e:
+        saves.save_match(good_save, played, ["trotsky"], "easy")
+    assert "No space left" in one_line(e)
+    monkeypatch.undo()
+    assert good_save.read_bytes() == before
+    assert _leftovers(good_save.parent) == []
+    assert saves.load_save(good_save).humans == ["stalin"]
+
+
+def test_interrupted_write_leaves_no_partial_file(tmp_path, played, monkeypatch):
+    target = tmp_path / "new.json"
+    real_fsync = os.fsync
+
+    def interrupt(fd):
+        real_fsync(fd)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(saves.os, "fsync", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        saves.save_match(target, played, ["stalin"], "standard")
+    assert not target.exists()
+    assert _leftovers(tmp_path) == []
+
+
+def test_unwritable_folder(tmp_path, played):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(SaveError) as e:
+        saves.save_match(blocker / "sub" / "save.json", played, [], "standard")
+    assert "cannot write save" in one_line(e)
+
+
+def test_autosave_path_follows_politburo_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("POLITBURO_HOME", str(tmp_path))
+    assert saves.autosave_path() == tmp_path / "autosave.json"
+    monkeypatch.delenv("POLITBURO_HOME")
+    assert saves.autosave_path().name == "autosave.json"
+    assert "politburo" in str(saves.autosave_path()).lower()
