@@ -8,7 +8,7 @@ import numpy as np
 
 from game.engine import Action, ActionKind, Option, View
 
-NOISE = {"easy": 0.9, "standard": 0.15}
+NOISE = {"easy": 0.9, "standard": 0.3}
 
 
 def rivals(view: View) -> list[int]:
@@ -21,6 +21,7 @@ def rivals(view: View) -> list[int]:
         info = view.contenders[c]
         pb = seats.count(c) / max(len(seats), 1)
         score = info.support + pb + info.threat / 200 + 0.5 * view.cc_share[c]
+        score *= 0.6 + 0.4 * abs(info.line - view.mine.line)  # a rival's programme matters
         return score * (0.4 if c in view.mine.allies else 1.0)
 
     others = [c.index for c in view.contenders if c.index != me and c.can_act]
@@ -71,21 +72,24 @@ def value(view: View, option: Option, ranking: list[int]) -> float:
         t = _target(view, option)
         if t == main_rival or t in view.offers_from_me or not view.contenders[t].can_act:
             return 0.0
-        closeness = 1.0 - abs(view.contenders[t].line - me.line) / 2
+        closeness = max(0.0, 1.0 - abs(view.contenders[t].line - me.line)) ** 2
         # an ally is worth most against a common danger, and to the weak
         useful = 0.6 if main_rival not in view.contenders[t].allies else 0.1
         return (useful + 0.4 * (1.0 - me.support)) * closeness + 0.4 * view.trust[t]
     if kind is ActionKind.ACCEPT:
         t = _target(view, option)
-        return 0.0 if t == main_rival else 1.5 + view.trust[t]
+        closeness = max(0.0, 1.0 - abs(view.contenders[t].line - me.line))
+        return 0.0 if t == main_rival else (1.0 + view.trust[t]) * (0.3 + closeness)
     if kind is ActionKind.BREAK:
+        # break with an ally who has grown much stronger and whose line has moved away
         t = _target(view, option)
         ally = view.contenders[t]
-        top = ranking and max(
-            (c for c in view.contenders if c.index != view.me and c.can_act),
-            key=lambda c: c.support,
-        ).index == t
-        return 1.4 if top and ally.support > 0.2 else 0.0
+        apart = abs(ally.line - me.line)
+        if ally.support > 2 * me.support and apart > 0.6:
+            return 1.4
+        # once my own faction holds the Politburo, an ally sitting there is only a rival
+        mine = sum(1 for s in view.politburo if s.faction == view.me) / max(len(view.politburo), 1)
+        return 1.2 * profile.aggression if mine > 0.5 and ally.in_politburo else 0.0
     if kind is ActionKind.PLATFORM:
         fit = 1.0 - abs(me.line - view.mood_line) / 2
         return 0.8 * fit if me.support < 0.25 and not me.offices else 0.0

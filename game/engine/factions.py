@@ -103,8 +103,13 @@ def check_accuse(ctx: Context, c: int, target: str | None) -> str | None:
     return requires_party(ctx, c)
 
 
-def accusation_question(ctx: Context, c: int, t: int) -> Question:
-    return Question("accuse", c, t, leverage=ctx.state.contenders[c].dossiers.get(t, 0))
+def accusation_question(ctx: Context, c: int, t: int, leverage: int | None = None) -> Question:
+    """The question an accusation puts: a qualified majority where the target's rung asks for
+    one (removal from office always takes a simple majority)."""
+    if leverage is None:
+        leverage = ctx.state.contenders[c].dossiers.get(t, 0)
+    majority = 0.5 if ctx.offices_of(t) else ctx.rung(t).majority
+    return Question("accuse", c, t, leverage=leverage, majority=majority)
 
 
 def accuse(ctx: Context, c: int, action: Action) -> None:
@@ -127,7 +132,7 @@ def decide_accusation(ctx: Context, m: Motion) -> None:
     """Vote on an accusation; success pushes the target one step down the ladder."""
     s = ctx.state
     target = s.contenders[m.target]
-    q = Question("accuse", m.sponsor, m.target, leverage=m.leverage)
+    q = accusation_question(ctx, m.sponsor, m.target, m.leverage)
     tally = take_vote(ctx, q, m.organ)
     factor = Factor.OPPONENTS_WEAKNESSES if target.platform else Factor.RIVALRIES
     with ctx.tagged(factor):

@@ -108,7 +108,8 @@ def resolution(ctx: Context, c: int, action: Action) -> None:
 
 
 def drift(ctx: Context) -> None:
-    """Members drift to lines that suit the mood; open dissent from the official line costs."""
+    """Members drift to lines that suit the mood and away from those that do not; every
+    following fades a little; open dissent from the official line costs more."""
     s = ctx.state
     rules = s.rules
     s.mood_line = float(np.clip(s.mood_line + rules.mood_drift, -1, 1))
@@ -118,6 +119,7 @@ def drift(ctx: Context) -> None:
                 continue
             pull = rules.ideology_pull * (fit(me.line, s.mood_line) - 0.5) * 2
             pull *= 0.5 + me.prestige / 100
+            pull -= rules.loyalty_fade
             dissent = abs(me.line - s.party_line) > 0.8
             if dissent:
                 pull -= rules.ideology_pull

@@ -38,10 +38,13 @@ class Tally:
     no: int
     passed: bool
     blocs: tuple[Bloc, ...]
+    needed: int = 0  # votes for that carry it
 
     def headline(self) -> str:
         verdict = "carried" if self.passed else "defeated"
-        return f"{self.motion}: {verdict}, {self.yes} to {self.no}"
+        qualified = self.needed > (self.yes + self.no) // 2 + 1
+        extra = f" ({self.needed} needed)" if qualified else ""
+        return f"{self.motion}: {verdict}, {self.yes} to {self.no}{extra}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -207,6 +207,11 @@ class Rung(Model):
     removed_by: Literal["politburo", "central_committee", "congress"] | None = Field(
         None, description="The organ whose vote moves a contender from here to the next rung."
     )
+    majority: float = Field(
+        0.5, ge=0.5, lt=1,
+        description="Share of the votes that removal from here needs: 0.5 is a simple "
+        "majority; 0.67 the two-thirds the Ban's secret clause asked to expel CC members.",
+    )
 
 
 class Meeting(Model):
@@ -287,12 +292,17 @@ class Rules(Model):
     faction_ban: bool = Field(True, description="The Ban on Factions (1921) is in force.")
     enrolment: bool = Field(True, description="Recruitment drives are possible at all.")
     enrolment_open: bool = Field(False, description="A recruitment drive is open now.")
-    patronage_strength: float = Field(0.10, ge=0, le=1, description="Pull of a patron a turn.")
+    patronage_strength: float = Field(0.09, ge=0, le=1, description="Pull of a patron a turn.")
     base_pull: float = Field(0.05, ge=0, le=1, description="Pull of a power base a turn.")
     base_loss: float = Field(0.3, ge=0, le=1, description="Loyalty lost with a power base.")
     recruit_fraction: float = Field(0.12, ge=0, le=2, description="Members added by a drive.")
     ideology_pull: float = Field(0.02, ge=0, le=1, description="Drift to lines that fit the mood.")
     mood_drift: float = Field(0.0, ge=-1, le=1, description="Mood line change a turn.")
+    loyalty_fade: float = Field(
+        0.04, ge=0, le=1,
+        description="Share of each following that drifts back to the uncommitted every turn "
+        "unless something holds it: a patron, a base, a line that suits the mood.",
+    )
     speech_strength: float = Field(0.04, ge=0, le=1)
     article_strength: float = Field(0.03, ge=0, le=1)
     platform_strength: float = Field(0.08, ge=0, le=1)
@@ -307,6 +317,12 @@ class Rules(Model):
     prestige_weight: float = Field(2.0, ge=0)
     mood_weight: float = Field(1.5, ge=0)
     bloc_discipline: float = Field(0.9, ge=0, le=1, description="Share of a bloc that obeys.")
+    discipline_without_case: float = Field(
+        0.6, ge=0, le=1,
+        description="Share of a bloc that obeys on a charge with no case behind it: no open "
+        "platform under the Ban, and fewer than `case_dossiers` dossiers.",
+    )
+    case_dossiers: int = Field(2, ge=0, description="Dossiers that make a case on their own.")
     vote_noise: float = Field(0.35, ge=0, description="Spread of uncommitted voters' judgement.")
     base_action_points: int = Field(2, ge=0, le=10)
     illness_chance: float = Field(0.08, ge=0, le=1, description="Chance per turn at full health.")
@@ -318,12 +334,12 @@ class Rules(Model):
         0.8, ge=0, description="Vote swing from controlling the agenda, for or against."
     )
     accusation_cooldown: int = Field(
-        2, ge=0, description="Turns after a step down before the same contender can be accused."
+        1, ge=0, description="Turns after a step down before the same contender can be accused."
     )
     alliance_break_trust: float = Field(0.5, ge=0, le=2)
     convene_congress_gap: int = Field(4, ge=0, description="Turns between congresses.")
     slate_share: float = Field(
-        0.12, ge=0, le=1,
+        0.10, ge=0, le=1,
         description="Share of the new Central Committee's seats filled from the list that the "
         "holder of the agenda drafts: the Secretariat prepares the slate.",
     )

@@ -35,6 +35,7 @@ class Question:
     direction: int = 0
     leverage: int = 0
     office: str | None = None
+    majority: float = 0.5  # share of votes needed; 0.5 means more for than against
 
     def describe(self, ctx: Context) -> str:
         s = ctx.name(self.sponsor)
@@ -154,11 +155,26 @@ class Ballot:
     reasons: tuple[str, ...]
 
 
+def has_case(ctx: Context, q: Question) -> bool:
+    """A charge has a case behind it when the target has an open platform under the Ban on
+    Factions, or the sponsor brings enough dossiers; without one, factions whip less."""
+    if q.kind != "accuse":
+        return True
+    r = ctx.state.rules
+    return (r.faction_ban and ctx.state.contenders[q.target].platform) or (
+        q.leverage >= r.case_dossiers
+    )
+
+
 class _Whips:
     """Each contender's stance on the question, and whether their faction is still whipped."""
 
     def __init__(self, ctx: Context, q: Question) -> None:
         n = ctx.state.n
+        rules = ctx.state.rules
+        self.discipline = (
+            rules.bloc_discipline if has_case(ctx, q) else rules.discipline_without_case
+        )
         self.active = [ctx.in_organ(k, "party") for k in range(n)]
         self.stance = [stance(ctx, q, k) if self.active[k] else 0 for k in range(n)]
         self.names = [ctx.name(k) for k in range(n)]
@@ -211,7 +227,7 @@ def _politburo(ctx: Context, q: Question, base: float, whips: _Whips) -> Ballot:
 def _central_committee(ctx: Context, q: Question, base: float, whips: _Whips) -> Ballot:
     s = ctx.state
     seats = _apportion(s.cc_seats, s.cc_share)
-    yes, wav = _split(whips, -1, seats, s.rules.bloc_discipline)
+    yes, wav = _split(whips, -1, seats, whips.discipline)
     keep = seats > 0
     labels = tuple(
         f"Loyal to {whips.names[f]}" if f < s.n else "Uncommitted members"
@@ -230,7 +246,7 @@ def _congress(ctx: Context, q: Question, base: float, whips: _Whips) -> Ballot:
         if delegations[r] == 0:
             continue
         blocs = _apportion(int(delegations[r]), s.loyalty[r])
-        y, w = _split(whips, -1, blocs, s.rules.bloc_discipline)
+        y, w = _split(whips, -1, blocs, whips.discipline)
         lead = int(np.argmax(s.loyalty[r]))
         seats.append(float(delegations[r]))
         yes.append(float(y.sum()))
@@ -268,8 +284,16 @@ def take_vote(ctx: Context, q: Question, organ: str) -> Tally:
         for label, y, n, why in zip(b.labels, yes, b.seats, b.reasons, strict=True)
     )
     total_yes, total_no = int(yes.sum()), int((b.seats - yes).sum())
+    needed = votes_needed(total_yes + total_no, q.majority)
     return Tally(ORGAN_NAMES[organ], q.describe(ctx), total_yes, total_no,
-                 total_yes > total_no, blocs)
+                 total_yes >= needed, blocs, needed)
+
+
+def votes_needed(total: float, majority: float) -> int:
+    """Votes for that carry a motion: more than half, or at least the qualified share."""
+    if majority <= 0.5:
+        return math.floor(total / 2) + 1
+    return math.ceil(total * majority - 1e-9)
 
 
 def odds(ctx: Context, q: Question, organ: str) -> float:
@@ -280,7 +304,7 @@ def odds(ctx: Context, q: Question, organ: str) -> float:
     p = _sigmoids(b.merit[None, :] + _NODES[:, None] * ctx.state.rules.vote_noise)
     mean = b.loyal_yes.sum() + (b.waverers * p).sum(axis=1)
     var = (b.waverers * p * (1 - p)).sum(axis=1)
-    need = math.floor(total / 2) + 1  # yes must exceed no
+    need = votes_needed(total, q.majority)
     sd = np.sqrt(np.maximum(var, 1e-9))
     z = (mean - (need - 0.5)) / sd
     chance = 0.5 * (1.0 + np.tanh(_SQRT_2_OVER_PI * (z + 0.044715 * z**3)))  # normal CDF

@@ -1,0 +1,35 @@
+"""Suite-wide setup: no display for window tests, the helpers on the path, scenario fixtures."""
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+
+# The helpers module lives next to this file; make it importable whatever pytest's import mode.
+_TESTS = str(Path(__file__).resolve().parent)
+if _TESTS not in sys.path:
+    sys.path.insert(0, _TESTS)
+
+import pytest  # noqa: E402
+
+from helpers import load, play_ai_game, scenario_params  # noqa: E402
+
+__all__ = ["play_ai_game"]
+
+
+@pytest.fixture(params=scenario_params())
+def scenario_name(request) -> str:
+    """The id of each scenario under test (the main one is skipped until it exists)."""
+    return request.param
+
+
+@pytest.fixture
+def scenario(scenario_name):
+    """Each scenario under test, loaded (once per session)."""
+    return load(scenario_name)
+
+
+@pytest.fixture
+def two_rivals():
+    return load("two_rivals")
