@@ -123,9 +123,9 @@ class Context:
 
     # ----- reporting ----------------------------------------------------------------------
     def report(self, kind: Kind, text: str, actors: Iterable[int] = (), **kw) -> None:
-        self.events.append(
-            GameEvent(self.state.turn, kind, text, tuple(actors), str(self.factor), **kw)
-        )
+        """Record an event of this turn, tagged with the factor in force unless given."""
+        factor = kw.pop("factor", str(self.factor))
+        self.events.append(GameEvent(self.state.turn, kind, text, tuple(actors), factor, **kw))
 
     @contextmanager
     def tagged(self, factor: Factor) -> Iterator[None]:

@@ -188,7 +188,7 @@ RULES = (
     ),
     ActionRule(
         ActionKind.ACCUSE, check_accuse, accuse, Factor.RIVALRIES,
-        _label("Accuse of factionalism:"),
+        lambda ctx, c, target: f"Accuse {ctx.name(ctx.resolve(target or ''))} of factionalism",
         "Goes to the organ that decides their next step down, at its next meeting. An open "
         "platform under the Ban, your dossiers and their perceived threat all help.",
     ),

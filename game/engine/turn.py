@@ -63,13 +63,13 @@ def resolve(state: GameState, orders: dict[int, list[Action]]) -> tuple[GameStat
     meetings.hold(ctx)
     _end_of_turn(ctx)
     s.support_history.append(s.support())
-    s.turn += 1
-    if s.turn >= s.scenario.calendar.turns:
+    if s.turn + 1 >= s.scenario.calendar.turns:
         s.finished = True
         res = victory.result(s)
         winner = s.scenario.contender_index(res.winner)
         ctx.report(Kind.END, f"The game ends. {res.of(res.winner).name}: "
-                   f"{s.scenario.contenders[winner].name}.", (winner,))
-    else:
+                   f"{s.scenario.contenders[winner].name}.", (winner,), factor=None)
+    s.turn += 1
+    if not s.finished:
         events.begin_turn(ctx)
     return s, ctx.events

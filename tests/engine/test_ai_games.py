@@ -30,8 +30,9 @@ def check_finished(match: Match) -> None:
     assert res.of(res.winner).rank == best  # the winner has the best outcome
     assert res.ranked()[0].contender == res.winner
     ends = [e for e in match.events if e.kind is Kind.END]
-    # The end is reported once, stamped with the state's turn after the last one was played.
-    assert len(ends) == 1 and ends[0].turn in (scenario.calendar.turns - 1, state.turn)
+    # The end is reported once, in the last turn played, under no historians' factor.
+    assert len(ends) == 1 and ends[0].turn == scenario.calendar.turns - 1
+    assert ends[0].factor is None
 
 
 @pytest.mark.parametrize("seed", SEEDS)
