@@ -298,3 +298,25 @@ def fill_politburo(ctx: Context) -> None:
                 f"{ctx.scenario.notables[k].name} is elected to the Politburo.",
                 ref=ctx.scenario.notables[k].id,
             )
+
+
+class ReadingContext(Context):
+    """A context for reading a state that nobody changes meanwhile (legal actions and their
+    odds, views): what many questions share is computed once."""
+
+    def __init__(self, state: GameState) -> None:
+        super().__init__(state)
+        self._memo: dict[str, object] = {}
+
+    def support(self) -> np.ndarray:
+        if "support" not in self._memo:
+            self._memo["support"] = self.state.support()
+        return self._memo["support"]  # type: ignore[return-value]
+
+    def politburo_members(self) -> list[tuple[str, int, int, int]]:
+        if "politburo" not in self._memo:
+            self._memo["politburo"] = super().politburo_members()
+        return self._memo["politburo"]  # type: ignore[return-value]
+
+    def shift_loyalties(self, c: int, amounts: np.ndarray) -> None:
+        raise TypeError("a ReadingContext never changes the state")

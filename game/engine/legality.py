@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from . import alliances, factions, ideology, meetings, patronage, personal
 from .actions import CONVENABLE, DIRECTIONS, SPECS, Action, ActionKind, IllegalAction
-from .context import Context
+from .context import Context, ReadingContext
 from .rulebook import ActionRule
 from .state import GameState
 from .votes import ORGAN_NAMES, odds
@@ -88,7 +88,7 @@ def _odds(ctx: Context, c: int, action: Action) -> tuple[float | None, str]:
 def options(state: GameState, c: int, with_odds: bool = True) -> list[Option]:
     if state.finished:
         return []
-    ctx = Context(state)
+    ctx = ReadingContext(state)
     if not ctx.can_act(c):
         return []
     out = _decisions(ctx, c)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .context import Context, notable_faction
+from .context import Context, ReadingContext, notable_faction
 from .record import GameEvent
 from .scenario import AIProfile
 from .state import GameState
@@ -119,8 +119,8 @@ def perceived_threat(state: GameState, c: int, support: np.ndarray) -> float:
 
 
 def contender_infos(state: GameState) -> tuple[ContenderInfo, ...]:
-    ctx = Context(state)
-    support = state.support()
+    ctx = ReadingContext(state)
+    support = ctx.support()
     out = []
     for c, (d, rec) in enumerate(zip(state.scenario.contenders, state.contenders, strict=True)):
         rung = ctx.rung(c)

@@ -90,7 +90,7 @@ def merit(ctx: Context, q: Question) -> float:
         new_line = s.party_line + q.direction * r.resolution_step
         fit = (abs(s.party_line - s.mood_line) - abs(new_line - s.mood_line)) / r.resolution_step
         return r.mood_weight * fit + r.prestige_weight * (sponsor.prestige - 50) / 100
-    support = s.support()
+    support = ctx.support()
     if q.kind == "resign":
         threat = perceived_threat(s, q.sponsor, support)
         return (
