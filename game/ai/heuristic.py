@@ -112,7 +112,7 @@ def value(view: View, option: Option, ranking: list[int]) -> float:
         return 1.0 if gap * toward > 0.45 else 0.0
     if kind is ActionKind.RESIGN:
         p = option.odds if option.odds is not None else 1.0
-        return 0.8 if p < 0.1 and me.prestige < 60 else 0.0
+        return 0.6 if p < 0.1 and me.prestige < 45 else 0.0
     if kind is ActionKind.CONVENE:
         mine = [m for m in view.motions if m.sponsor == view.me and m.organ != "politburo"]
         organ = "congress" if a.target == "congress" else "central_committee"

@@ -685,8 +685,11 @@ class Session:
             orders = {cid: ai_orders(self.match, cid, self.difficulty) for cid in self.ids}
             events = self.match.play(orders)
             shown = visible(events, None)
-            acts = sum(1 for e in shown if e.kind == Kind.ACTION)
-            con.say(f"{played}: {acts} action{'' if acts == 1 else 's'} taken")
+            con.say(played)
+            for cid, acts in orders.items():
+                short = self.match.scenario.contenders[self.match.scenario.contender_index(cid)]
+                chosen = ", ".join(str(a) for a in acts) or "nothing"
+                con.say(f"  {short.short + ':':<10}{chosen}")
             text = render_events(shown, con.g, blocs=False, skip=frozenset({Kind.ACTION}))
             if text:
                 con.say(text)

@@ -237,6 +237,14 @@ class Context:
         if c >= 0:
             self.report(Kind.OFFICE, f"{self.name(c)} becomes {odef.name}.", (c,), ref=office)
 
+    def retire_notable(self, notable_id: str) -> None:
+        s = self.state
+        k = next(i for i, n in enumerate(self.scenario.notables) if n.id == notable_id)
+        s.retired = s.retired | {k}
+        if s.notable_seated[k]:
+            s.notable_seated[k] = False
+            fill_politburo(self)
+
     def demote(self, c: int) -> None:
         """One step down: removal from every office first, then one rung of the ladder."""
         s = self.state
@@ -286,7 +294,10 @@ def fill_politburo(ctx: Context) -> None:
             s.notable_seated[k] = False
     elif len(seated) < wanted:
         lead = int(np.argmax(s.cc_share[:-1]))
-        free = [k for k in range(len(s.notable_seated)) if not s.notable_seated[k]]
+        free = [
+            k for k in range(len(s.notable_seated)) if not s.notable_seated[k]
+            and k not in s.retired
+        ]
         free.sort(key=lambda k: (-s.notable_loyalty[k, lead], k))
         for k in free[: wanted - len(seated)]:
             s.notable_seated[k] = True

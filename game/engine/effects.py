@@ -218,9 +218,39 @@ class OpenPlatform(Entry):
             ctx.set_platform(c, self.open)
 
 
+class Secretary(Entry):
+    """Install a new regional secretary who owes their post to a contender (or, with `who:
+    nobody`, to no one).
+
+    Example: `secretary: {region: leningrad, who: stalin}`."""
+
+    type: Literal["secretary"] = "secretary"
+    region: str = Field(description="A region id.")
+    who: Who
+
+    def apply(self, ctx: Context) -> None:
+        patrons = ctx.resolve_many(self.who) if self.who != "nobody" else [-1]
+        for r in ctx.region_indices([self.region]):
+            for c in patrons[:1]:
+                ctx.state.patron[r] = c
+
+
+class Retire(Entry):
+    """Take a notable out of the game (death, disgrace, a post abroad): they leave the Politburo
+    at once and are never elected again.
+
+    Example: `retire: {notable: dzerzhinsky}`."""
+
+    type: Literal["retire"] = "retire"
+    notable: str = Field(description="A notable's id.")
+
+    def apply(self, ctx: Context) -> None:
+        ctx.retire_notable(self.notable)
+
+
 EFFECT_TYPES: tuple[type[Entry], ...] = (
     Mood, ChangeQuality, Loyalty, Members, GrantOffice, RevokeOffice, Alliance, Trust, Line,
-    SetFlag, SetRule, Demote, OpenPlatform,
+    SetFlag, SetRule, Demote, OpenPlatform, Secretary, Retire,
 )
 _KNOWN = body_fields(EFFECT_TYPES)
 

@@ -504,7 +504,7 @@ def _scenario_entries(s: Scenario):
 
 
 WHO_FIELDS = ("who", "a", "b", "toward")
-SPECIAL_WHO = ("self", "decider", "chooser")
+SPECIAL_WHO = ("self", "decider", "chooser", "nobody")
 
 
 def _entry_problems(s: Scenario, entry: Entry):
@@ -538,6 +538,11 @@ def _entry_problems(s: Scenario, entry: Entry):
                 yield f"rule {name!r}: value {entry.value!r} is not allowed ({why})"
         elif Rules.model_fields[name].annotation is not bool:
             yield f"rule: {name!r} is a number, not a switch that can be on or off"
+    if entry.type == "retire" and entry.notable not in {n.id for n in s.notables}:
+        yield f"retire: unknown notable {entry.notable!r}"
+    if entry.type == "secretary":
+        if entry.region not in {r.id for r in s.regions}:
+            yield f"secretary: unknown region {entry.region!r}"
     if entry.type == "status":
         rungs = {r.id for r in s.ladder}
         for rung in entry.is_:

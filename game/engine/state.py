@@ -89,6 +89,7 @@ class GameState:
     support_history: list[np.ndarray]
     rng: np.random.Generator
     finished: bool = False
+    retired: frozenset[int] = frozenset()  # notables out of the game
 
     @property
     def n(self) -> int:
@@ -129,6 +130,7 @@ class GameState:
             self.mood_unity, self.party_line, sorted(self.holder.items()), sorted(self.offers),
             self.motions, self.decisions, self.cards, sorted(self.flags.items()),
             sorted(self.fired.items()), self.contenders, self.rules.model_dump(),
+            sorted(self.retired),
             self.rng.bit_generator.state,
         )
         h.update(repr(rest).encode())
