@@ -161,6 +161,23 @@ class Context:
         self._book(s.members @ (new - old) / s.members.sum())
         s.loyalty = new
 
+    def fade(self, c: int, rate: float) -> None:
+        """Send ``rate`` of ``c``'s followers everywhere back to the uncommitted. The loss is
+        booked against the factors that won those followers, in proportion, so that the
+        ledger tells what each factor contributes to the support ``c`` holds now."""
+        s = self.state
+        lost = s.loyalty[:, c] * rate
+        s.loyalty = s.loyalty.copy()
+        s.loyalty[:, c] -= lost
+        s.loyalty[:, -1] += lost
+        amount = float(s.members @ lost / s.members.sum())
+        row = s.ledger[c]
+        gains = np.clip(row, 0.0, None)
+        if gains.sum() > 0:
+            row -= amount * gains / gains.sum()
+        else:
+            row[_FACTOR_INDEX[self.factor]] -= amount
+
     def shift_loyalty(self, r: int, c: int, amount: float) -> None:
         """:meth:`shift_loyalties` in the one region ``r``."""
         amounts = np.zeros(len(self.state.members))

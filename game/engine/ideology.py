@@ -119,11 +119,11 @@ def drift(ctx: Context) -> None:
                 continue
             pull = rules.ideology_pull * (fit(me.line, s.mood_line) - 0.5) * 2
             pull *= 0.5 + me.prestige / 100
-            pull -= rules.loyalty_fade
             dissent = abs(me.line - s.party_line) > 0.8
             if dissent:
                 pull -= rules.ideology_pull
             ctx.shift_loyalties(c, np.full(len(s.members), pull))
+            ctx.fade(c, rules.loyalty_fade)
 
 
 def _direction_label(verb: str):
