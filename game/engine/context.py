@@ -94,12 +94,27 @@ class Context:
         return [o.id for o in self.index.offices_by_rank if holder.get(o.id, -1) == c]
 
     def has_power(self, c: int, power: str) -> bool:
-        holder = self.state.holder
-        return any(power in o.powers for o in self.index.offices_by_rank
-                   if holder.get(o.id, -1) == c)
+        return power in self.powers_of(c)
 
     def support(self) -> np.ndarray:
         return self.state.support()
+
+    def cc_blocs(self) -> np.ndarray:
+        """Central Committee seats by faction (contenders, then uncommitted)."""
+        return apportion(self.state.cc_seats, self.state.cc_share)
+
+    def congress_blocs(self) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Delegates per region, and each delegation's seats by faction."""
+        s = self.state
+        delegations = apportion(s.congress_delegates, s.members)
+        return delegations, [apportion(int(d), row) for d, row in zip(delegations, s.loyalty,
+                                                                        strict=True)]
+
+    def powers_of(self, c: int) -> frozenset[str]:
+        holder = self.state.holder
+        return frozenset(
+            p for o in self.index.offices_by_rank if holder.get(o.id, -1) == c for p in o.powers
+        )
 
     def politburo_members(self) -> list[tuple[str, int, int, int]]:
         """(label, faction, contender or -1, notable or -1) for every Politburo member."""
@@ -334,17 +349,41 @@ class ReadingContext(Context):
 
     def __init__(self, state: GameState) -> None:
         super().__init__(state)
-        self._memo: dict[str, object] = {}
+        self._memo: dict[object, object] = {}
 
     def support(self) -> np.ndarray:
-        if "support" not in self._memo:
-            self._memo["support"] = self.state.support()
-        return self._memo["support"]  # type: ignore[return-value]
+        return self.remember("support", self.state.support)
 
     def politburo_members(self) -> list[tuple[str, int, int, int]]:
-        if "politburo" not in self._memo:
-            self._memo["politburo"] = super().politburo_members()
-        return self._memo["politburo"]  # type: ignore[return-value]
+        return self.remember("politburo", super().politburo_members)
+
+    def cc_blocs(self) -> np.ndarray:
+        return self.remember("cc", super().cc_blocs)
+
+    def congress_blocs(self) -> tuple[np.ndarray, list[np.ndarray]]:
+        return self.remember("congress", super().congress_blocs)
+
+    def powers_of(self, c: int) -> frozenset[str]:
+        return self.remember(("powers", c), lambda: super(ReadingContext, self).powers_of(c))
+
+    def remember(self, key, compute):
+        """The value of ``compute()``, computed once for this context."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def shift_loyalties(self, c: int, amounts: np.ndarray) -> None:
         raise TypeError("a ReadingContext never changes the state")
+
+
+def apportion(total: int, weights: np.ndarray) -> np.ndarray:
+    """Largest-remainder apportionment of ``total`` seats by ``weights``."""
+    if total <= 0 or weights.sum() <= 0:
+        return np.zeros(len(weights), dtype=int)
+    quota = weights / weights.sum() * total
+    seats = np.floor(quota).astype(int)
+    rest = total - seats.sum()
+    if rest > 0:
+        order = np.argsort(-(quota - seats), kind="stable")
+        seats[order[:rest]] += 1
+    return seats

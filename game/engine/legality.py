@@ -67,7 +67,7 @@ def _decisions(ctx: Context, c: int) -> list[Option]:
     return out
 
 
-def _odds(ctx: Context, c: int, action: Action) -> tuple[float | None, str]:
+def _odds(ctx: ReadingContext, c: int, action: Action) -> tuple[float | None, str]:
     if action.kind is ActionKind.ACCUSE:
         t = ctx.resolve(action.target or "")
         organ = factions.accusation_organ(ctx, t)
@@ -76,8 +76,9 @@ def _odds(ctx: Context, c: int, action: Action) -> tuple[float | None, str]:
     if action.kind is ActionKind.RESOLUTION:
         p = odds(ctx, ideology.resolution_question(c, action.target), "politburo")
         return p, "The Politburo votes this turn. "
-    if action.kind is ActionKind.RESIGN:
-        p = odds(ctx, personal.resign_question(c, action.target), "central_committee")
+    if action.kind is ActionKind.RESIGN:  # the same vote whichever office is offered
+        p = ctx.remember(("resign", c), lambda: odds(
+            ctx, personal.resign_question(c, action.target), "central_committee"))
         return p, "The odds are those of the resignation being accepted. "
     if action.kind is ActionKind.SHIFT:
         cost = ideology.shift_cost(ctx, c, -1 if action.target == "left" else 1)

@@ -92,7 +92,7 @@ def _region_label(verb: str):
         r = _region(ctx, target)
         name = ctx.scenario.regions[r].name
         patron = int(ctx.state.patron[r])
-        now = f" (secretary now owes {ctx.name(patron)})" if patron >= 0 else ""
+        now = f" (its secretary owes {ctx.name(patron)})" if patron >= 0 else ""
         return f"{verb} {name}{now}"
 
     return label

@@ -53,15 +53,24 @@ FACTOR_NAMES: dict[Factor, str] = {
 
 
 class Power(StrEnum):
-    """What an office lets its holder do. Offices list their powers in the scenario."""
+    """What an office lets its holder do. Offices list their powers in the scenario.
 
-    APPOINT = "appoint"  # appoint regional secretaries
-    RECRUIT = "recruit"  # run recruitment drives while the enrolment is open
-    AGENDA = "agenda"  # set the agenda: convene plenums and congresses, steer Politburo votes
-    DOSSIERS = "dossiers"  # keep the party's records: dossiers cost less
-    PRESS = "press"  # a newspaper: articles reach further
-    ARMY = "army"  # command of the army: can cultivate it
-    COMINTERN = "comintern"  # the International: prestige from abroad
+    - `appoint`: appoint regional secretaries.
+    - `recruit`: run recruitment drives while a drive is open (the rule `enrolment_open`).
+    - `agenda`: set the agenda: convene plenums and congresses, steer votes.
+    - `dossiers`: keep the party's records: each dossier action files two dossiers, not one.
+    - `press`: a newspaper: articles reach further.
+    - `army`: command of the army: the holder can cultivate it.
+    - `comintern`: the International: prestige from abroad.
+    """
+
+    APPOINT = "appoint"
+    RECRUIT = "recruit"
+    AGENDA = "agenda"
+    DOSSIERS = "dossiers"
+    PRESS = "press"
+    ARMY = "army"
+    COMINTERN = "comintern"
 
 
 class Calendar(Model):
@@ -112,19 +121,36 @@ class AIProfile(Model):
 
 
 class ContenderDef(Model):
+    """One of the rivals for the succession: a seat that a player or the AI can take."""
+
     id: str = Id
     name: str = Field(description="Full name, as shown in the game.")
     short: str = Field(description="Short name for tables and logs.")
-    playable: bool = True
+    playable: bool = Field(
+        True, description="Whether a player may choose this seat; if false, only the AI plays it."
+    )
     bio: str = Field(description="A short biography written for the game.")
-    strengths: list[str] = Field(default_factory=list)
-    weaknesses: list[str] = Field(default_factory=list)
-    colour: str = Field("#888888", pattern=r"^#[0-9a-fA-F]{6}$")
-    pattern: Literal["solid", "stripes", "dots", "cross", "checks", "waves"] = "solid"
-    qualities: Qualities
+    strengths: list[str] = Field(
+        default_factory=list, description="Short phrases shown when a player picks a seat."
+    )
+    weaknesses: list[str] = Field(
+        default_factory=list, description="Short phrases shown when a player picks a seat."
+    )
+    colour: str = Field(
+        "#888888", pattern=r"^#[0-9a-fA-F]{6}$",
+        description="The contender's colour on the board and in charts, written `#rrggbb`.",
+    )
+    pattern: Literal["solid", "stripes", "dots", "cross", "checks", "waves"] = Field(
+        "solid",
+        description="A fill pattern drawn with the colour, so that players who cannot tell "
+        "colours apart can still tell contenders apart.",
+    )
+    qualities: Qualities = Field(description="Personal qualities at the start.")
     line: float = Field(ge=-1, le=1, description="Left (-1: end the NEP) to Right (+1: keep it).")
-    status: str = Field(description="Starting rung of the removal ladder.")
-    offices: list[str] = Field(default_factory=list, description="Offices held at the start.")
+    status: str = Field(description="Id of the rung of the removal ladder they start on.")
+    offices: list[str] = Field(
+        default_factory=list, description="Ids of the offices held at the start."
+    )
     bases: list[str] = Field(
         default_factory=list,
         description="Regions the contender is rooted in without an office (extra loyalty pull).",
@@ -132,29 +158,42 @@ class ContenderDef(Model):
     difficulty: Literal["easy", "standard", "hard"] = Field(
         "standard", description="How hard the contender is for a student to play."
     )
-    ai: AIProfile = AIProfile()
+    ai: AIProfile = Field(AIProfile(), description="How the AI plays this contender.")
 
 
 class OfficeDef(Model):
+    """A post that a contender can hold: it grants powers and action points, and its base
+    regions back whoever holds it."""
+
     id: str = Id
-    name: str
-    description: str = ""
-    powers: list[Power] = Field(default_factory=list)
+    name: str = Field(description="Name shown in the game.")
+    description: str = Field("", description="What the office is, in a sentence or two.")
+    powers: list[Power] = Field(
+        default_factory=list, description="What the office lets its holder do."
+    )
     action_points: int = Field(0, ge=0, le=5, description="Extra action points a turn.")
     base_regions: list[str] = Field(
         default_factory=list,
         description="Regions that back the holder: loyalty drifts to them; lost with the office.",
     )
-    rank: int = Field(0, description="Higher ranks are stripped first when a holder is demoted.")
+    rank: int = Field(0, description="Seniority: a contender's offices are listed highest first.")
     fief: bool = Field(
         False, description="While held, nobody else may appoint secretaries in its base regions."
     )
 
 
 class RegionDef(Model):
+    """A regional party organisation: its members, the patron of its secretary and the share
+    of its members loyal to each contender. Regions send delegates to the Congress in
+    proportion to their members."""
+
     id: str = Id
-    name: str
-    kind: Literal["party", "army"] = "party"
+    name: str = Field(description="Name shown in the game.")
+    kind: Literal["party", "army"] = Field(
+        "party",
+        description="`army` for the army's party organisations, which the `army` action wins "
+        "over; `party` for every other region.",
+    )
     members: int = Field(gt=0, description="Party members at the start.")
     secretary: str | None = Field(None, description="Contender who appointed its secretary.")
     loyalty: dict[str, float] = Field(
@@ -177,33 +216,56 @@ class NotableDef(Model):
     """A party leader who is not a contender (Rykov, Tomsky, Molotov ...): a Politburo vote."""
 
     id: str = Id
-    name: str
-    bio: str = ""
-    line: float = Field(0.0, ge=-1, le=1)
-    loyalty: dict[str, float] = Field(default_factory=dict)
+    name: str = Field(description="Full name, as shown in the game.")
+    bio: str = Field("", description="A short biography written for the game.")
+    line: float = Field(
+        0.0, ge=-1, le=1, description="Left (-1) to Right (+1): how they lean in votes."
+    )
+    loyalty: dict[str, float] = Field(
+        default_factory=dict,
+        description="Contender id to the share of the notable's allegiance (the rest is "
+        "uncommitted); sums to at most 1. A notable follows a contender whose share is large.",
+    )
     politburo: bool = Field(False, description="Sits in the Politburo at the start.")
 
 
 class OrganDef(Model):
-    name: str
+    """One organ of the party: what this scenario calls it and how big it is."""
+
+    name: str = Field(description="Name shown in the game: a scenario may call it a Council.")
     seats: int = Field(gt=0, description="Seats (Politburo, Central Committee) or delegates.")
 
 
 class Organs(Model):
-    politburo: OrganDef
-    central_committee: OrganDef
-    congress: OrganDef
+    """The party pyramid: the Congress elects the Central Committee, which elects the
+    Politburo."""
+
+    politburo: OrganDef = Field(
+        description="The small ruling body; it meets every turn and votes member by member."
+    )
+    central_committee: OrganDef = Field(
+        description="Elected by the Congress; it elects the Politburo and votes by blocs."
+    )
+    congress: OrganDef = Field(
+        description="The regions' delegates; it elects the Central Committee and votes by blocs."
+    )
 
 
 class Rung(Model):
     """One step of the removal ladder, from the Politburo down to deportation."""
 
     id: str = Id
-    name: str
-    in_politburo: bool = False
-    in_central_committee: bool = False
-    in_party: bool = True
-    can_act: bool = True
+    name: str = Field(description="Name shown in the game, such as `Expelled`.")
+    in_politburo: bool = Field(False, description="Contenders on this rung sit in the Politburo.")
+    in_central_committee: bool = Field(
+        False, description="Contenders on this rung sit in the Central Committee."
+    )
+    in_party: bool = Field(True, description="Contenders on this rung are party members.")
+    can_act: bool = Field(
+        True,
+        description="Contenders on this rung can still take actions. Reaching a rung where they "
+        "cannot (exile, deportation) also closes their platform and ends their alliances.",
+    )
     removed_by: Literal["politburo", "central_committee", "congress"] | None = Field(
         None, description="The organ whose vote moves a contender from here to the next rung."
     )
@@ -219,14 +281,16 @@ class Meeting(Model):
 
     organ: Literal["central_committee", "congress"]
     when: str = Field(description="Date of the meeting, such as `1924-Q2`.")
-    name: str
+    name: str = Field(description="Name shown in the game, such as `13th Party Congress`.")
     delegates: int | None = Field(None, gt=0, description="Congress: voting delegates.")
     cc_seats: int | None = Field(None, gt=0, description="Congress: size of the new CC.")
     politburo_seats: int | None = Field(None, gt=0, description="Size of the Politburo elected.")
-    note: str = ""
+    note: str = Field("", description="A note on the meeting and what it decided in history.")
 
 
 class Choice(Model):
+    """One answer on an event card."""
+
     id: str = Id
     label: str = Field(description="What the choice says on the card.")
     effects: list[Effect] = Field(default_factory=list, description="If this choice is taken.")
@@ -241,16 +305,24 @@ class Choice(Model):
 
 
 class EventDef(Model):
+    """An event card. It fires on its date (`when`), or by chance on a turn inside its
+    `window`, if its `condition` holds. Give exactly one of `when` and `window`. A card with
+    `choices` needs a `decider`; if the decider makes no choice, the first choice is taken."""
+
     id: str = Id
-    title: str
+    title: str = Field(description="The card's title.")
     when: str | None = Field(None, description="Fires on this date (if its condition holds).")
     window: tuple[str, str] | None = Field(
         None, description="Or: may fire on any turn between two dates, by `chance` each turn."
     )
-    condition: Condition | None = None
+    condition: Condition | None = Field(
+        None, description="The card fires only while this holds; with no condition, always."
+    )
     chance: float = Field(1.0, ge=0, le=1, description="Probability of firing when eligible.")
     repeat: bool = Field(False, description="May fire more than once.")
-    factor: Factor = Factor.LUCK
+    factor: Factor = Field(
+        Factor.LUCK, description="The historians' factor that the card's changes are booked under."
+    )
     text: str = Field(description="The card's text: what is happening.")
     history: str = Field(description="The historical note: what happened in fact.")
     source: str = Field(description="The source document the note draws on, by title.")
@@ -259,7 +331,10 @@ class EventDef(Model):
         description="Applied when the event fires; with choices, when it is decided, before the "
         "chosen choice's own effects.",
     )
-    choices: list[Choice] = Field(default_factory=list)
+    choices: list[Choice] = Field(
+        default_factory=list, description="The answers on the card; none for a card that just "
+        "happens."
+    )
     decider: str | None = Field(
         None,
         description="Who chooses: a contender id, `office:<id>` (its holder) or `vote` (every "
@@ -279,9 +354,9 @@ class Outcome(Model):
     """One graded ending. The first outcome whose condition holds for a contender is theirs."""
 
     id: str = Id
-    name: str
+    name: str = Field(description="Name shown at the end of the game, such as `Victory`.")
     rank: int = Field(description="Higher is better; used to compare games.")
-    description: str
+    description: str = Field(description="What the ending means, shown at the end of the game.")
     condition: Condition | None = Field(None, description="No condition: always true (last).")
 
 
@@ -291,7 +366,9 @@ class Rules(Model):
     patronage: bool = Field(True, description="The General Secretary may appoint secretaries.")
     faction_ban: bool = Field(True, description="The Ban on Factions (1921) is in force.")
     enrolment: bool = Field(True, description="Recruitment drives are possible at all.")
-    enrolment_open: bool = Field(False, description="A recruitment drive is open now.")
+    enrolment_open: bool = Field(
+        False, description="A recruitment drive is open now; events usually open and close it."
+    )
     patronage_strength: float = Field(0.09, ge=0, le=1, description="Pull of a patron a turn.")
     base_pull: float = Field(0.05, ge=0, le=1, description="Pull of a power base a turn.")
     base_loss: float = Field(0.3, ge=0, le=1, description="Loyalty lost with a power base.")
@@ -303,19 +380,34 @@ class Rules(Model):
         description="Share of each following that drifts back to the uncommitted every turn "
         "unless something holds it: a patron, a base, a line that suits the mood.",
     )
-    speech_strength: float = Field(0.04, ge=0, le=1)
-    article_strength: float = Field(0.03, ge=0, le=1)
-    platform_strength: float = Field(0.08, ge=0, le=1)
-    army_strength: float = Field(0.10, ge=0, le=1)
+    speech_strength: float = Field(
+        0.04, ge=0, le=1,
+        description="Members a speech wins, scaled by oratory and by how the line suits the mood.",
+    )
+    article_strength: float = Field(
+        0.03, ge=0, le=1,
+        description="Members an article wins, scaled by prestige; a newspaper reaches further.",
+    )
+    platform_strength: float = Field(
+        0.08, ge=0, le=1,
+        description="Members an open platform wins where its line fits, scaled by oratory.",
+    )
+    army_strength: float = Field(
+        0.10, ge=0, le=1, description="Share of the army's organisations one `army` action wins."
+    )
     line_step: float = Field(0.35, gt=0, le=1, description="How far one shift moves a line.")
     line_shift_cost: float = Field(6.0, ge=0, description="Prestige lost per step of shifting.")
     resolution_step: float = Field(0.2, gt=0, le=1, description="How far a resolution moves.")
     ban_bonus: float = Field(1.6, ge=0, description="Vote swing against a platform under the ban.")
     dossier_bonus: float = Field(0.35, ge=0, description="Vote swing per dossier held.")
-    dossier_limit: int = Field(3, ge=0)
+    dossier_limit: int = Field(3, ge=0, description="Most dossiers one can hold on one rival.")
     threat_weight: float = Field(1.5, ge=0, description="How much feared targets lose votes.")
-    prestige_weight: float = Field(2.0, ge=0)
-    mood_weight: float = Field(1.5, ge=0)
+    prestige_weight: float = Field(
+        2.0, ge=0, description="How much the prestige of sponsor and target sways votes."
+    )
+    mood_weight: float = Field(
+        1.5, ge=0, description="How much a line that suits the mood sways votes."
+    )
     bloc_discipline: float = Field(0.9, ge=0, le=1, description="Share of a bloc that obeys.")
     discipline_without_case: float = Field(
         0.6, ge=0, le=1,
@@ -324,7 +416,11 @@ class Rules(Model):
     )
     case_dossiers: int = Field(2, ge=0, description="Dossiers that make a case on their own.")
     vote_noise: float = Field(0.35, ge=0, description="Spread of uncommitted voters' judgement.")
-    base_action_points: int = Field(2, ge=0, le=10)
+    base_action_points: int = Field(
+        2, ge=0, le=10,
+        description="Action points a turn before offices add theirs (organisation of 70 or more "
+        "adds one; health under 40 costs one).",
+    )
     illness_chance: float = Field(0.08, ge=0, le=1, description="Chance per turn at full health.")
     threat_per_support: float = Field(25.0, ge=0, description="Perceived threat from support.")
     accusation_presumption: float = Field(
@@ -336,7 +432,11 @@ class Rules(Model):
     accusation_cooldown: int = Field(
         1, ge=0, description="Turns after a step down before the same contender can be accused."
     )
-    alliance_break_trust: float = Field(0.5, ge=0, le=2)
+    alliance_break_trust: float = Field(
+        0.5, ge=0, le=2,
+        description="Trust the betrayed ally loses in whoever breaks an alliance; everyone else "
+        "loses a little too.",
+    )
     convene_congress_gap: int = Field(4, ge=0, description="Turns between congresses.")
     slate_share: float = Field(
         0.10, ge=0, le=1,
@@ -354,29 +454,71 @@ class Scenario(Model):
     """A whole scenario. Load it with `game.content.load_scenario`."""
 
     id: str = Id
-    title: str
-    description: str
+    title: str = Field(description="The scenario's name, as shown in menus.")
+    description: str = Field(description="A paragraph shown when a player picks the scenario.")
     dates: str = Field(description="The period covered, as shown to players: `1924-1929`.")
-    learning_objectives: list[str] = Field(default_factory=list)
-    teacher_note: str = ""
-    calendar: Calendar
-    contenders: list[ContenderDef] = Field(min_length=2)
-    notables: list[NotableDef] = Field(default_factory=list)
-    offices: list[OfficeDef] = Field(default_factory=list)
-    regions: list[RegionDef] = Field(min_length=1)
-    organs: Organs
-    ladder: list[Rung] = Field(min_length=2)
-    meetings: list[Meeting] = Field(default_factory=list)
-    events: list[EventDef] = Field(default_factory=list)
-    outcomes: list[Outcome] = Field(min_length=1)
-    action_costs: dict[str, int] = Field(
-        default_factory=dict, description="Action kind to cost in action points."
+    learning_objectives: list[str] = Field(
+        default_factory=list,
+        description="What a student should learn by playing, a sentence each; shown with the "
+        "scenario.",
     )
-    rules: Rules = Rules()
-    mood_line: float = Field(0.0, ge=-1, le=1)
-    mood_unity: float = Field(0.5, ge=0, le=1)
-    initial_alliances: list[tuple[str, str]] = Field(default_factory=list)
-    initial_trust: float = Field(0.0, ge=-1, le=1)
+    teacher_note: str = Field(
+        "", description="Advice for the teacher: how long a game takes, which seats to give, "
+        "which simplifications to point out."
+    )
+    calendar: Calendar = Field(description="How turns map to dates.")
+    contenders: list[ContenderDef] = Field(
+        min_length=2, description="The rivals for the succession."
+    )
+    notables: list[NotableDef] = Field(
+        default_factory=list,
+        description="Leaders who are not contenders: they fill the other Politburo seats and "
+        "vote there.",
+    )
+    offices: list[OfficeDef] = Field(default_factory=list, description="Posts contenders hold.")
+    regions: list[RegionDef] = Field(
+        min_length=1, description="The party's regional organisations."
+    )
+    organs: Organs = Field(description="The Politburo, the Central Committee and the Congress.")
+    ladder: list[Rung] = Field(
+        min_length=2,
+        description="The removal ladder, from the top rung down. A successful charge first "
+        "takes all of a contender's offices, then moves them one rung down at a time.",
+    )
+    meetings: list[Meeting] = Field(
+        default_factory=list,
+        description="Scheduled plenums and congresses; the Politburo meets every turn anyway.",
+    )
+    events: list[EventDef] = Field(default_factory=list, description="The event cards.")
+    outcomes: list[Outcome] = Field(
+        min_length=1,
+        description="Graded endings, tried in order for each contender when the game ends: the "
+        "first whose condition holds is theirs.",
+    )
+    action_costs: dict[str, int] = Field(
+        default_factory=dict,
+        description="Action kind to cost in action points; kinds left out keep their default.",
+    )
+    rules: Rules = Field(Rules(), description="Rule parameters; any left out keep their default.")
+    mood_line: float = Field(
+        0.0, ge=-1, le=1,
+        description="The party's mood at the start, Left (-1) to Right (+1); also the party's "
+        "official line at the start.",
+    )
+    mood_unity: float = Field(
+        0.5, ge=0, le=1,
+        description="How much the party fears a split at the start, 0 to 1: the more it does, "
+        "the harder the Ban on Factions strikes an open platform.",
+    )
+    initial_alliances: list[tuple[str, str]] = Field(
+        default_factory=list,
+        description="Pairs of contender ids allied at the start, such as `[stalin, zinoviev]`.",
+    )
+    initial_trust: float = Field(
+        0.0, ge=-1, le=1,
+        description="How far contenders trust each other at the start, -1 to 1; allies start "
+        "at 0.5 or more.",
+    )
     epilogue: str = Field("", description="What followed in history, for the end screen.")
 
     @model_validator(mode="after")

@@ -129,19 +129,6 @@ def line_merit(ctx: Context, q: Question, line: float) -> float:
 
 
 # ----- who sits in each organ, grouped into blocs ---------------------------------------------
-def _apportion(total: int, weights: np.ndarray) -> np.ndarray:
-    """Largest-remainder apportionment of ``total`` seats by ``weights``."""
-    if total <= 0 or weights.sum() <= 0:
-        return np.zeros(len(weights), dtype=int)
-    quota = weights / weights.sum() * total
-    seats = np.floor(quota).astype(int)
-    rest = total - seats.sum()
-    if rest > 0:
-        order = np.argsort(-(quota - seats), kind="stable")
-        seats[order[:rest]] += 1
-    return seats
-
-
 @dataclass(frozen=True, slots=True)
 class Ballot:
     """An organ's voters in blocs: whipped votes for, and waverers who judge for themselves
@@ -190,7 +177,7 @@ class _Whips:
         return f"loyal to {self.names[faction]}, who is {side}"
 
 
-def _split(whips: _Whips, faction: int, seats: np.ndarray, discipline: float):
+def _split(whips: _Whips, seats: np.ndarray, discipline: float):
     """Loyal votes for, and waverers, of blocs of ``seats`` following each faction."""
     loyal = np.zeros(len(seats))
     yes = np.zeros(len(seats))
@@ -226,8 +213,8 @@ def _politburo(ctx: Context, q: Question, base: float, whips: _Whips) -> Ballot:
 
 def _central_committee(ctx: Context, q: Question, base: float, whips: _Whips) -> Ballot:
     s = ctx.state
-    seats = _apportion(s.cc_seats, s.cc_share)
-    yes, wav = _split(whips, -1, seats, whips.discipline)
+    seats = ctx.cc_blocs()
+    yes, wav = _split(whips, seats, whips.discipline)
     keep = seats > 0
     labels = tuple(
         f"Loyal to {whips.names[f]}" if f < s.n else "Uncommitted members"
@@ -240,13 +227,12 @@ def _central_committee(ctx: Context, q: Question, base: float, whips: _Whips) ->
 
 def _congress(ctx: Context, q: Question, base: float, whips: _Whips) -> Ballot:
     s = ctx.state
-    delegations = _apportion(s.congress_delegates, s.members)
+    delegations, region_blocs = ctx.congress_blocs()
     seats, yes, wav, mer, labels, reasons = [], [], [], [], [], []
     for r, region in enumerate(ctx.scenario.regions):
         if delegations[r] == 0:
             continue
-        blocs = _apportion(int(delegations[r]), s.loyalty[r])
-        y, w = _split(whips, -1, blocs, whips.discipline)
+        y, w = _split(whips, region_blocs[r], whips.discipline)
         lead = int(np.argmax(s.loyalty[r]))
         seats.append(float(delegations[r]))
         yes.append(float(y.sum()))
