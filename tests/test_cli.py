@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -160,15 +161,30 @@ def test_ctrl_c_saves(run, tmp_path, monkeypatch):
     assert "Interrupted" in out and path.exists()
 
 
-def test_no_subcommand_plays_in_text_and_eof_exits_cleanly(run):
+def test_no_subcommand_plays_in_text_and_eof_exits_cleanly(run, monkeypatch):
+    from game.content import loader
+
+    monkeypatch.setattr(loader, "shipped_scenarios", lambda: [find_scenario(SCENARIO)])
     code, out, err = run([], "")
     assert code == 0, err
-    assert "CHOOSE YOUR CONTENDER" in out
+    assert "CHOOSE YOUR CONTENDER" in out and "SCENARIOS" not in out
+
+
+def test_no_subcommand_with_several_scenarios_shows_the_menu(run, monkeypatch):
+    from game.content import loader
+
+    two = ROOT / "tests" / "data" / "two_rivals.yaml"
+    monkeypatch.setattr(loader, "shipped_scenarios", lambda: [find_scenario(SCENARIO), two])
+    code, out, err = run([], "")
+    assert code == 0, err
+    assert "SCENARIOS" in out and "CHOOSE YOUR CONTENDER" not in out
 
 
 def test_choose_contender_by_number_with_bad_input(run, scenario):
     playable = [c for c in scenario.contenders if c.playable]
-    code, out, _ = run(["play", "--seed", "4"], f"x\n0\n{len(playable) + 1}\n2\nq\n")
+    code, out, _ = run(
+        ["play", "--scenario", SCENARIO, "--seed", "4"], f"x\n0\n{len(playable) + 1}\n2\nq\n"
+    )
     assert code == 0
     assert out.count("Please type a number") == 3
     assert f"You are {playable[1].name}" in out
@@ -267,6 +283,11 @@ def test_difficulty_and_load_of_finished_game(run, tmp_path):
         ["play", "--frobnicate"],
         ["conquer"],
         ["validate"],
+        ["play", "--seed", "-1"],
+        ["play", "--auto", "--seed", str(2**64)],
+        ["schema", "extra"],
+        ["check"],
+        ["check", "two_rivals_x", "--games", "0"],
     ],
 )
 def test_bad_arguments_exit_2_with_one_line(run, argv):
@@ -279,6 +300,10 @@ def test_bad_arguments_exit_2_with_one_line(run, argv):
 def test_help_exits_0(run):
     code, out, _ = run(["--help"])
     assert code == 0 and "play" in out and "validate" in out
+    assert "schema" in out and "check" in out
+    for command in ("check", "schema", "validate"):
+        code, out, _ = run([command, "--help"])
+        assert code == 0 and f"politburo {command}" in out
 
 
 @pytest.mark.parametrize(
@@ -334,17 +359,59 @@ def test_unwritable_save_path_exits_1(run, tmp_path):
     assert code == 1 and "cannot write save" in err
 
 
-def test_validate(run, tmp_path):
+def test_validate_exit_codes(run, tmp_path):
     good = find_scenario(SCENARIO)
     bad = tmp_path / "bad.yaml"
     bad.write_text("id: x\ntitle: 3\n")
-    code, out, _ = run(["validate", good])
-    assert code == 0 and out == f"{good}: ok\n"
-    code, out, _ = run(["validate", good, bad, tmp_path / "missing.yaml"])
+    code, out, err = run(["validate", good])
+    assert (code, out, err) == (0, f"{good}: ok\n", "")
+    code, out, _ = run(["validate", bad, good])
     assert code == 1
     assert f"{good}: ok" in out
-    assert out.count(f"{bad}: ") > 1  # every problem, each on its own line
-    assert f"{tmp_path / 'missing.yaml'}: cannot read file" in out
+    lines = [line for line in out.splitlines() if line.startswith(str(bad))]
+    assert lines and all(
+        re.match(rf"{re.escape(str(bad))}:\d+:\d+: (error|warning): ", line) for line in lines
+    )
+    assert out.index(str(bad)) < out.index(f"{good}: ok")  # in the order given
+    code, _, _ = run(["validate", tmp_path / "missing.yaml"])
+    assert code == 1
+
+
+def test_validate_warnings_alone_exit_0(run, tmp_path):
+    two = (ROOT / "tests" / "data" / "two_rivals.yaml").read_text(encoding="utf-8")
+    f = tmp_path / "w.yaml"
+    f.write_text(two.replace("when: 1950-Q1\n", "when: 1950-Q1\n    chance: 0\n", 1), "utf-8")
+    code, out, err = run(["validate", f])
+    assert code == 0 and err == ""
+    assert re.fullmatch(rf"{re.escape(str(f))}:\d+:\d+: warning: [^\n]*chance 0[^\n]*\n", out)
+
+
+def test_schema(run, tmp_path):
+    code, out, err = run(["schema"])
+    assert code == 0 and err == ""
+    schema = json.loads(out)
+    assert "$schema" in schema or "properties" in schema
+    target = tmp_path / "scenario.schema.json"
+    code, out, _ = run(["schema", "-o", target])
+    assert code == 0 and str(target) in out
+    assert json.loads(target.read_text(encoding="utf-8")) == schema
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code, out, err = run(["schema", "--output", blocker / "s.json"])
+    assert code == 1 and out == "" and err.count("\n") == 1 and "cannot write" in err
+
+
+def test_validate_lists_every_problem_of_every_file(run, tmp_path):
+    good = find_scenario(SCENARIO)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\ntitle: 3\n")
+    missing = tmp_path / "missing.yaml"
+    code, out, _ = run(["validate", good, bad, missing])
+    assert code == 1
+    assert f"{good}: ok" in out
+    assert out.count(f"{bad}:") > 1  # every problem, each on its own line
+    assert f"{bad}:2:8: error: title" in out
+    assert f"{missing}:1:1: error: cannot read file" in out
 
 
 # ----- rendering --------------------------------------------------------------------------------

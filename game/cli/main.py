@@ -28,6 +28,26 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see {self.prog} --help)")
 
 
+MAX_SEED = 2**63 - 1
+MAX_GAMES = 100_000  # `check --games`: more would take hours; the lab is for big runs
+MAX_JOBS = 256
+
+
+def _int_in(lo: int, hi: int, what: str):
+    """An argparse type: a whole number from lo to hi, with a clear message otherwise."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not lo <= value <= hi:
+            raise argparse.ArgumentTypeError(f"{what} must be from {lo:,} to {hi:,}, not {value:,}")
+        return value
+
+    return parse
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog=PROG,
@@ -50,10 +70,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="the AI plays every seat; prints a per-turn log and the outcome",
     )
     play.add_argument(
-        "--seed", type=int, metavar="N", help="fix the game's chance (default: random)"
+        "--seed",
+        type=_int_in(0, MAX_SEED, "the seed"),
+        metavar="N",
+        help="fix the game's chance (default: random)",
     )
     play.add_argument(
-        "--scenario", metavar="ID_OR_PATH", help="a shipped scenario id or a scenario file"
+        "--scenario",
+        metavar="ID_OR_PATH",
+        help="a scenario id (shipped, or one of yours in the scenarios folder of the game's "
+        "data folder) or a scenario file (default: choose from a menu; with --auto or "
+        "--contender, the main scenario)",
     )
     play.add_argument("--contender", metavar="ID", help="the contender you play (skips the choice)")
     play.add_argument(
@@ -70,9 +97,55 @@ def build_parser() -> argparse.ArgumentParser:
     val = sub.add_parser(
         "validate",
         help="check scenario files",
-        description="Check scenario files and list every problem found.",
+        description="Check scenario files and list every problem found, as "
+        "path:line:col: error|warning: message. Exit 1 if any error was found.",
     )
     val.add_argument("files", nargs="+", metavar="FILE")
+
+    schema = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of the scenario format",
+        description="Print the JSON Schema of scenario files, for editor autocompletion.",
+    )
+    schema.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, help="write it to FILE instead"
+    )
+
+    chk = sub.add_parser(
+        "check",
+        help="play a scenario many times by AI and report what happened",
+        description="Play all-AI games of a scenario headless and report which outcomes each "
+        "contender reached, their win rates, the events that never fired, the choices never "
+        "taken, the actions nobody chose and any games that crashed (exit 1 if one did).",
+    )
+    chk.add_argument("scenario", metavar="FILE_OR_ID", help="a scenario file or id")
+    chk.add_argument(
+        "--games",
+        type=_int_in(1, MAX_GAMES, "the number of games"),
+        default=100,
+        metavar="N",
+        help="how many games to play (default: 100)",
+    )
+    chk.add_argument(
+        "--jobs",
+        type=_int_in(1, MAX_JOBS, "the number of jobs"),
+        metavar="J",
+        help="games played at once, in separate processes (default: one per core); the "
+        "report does not depend on it",
+    )
+    chk.add_argument(
+        "--seed",
+        type=_int_in(0, MAX_SEED, "the seed"),
+        default=0,
+        metavar="S",
+        help="the first game's seed; games use S, S+1, ... (default: 0)",
+    )
+    chk.add_argument(
+        "--difficulty",
+        choices=("easy", "standard"),
+        default="standard",
+        help="how well the AI plays (default: standard)",
+    )
     return p
 
 
@@ -88,6 +161,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(e.code or 0)
         if args.command == "validate":
             return cmd_validate(args.files)
+        if args.command == "schema":
+            return cmd_schema(args.output)
+        if args.command == "check":
+            return cmd_check(args)
         return cmd_play(args)
     except UsageError as e:
         print(f"{PROG}: error: {e}", file=sys.stderr)
@@ -104,20 +181,98 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def cmd_validate(files: Sequence[str]) -> int:
-    """Load each scenario file; print `path: ok` or every problem; 1 if any failed."""
-    from game.content.loader import ScenarioError, load_scenario
+    """Validate each scenario file: every problem as `path:line:col: severity: message`, or
+    `path: ok`. 1 if any file has an error; warnings alone leave the exit code 0."""
+    from game.content.validate import format_problem, validate_paths
 
-    failed = 0
-    for f in files:
-        try:
-            load_scenario(f)
-        except ScenarioError as e:
-            failed += 1
-            for problem in e.problems:
-                print(f"{f}: {problem}")
-        else:
+    problems, had_errors = validate_paths(list(files))
+    by_path: dict[str, list] = {}
+    for p in problems:
+        by_path.setdefault(str(p.path), []).append(p)
+    shown: set[str] = set()
+    for f in dict.fromkeys(str(f) for f in files):
+        found = by_path.get(f, [])
+        for p in found:
+            print(format_problem(p))
+        if not found:
             print(f"{f}: ok")
-    return 1 if failed else 0
+        shown.add(f)
+    for path, rest in by_path.items():  # problems filed under another spelling of a path
+        if path not in shown:
+            for p in rest:
+                print(format_problem(p))
+    return 1 if had_errors else 0
+
+
+def cmd_schema(output: Path | None) -> int:
+    """Print (or write to ``output``) the JSON Schema of the scenario format."""
+    import json
+
+    from game.content.reference import json_schema
+
+    text = json.dumps(json_schema(), indent=2) + "\n"
+    if output is None or str(output) == "-":
+        sys.stdout.write(text)
+        return 0
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as e:
+        return _fail(f"cannot write {output}: {e.strerror or e}")
+    print(f"Wrote the JSON Schema of the scenario format to {output}")
+    return 0
+
+
+def _warn(messages: Sequence[str]) -> None:
+    for m in messages:
+        print(f"{PROG}: warning: {m}", file=sys.stderr)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Play many all-AI games of a scenario and print the report (see game.check)."""
+    from game.check import ProgressBar, check, default_jobs
+    from game.content import sources
+    from game.content.validate import format_problem, validate_paths
+
+    if args.seed + args.games - 1 > MAX_SEED:
+        raise UsageError(f"--seed plus --games must stay below {MAX_SEED + 1:,}")
+    catalogue = None
+    if not sources.looks_like_path(args.scenario):
+        catalogue = sources.discover()
+        _warn(catalogue.warnings)
+    try:
+        entry = sources.resolve(args.scenario, catalogue)
+    except sources.UnknownScenario as e:
+        raise UsageError(str(e)) from None
+    problems, had_errors = validate_paths([str(entry.path)])
+    if had_errors:
+        for p in problems:
+            print(format_problem(p), file=sys.stderr)
+        return 1
+    for p in problems:  # warnings only: likely mistakes, worth seeing beside the report
+        print(format_problem(p), file=sys.stderr)
+    if entry.scenario is None:
+        return _fail(f"cannot use scenario {entry.path}: {entry.error}")
+    jobs = min(args.jobs or default_jobs(), args.games)
+    bar = ProgressBar(sys.stderr)
+    try:
+        report = check(
+            entry.scenario,
+            args.games,
+            seed=args.seed,
+            difficulty=args.difficulty,
+            jobs=jobs,
+            progress=bar,
+            source=str(entry.path),
+        )
+    except KeyboardInterrupt:
+        bar.clear()
+        raise
+    sys.stdout.write(report.render())
+    if report.crashed:
+        n = len(report.crashed)
+        print(f"{PROG}: {n} game{'s' * (n > 1)} crashed (see the report)", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _fail(message: str) -> int:
@@ -138,7 +293,8 @@ def cmd_play(args: argparse.Namespace) -> int:
         pick_scenario,
         render_intro,
     )
-    from game.content.loader import ScenarioError, find_scenario, load_scenario, shipped_scenarios
+    from game.content import sources
+    from game.content.loader import ScenarioError
     from game.engine import Match, view
 
     if args.auto and args.contender:
@@ -147,40 +303,59 @@ def cmd_play(args: argparse.Namespace) -> int:
         raise UsageError("--seed cannot be used with --load: the save fixes the seed")
     con = Console.of(sys.stdout, sys.stdin)
 
-    try:
-        path = find_scenario(args.scenario) if args.scenario else None
-    except ScenarioError as e:
-        raise UsageError(f"unknown scenario {args.scenario!r}: {e.problems[0]}") from None
+    catalogue = None
+    if not (args.scenario and sources.looks_like_path(args.scenario)):
+        catalogue = sources.discover()
+        _warn(catalogue.warnings)
+    entry = None
+    if args.scenario:
+        try:
+            entry = sources.resolve(args.scenario, catalogue)
+        except sources.UnknownScenario as e:
+            raise UsageError(str(e)) from None
     try:
         save = saves.load_save(args.load) if args.load else None
-        if path is None and save is not None:
+        if entry is None and save is not None:
             try:
-                path = find_scenario(save.scenario_id)
-            except ScenarioError:
+                entry = sources.resolve(save.scenario_id, catalogue)
+            except sources.UnknownScenario:
                 return _fail(
                     f"this save is for scenario {save.scenario_id!r}, which is not installed; "
                     "give its file with --scenario"
                 )
-        if path is None:
-            shipped = shipped_scenarios()
-            if not shipped:
-                return _fail("no scenarios are installed")
-            default = [p for p in shipped if p.stem == "succession_1924"]
-            path = (default or shipped)[0] if args.auto or len(shipped) == 1 else None
-            scenario = load_scenario(path) if path else pick_scenario(con, shipped)
+        if entry is not None:
+            if entry.scenario is None:
+                return _fail(f"cannot use scenario {entry.path}: {entry.error}")
+            scenario = entry.scenario
         else:
-            scenario = load_scenario(path)
+            assert catalogue is not None
+            usable = catalogue.usable
+            if not catalogue.entries:
+                return _fail("no scenarios are installed")
+            if not usable:
+                return _fail(
+                    "no scenario can be loaded: "
+                    + "; ".join(f"{e.path}: {e.error}" for e in catalogue.broken)
+                )
+            if args.auto or args.contender or (len(usable) == 1 and not catalogue.broken):
+                default = catalogue.get(sources.DEFAULT_ID)
+                scenario = (default if default and default.ok else usable[0]).scenario
+            else:
+                scenario = pick_scenario(con, catalogue.entries)
     except ScenarioError as e:
         return _fail(f"cannot use scenario {e.path}: {'; '.join(e.problems)}")
     except saves.SaveError as e:
         return _fail(str(e))
     except (EndOfInput, QuitRequested):
         return 0
+    assert scenario is not None
 
     ids = [c.id for c in scenario.contenders]
     if args.contender and args.contender not in ids:
+        where = "" if args.scenario or args.load else " (name another with --scenario)"
         raise UsageError(
-            f"unknown contender {args.contender!r}; in {scenario.id} they are: {', '.join(ids)}"
+            f"unknown contender {args.contender!r}; in {scenario.id}{where} they are: "
+            f"{', '.join(ids)}"
         )
 
     try:

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from game import saves
 from game.cli import tables as t
@@ -31,6 +31,9 @@ from game.engine import (
     outcome,
     view,
 )
+
+if TYPE_CHECKING:
+    from game.content.sources import Entry as SourceEntry
 
 W = t.WIDTH
 
@@ -445,24 +448,33 @@ def render_outcome(match: Match, g: t.Glyphs = t.ASCII, me: str | None = None) -
 # ----- setup choices ----------------------------------------------------------------------------
 
 
-def pick_scenario(con: Console, paths: Sequence[Path]) -> Scenario:
-    """Let the player choose one of the shipped scenarios by number; broken ones are listed
-    but cannot be chosen."""
-    from game.content.loader import ScenarioError, load_scenario
+def pick_scenario(con: Console, entries: Sequence[SourceEntry]) -> Scenario:
+    """Let the player choose a scenario by number: the shipped ones, then the player's own.
+    Broken files are listed with their error but cannot be chosen; with only one scenario that
+    loads, it is taken without asking."""
+    from game.content.loader import ScenarioError
 
     con.say("SCENARIOS")
     usable: list[Scenario] = []
-    for p in paths:
-        try:
-            sc = load_scenario(p)
-        except ScenarioError as e:
-            con.say(f"       {p.stem}: cannot be loaded ({e.problems[0]})")
+    for e in entries:
+        if e.scenario is None:
+            con.say(
+                t.wrap(
+                    f"{e.path.name}: cannot be loaded: {e.error}",
+                    W,
+                    indent="        ",
+                    first="   --   ",
+                )
+            )
             continue
-        usable.append(sc)
-        con.say(f"  {len(usable):>2}. {scenario_title(sc)}")
-        con.say(t.wrap(t.clip(" ".join(sc.description.split()), 300, con.g), W, indent="      "))
+        usable.append(e.scenario)
+        mine = "  [your scenario]" if e.origin == "user" else ""
+        con.say(f"  {len(usable):>2}. {scenario_title(e.scenario)}{mine}")
+        con.say(
+            t.wrap(t.clip(" ".join(e.scenario.description.split()), 300, con.g), W, indent="      ")
+        )
     if not usable:
-        raise ScenarioError("scenarios", ["none of the shipped scenarios can be loaded"])
+        raise ScenarioError("scenarios", ["no scenario can be loaded"])
     if len(usable) == 1:
         return usable[0]
     return usable[con.choose("Scenario number: ", len(usable))]

@@ -154,10 +154,10 @@ class Mood(Entry):
     `unity` from 0 to 1 (how much the party fears a split). Example: `mood: {line_below: -0.2}`."""
 
     type: Literal["mood"] = "mood"
-    line_above: float | None = None
-    line_below: float | None = None
-    unity_above: float | None = None
-    unity_below: float | None = None
+    line_above: float | None = Field(None, description="True only if the line is above this.")
+    line_below: float | None = Field(None, description="True only if the line is below this.")
+    unity_above: float | None = Field(None, description="True only if unity is above this.")
+    unity_below: float | None = Field(None, description="True only if unity is below this.")
 
     def holds(self, ctx: Context) -> bool:
         s = ctx.state
@@ -176,7 +176,7 @@ class Support(Entry):
 
     type: Literal["support"] = "support"
     who: Who = "self"
-    at_least: float = Field(ge=0, le=1)
+    at_least: float = Field(ge=0, le=1, description="The smallest share that makes it true.")
 
     def holds(self, ctx: Context) -> bool:
         c = ctx.resolve(self.who)
@@ -191,7 +191,7 @@ class PolitburoMajority(Entry):
 
     type: Literal["politburo_majority"] = "politburo_majority"
     who: Who = "self"
-    with_allies: bool = False
+    with_allies: bool = Field(False, description="Count the allies' factions too.")
 
     def holds(self, ctx: Context) -> bool:
         c = ctx.resolve(self.who)
@@ -217,7 +217,7 @@ class All(Entry):
     faction_ban}]`."""
 
     type: Literal["all"] = "all"
-    items: list[Condition]
+    items: list[Condition] = Field(description="The conditions, each of which must hold.")
 
     def holds(self, ctx: Context) -> bool:
         return all(c.holds(ctx) for c in self.items)
@@ -228,7 +228,7 @@ class AnyOf(Entry):
     trotsky}}, {platform: {who: zinoviev}}]`."""
 
     type: Literal["any"] = "any"
-    items: list[Condition]
+    items: list[Condition] = Field(description="The conditions, one of which must hold.")
 
     def holds(self, ctx: Context) -> bool:
         return any(c.holds(ctx) for c in self.items)
@@ -239,7 +239,7 @@ class Not(Entry):
     office: war_commissar}}`."""
 
     type: Literal["not"] = "not"
-    value: Condition
+    value: Condition = Field(description="The condition that must not hold.")
 
     def holds(self, ctx: Context) -> bool:
         return not self.value.holds(ctx)

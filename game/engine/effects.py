@@ -46,8 +46,10 @@ class ChangeQuality(Entry):
 
     type: Literal["quality"] = "quality"
     who: Who
-    quality: Quality
-    amount: float = Field(ge=-100, le=100)
+    quality: Quality = Field(description="Which quality changes.")
+    amount: float = Field(
+        ge=-100, le=100, description="Added to the quality; the result stays within 0 to 100."
+    )
 
     def apply(self, ctx: Context) -> None:
         for c in ctx.resolve_many(self.who):
@@ -64,7 +66,11 @@ class Loyalty(Entry):
     type: Literal["loyalty"] = "loyalty"
     who: Who
     regions: Regions
-    amount: float = Field(ge=-1, le=1)
+    amount: float = Field(
+        ge=-1, le=1,
+        description="Share of the members not yet loyal who come over; negative: share of the "
+        "loyal who leave.",
+    )
 
     def apply(self, ctx: Context) -> None:
         mask = ctx.index.regions_mask(self.regions)
@@ -81,8 +87,12 @@ class Members(Entry):
 
     type: Literal["members"] = "members"
     regions: Regions
-    fraction: float = Field(gt=-1, le=5)
-    follow_secretary: bool = True
+    fraction: float = Field(
+        gt=-1, le=5, description="New members as a share of present membership: 0.3 adds 30%."
+    )
+    follow_secretary: bool = Field(
+        True, description="New members follow the secretary's patron; if false, uncommitted."
+    )
 
     def apply(self, ctx: Context) -> None:
         for r in ctx.region_indices(self.regions):
@@ -96,7 +106,7 @@ class GrantOffice(Entry):
 
     type: Literal["grant_office"] = "grant_office"
     who: Who
-    office: str
+    office: str = Field(description="An office id.")
 
     def apply(self, ctx: Context) -> None:
         for c in ctx.resolve_many(self.who):
@@ -109,7 +119,7 @@ class RevokeOffice(Entry):
     Example: `revoke_office: {office: war_commissar}`."""
 
     type: Literal["revoke_office"] = "revoke_office"
-    office: str
+    office: str = Field(description="An office id.")
 
     def apply(self, ctx: Context) -> None:
         ctx.set_holder(self.office, -1)
@@ -123,7 +133,7 @@ class Alliance(Entry):
     type: Literal["alliance"] = "alliance"
     a: Who
     b: Who
-    make: bool = True
+    make: bool = Field(True, description="True makes the alliance; false breaks it.")
 
     def apply(self, ctx: Context) -> None:
         for a in ctx.resolve_many(self.a):
@@ -139,7 +149,9 @@ class Trust(Entry):
     type: Literal["trust"] = "trust"
     who: Who
     toward: Who
-    amount: float = Field(ge=-2, le=2)
+    amount: float = Field(
+        ge=-2, le=2, description="Added to `who`'s trust in `toward`; the result stays in -1..1."
+    )
 
     def apply(self, ctx: Context) -> None:
         for a in ctx.resolve_many(self.who):
@@ -154,7 +166,9 @@ class Line(Entry):
 
     type: Literal["line"] = "line"
     who: Who
-    amount: float = Field(ge=-2, le=2)
+    amount: float = Field(
+        ge=-2, le=2, description="Added to the line (negative: Left); the result stays in -1..1."
+    )
 
     def apply(self, ctx: Context) -> None:
         for c in ctx.resolve_many(self.who):
@@ -167,9 +181,9 @@ class SetFlag(Entry):
     Example: `flag: {name: testament_read}`."""
 
     type: Literal["flag"] = "flag"
-    name: str
-    value: float = 1.0
-    add: bool = False
+    name: str = Field(description="The flag's name, any word you choose; flags start at 0.")
+    value: float = Field(1.0, description="The value to set (or, with `add`, to add).")
+    add: bool = Field(False, description="Add `value` to the flag instead of setting it.")
 
     def apply(self, ctx: Context) -> None:
         flags = ctx.state.flags
@@ -182,21 +196,24 @@ class SetRule(Entry):
     Example: `rule: {name: enrolment_open, value: true}`."""
 
     type: Literal["rule"] = "rule"
-    name: str
-    value: bool | float
+    name: str = Field(description="The name of a rule in `rules`.")
+    value: bool | float = Field(
+        description="The new value: true or false for a switch, a number otherwise."
+    )
 
     def apply(self, ctx: Context) -> None:
         ctx.set_rule(self.name, self.value)
 
 
 class Demote(Entry):
-    """Move a contender down the removal ladder by `steps` rungs (losing offices first).
+    """Move a contender down the removal ladder by `steps` steps. While they hold any office,
+    a step takes all their offices instead of a rung.
 
     Example: `demote: {who: trotsky, steps: 1}`."""
 
     type: Literal["demote"] = "demote"
     who: Who
-    steps: int = Field(1, ge=1, le=10)
+    steps: int = Field(1, ge=1, le=10, description="How many steps down.")
 
     def apply(self, ctx: Context) -> None:
         for target in ctx.resolve_many(self.who):
@@ -211,7 +228,7 @@ class OpenPlatform(Entry):
 
     type: Literal["platform"] = "platform"
     who: Who
-    open: bool = True
+    open: bool = Field(True, description="True opens the platform; false closes it.")
 
     def apply(self, ctx: Context) -> None:
         for c in ctx.resolve_many(self.who):

@@ -11,10 +11,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 from .conditions import Condition
 from .effects import Effect
@@ -57,11 +59,13 @@ class Power(StrEnum):
 
     - `appoint`: appoint regional secretaries.
     - `recruit`: run recruitment drives while a drive is open (the rule `enrolment_open`).
-    - `agenda`: set the agenda: convene plenums and congresses, steer votes.
+    - `agenda`: set the agenda: convene plenums and congresses, sway votes
+      (`agenda_weight`) and draft the Central Committee's slate (`slate_share`).
     - `dossiers`: keep the party's records: each dossier action files two dossiers, not one.
     - `press`: a newspaper: articles reach further.
     - `army`: command of the army: the holder can cultivate it.
-    - `comintern`: the International: prestige from abroad.
+    - `comintern`: the International. It has no effect of its own in the rules yet; the
+      office's action points and base regions still count.
     """
 
     APPOINT = "appoint"
@@ -279,7 +283,9 @@ class Rung(Model):
 class Meeting(Model):
     """A scheduled Central Committee plenum or Party Congress."""
 
-    organ: Literal["central_committee", "congress"]
+    organ: Literal["central_committee", "congress"] = Field(
+        description="Which organ meets: the Central Committee (a plenum) or a Party Congress."
+    )
     when: str = Field(description="Date of the meeting, such as `1924-Q2`.")
     name: str = Field(description="Name shown in the game, such as `13th Party Congress`.")
     delegates: int | None = Field(None, gt=0, description="Congress: voting delegates.")
@@ -451,7 +457,7 @@ class Rules(Model):
 
 
 class Scenario(Model):
-    """A whole scenario. Load it with `game.content.load_scenario`."""
+    """A whole scenario: everything at the top level of a scenario file."""
 
     id: str = Id
     title: str = Field(description="The scenario's name, as shown in menus.")
@@ -522,11 +528,15 @@ class Scenario(Model):
     epilogue: str = Field("", description="What followed in history, for the end screen.")
 
     @model_validator(mode="after")
-    def _references(self) -> Scenario:
-        """Cross-reference checks the engine relies on (the validator adds friendlier ones)."""
-        problems = list(cross_reference_problems(self))
-        if problems:
-            raise ValueError("; ".join(problems))
+    def _references(self, info: ValidationInfo) -> Scenario:
+        """Cross-reference checks the engine relies on (the validator adds friendlier ones).
+        Only errors refuse the scenario. The validator passes ``context={"references": False}``
+        and runs the checks itself, to place each problem on its line."""
+        if info.context and info.context.get("references") is False:
+            return self
+        errors = [str(p) for p in cross_reference_problems(self) if p.severity == "error"]
+        if errors:
+            raise ValueError("; ".join(errors))
         return self
 
     def content_hash(self) -> str:
@@ -541,158 +551,264 @@ class Scenario(Model):
         raise KeyError(cid)
 
 
-def cross_reference_problems(s: Scenario):
-    """Yield a message for each reference to something the scenario does not define."""
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceProblem:
+    """One problem found by the cross-reference checks. ``loc`` is where, as a path of keys and
+    indices into the scenario file, like a pydantic error's location (``("events", 3,
+    "effects", 0, "grant_office", "office")``); ``hint`` is a suggestion. For an unknown name,
+    ``name`` is the name and ``known`` the names it could have been: the validator turns them
+    into "did you mean 'stalin'?"."""
+
+    loc: Loc
+    message: str
+    severity: Literal["error", "warning"] = "error"
+    hint: str | None = None
+    name: str | None = None
+    known: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.hint})" if self.hint else self.message
+
+
+def _unknown(loc: Loc, message: str, name: object, known: Iterable[str]) -> ReferenceProblem:
+    """An unknown name, with the names it could have been."""
+    return ReferenceProblem(loc, message, name=name if isinstance(name, str) else None,
+                            known=tuple(sorted(set(known))))
+
+
+def who_names(s: Scenario) -> list[str]:
+    """Everything a ``who`` field may name."""
+    return [c.id for c in s.contenders] + list(SPECIAL_WHO) + [f"office:{o.id}" for o in s.offices]
+
+
+def cross_reference_problems(s: Scenario):  # noqa: C901 - one flat list of checks
+    """Yield a :class:`ReferenceProblem` for each reference to something the scenario does not
+    define, and for each clash the engine cannot play (two holders of one office, two meetings
+    of one organ in one turn)."""
+    P, U = ReferenceProblem, _unknown
     contenders = {c.id for c in s.contenders}
     offices = {o.id for o in s.offices}
     regions = {r.id for r in s.regions}
     rungs = {r.id for r in s.ladder}
+    people = [("contenders", i, c.id) for i, c in enumerate(s.contenders)]
+    people += [("notables", i, n.id) for i, n in enumerate(s.notables)]
     for kind, ids in (
-        ("contender", [c.id for c in s.contenders] + [n.id for n in s.notables]),
-        ("office", [o.id for o in s.offices]),
-        ("region", [r.id for r in s.regions]),
-        ("event", [e.id for e in s.events]),
-        ("rung", [r.id for r in s.ladder]),
+        ("contender", people),
+        ("office", [("offices", i, o.id) for i, o in enumerate(s.offices)]),
+        ("region", [("regions", i, r.id) for i, r in enumerate(s.regions)]),
+        ("event", [("events", i, e.id) for i, e in enumerate(s.events)]),
+        ("rung", [("ladder", i, r.id) for i, r in enumerate(s.ladder)]),
+        ("outcome", [("outcomes", i, o.id) for i, o in enumerate(s.outcomes)]),
     ):
         seen: set[str] = set()
-        for i in ids:
+        for field, index, i in ids:
             if i in seen:
-                yield f"duplicate {kind} id {i!r}"
+                yield P((field, index, "id"), f"duplicate {kind} id {i!r}")
             seen.add(i)
-    for c in s.contenders:
+    for ei, e in enumerate(s.events):
+        seen = set()
+        for ci, ch in enumerate(e.choices):
+            if ch.id in seen:
+                yield P(("events", ei, "choices", ci, "id"),
+                        f"event {e.id!r}: duplicate choice id {ch.id!r}")
+            seen.add(ch.id)
+    holders: dict[str, str] = {}
+    for i, c in enumerate(s.contenders):
+        who = f"contender {c.id!r}"
         if c.status not in rungs:
-            yield f"contender {c.id!r}: unknown status {c.status!r}"
-        for o in c.offices:
+            yield U(("contenders", i, "status"), f"{who}: unknown status {c.status!r}",
+                    c.status, rungs)
+        for j, o in enumerate(c.offices):
             if o not in offices:
-                yield f"contender {c.id!r}: unknown office {o!r}"
-        for r in c.bases:
+                yield U(("contenders", i, "offices", j), f"{who}: unknown office {o!r}", o,
+                        offices)
+            elif o in holders and holders[o] != c.id:
+                yield P(("contenders", i, "offices", j), f"{who}: office {o!r} is already held "
+                        f"by {holders[o]!r}; an office has one holder")
+            holders.setdefault(o, c.id)
+        for j, r in enumerate(c.bases):
             if r not in regions:
-                yield f"contender {c.id!r}: unknown base region {r!r}"
-    for o in s.offices:
-        for r in o.base_regions:
+                yield U(("contenders", i, "bases", j), f"{who}: unknown base region {r!r}", r,
+                        regions)
+    for i, o in enumerate(s.offices):
+        for j, r in enumerate(o.base_regions):
             if r not in regions:
-                yield f"office {o.id!r}: unknown base region {r!r}"
-    for r in s.regions:
+                yield U(("offices", i, "base_regions", j), f"office {o.id!r}: unknown base "
+                        f"region {r!r}", r, regions)
+    for i, r in enumerate(s.regions):
         if r.secretary is not None and r.secretary not in contenders:
-            yield f"region {r.id!r}: unknown secretary patron {r.secretary!r}"
+            yield U(("regions", i, "secretary"), f"region {r.id!r}: unknown secretary patron "
+                    f"{r.secretary!r}", r.secretary, contenders)
         for k in r.loyalty:
             if k not in contenders:
-                yield f"region {r.id!r}: loyalty to unknown contender {k!r}"
-    for n in s.notables:
+                yield U(("regions", i, "loyalty", k, "[key]"), f"region {r.id!r}: loyalty to "
+                        f"unknown contender {k!r}", k, contenders)
+    for i, n in enumerate(s.notables):
         for k in n.loyalty:
             if k not in contenders:
-                yield f"notable {n.id!r}: loyalty to unknown contender {k!r}"
-    for a, b in s.initial_alliances:
-        for k in (a, b):
+                yield U(("notables", i, "loyalty", k, "[key]"), f"notable {n.id!r}: loyalty to "
+                        f"unknown contender {k!r}", k, contenders)
+        if sum(n.loyalty.values()) > 1 + 1e-9 or any(v < 0 for v in n.loyalty.values()):
+            yield P(("notables", i, "loyalty"), f"notable {n.id!r}: loyalty shares must be "
+                    f"non-negative and sum to at most 1 (they sum to {sum(n.loyalty.values()):g})")
+    for i, pair in enumerate(s.initial_alliances):
+        for j, k in enumerate(pair):
             if k not in contenders:
-                yield f"initial alliance names unknown contender {k!r}"
-    for m in s.meetings:
+                yield U(("initial_alliances", i, j), f"initial alliance names unknown "
+                        f"contender {k!r}", k, contenders)
+        if pair[0] == pair[1]:
+            yield P(("initial_alliances", i), f"initial alliance of {pair[0]!r} with "
+                    "themself: an alliance needs two contenders")
+    meeting_turns: dict[tuple[str, int], int] = {}
+    for i, m in enumerate(s.meetings):
         try:
-            s.calendar.turn_of(m.when)
+            turn = s.calendar.turn_of(m.when)
         except ValueError as e:
-            yield f"meeting {m.name!r}: {e}"
-    for e in s.events:
-        for d in (e.when, *(e.window or ())):
-            if d is not None:
-                try:
-                    s.calendar.turn_of(d)
-                except ValueError as err:
-                    yield f"event {e.id!r}: {err}"
+            yield P(("meetings", i, "when"), f"meeting {m.name!r}: {e}")
+            continue
+        other = meeting_turns.setdefault((m.organ, turn), i)
+        if other != i:
+            first = s.meetings[other].name
+            yield P(("meetings", i, "when"), f"meeting {m.name!r}: {first!r} already meets on "
+                    f"{m.when}; the {m.organ.replace('_', ' ')} meets at most once a turn")
+    office_refs = [f"office:{o}" for o in offices]
+    for i, e in enumerate(s.events):
+        dates = [(("events", i, "when"), e.when)] if e.when is not None else []
+        dates += [(("events", i, "window", j), d) for j, d in enumerate(e.window or ())]
+        turns = []
+        for loc, d in dates:
+            try:
+                turns.append(s.calendar.turn_of(d))
+            except ValueError as err:
+                yield P(loc, f"event {e.id!r}: {err}")
+        if e.window and len(turns) == 2 and turns[1] < turns[0]:
+            yield P(("events", i, "window", 1), f"event {e.id!r}: its window ends "
+                    f"({e.window[1]}) before it starts ({e.window[0]}), so it never fires")
         if e.decider and e.decider != "vote":
             if e.decider.startswith("office:"):
                 if e.decider[7:] not in offices:
-                    yield f"event {e.id!r}: decider names unknown office {e.decider[7:]!r}"
+                    yield U(("events", i, "decider"), f"event {e.id!r}: decider names unknown "
+                            f"office {e.decider[7:]!r}", e.decider, office_refs)
             elif e.decider not in contenders:
-                yield f"event {e.id!r}: unknown decider {e.decider!r}"
+                yield U(("events", i, "decider"), f"event {e.id!r}: unknown decider "
+                        f"{e.decider!r}", e.decider, [*contenders, "vote", *office_refs])
     from .actions import ActionKind  # local: actions imports scenario types
 
     kinds = {a.value for a in ActionKind}
     for k in s.action_costs:
         if k not in kinds:
-            yield f"action_costs: unknown action {k!r}"
-    for c in s.contenders:
+            yield U(("action_costs", k, "[key]"), f"action_costs: unknown action {k!r}", k,
+                    kinds)
+    for i, c in enumerate(s.contenders):
         for k in c.ai.weights:
             if k not in kinds:
-                yield f"contender {c.id!r}: ai weight for unknown action {k!r}"
-    for n in s.notables:
-        if sum(n.loyalty.values()) > 1 + 1e-9 or any(v < 0 for v in n.loyalty.values()):
-            yield f"notable {n.id!r}: loyalty shares must be non-negative and sum to at most 1"
-    for where, entry in _scenario_entries(s):
-        for problem in _entry_problems(s, entry):
-            yield f"{where}: {problem}"
+                yield U(("contenders", i, "ai", "weights", k, "[key]"), f"contender {c.id!r}: "
+                        f"ai weight for unknown action {k!r}", k, kinds)
+    for where, loc, entry in _scenario_entries(s):
+        for p in _entry_problems(s, entry, loc):
+            yield ReferenceProblem(p.loc, f"{where}: {p.message}", p.severity, p.hint, p.name,
+                                   p.known)
 
 
-def _entries_in(value: object):
-    """Every effect or condition inside ``value``, however deeply nested."""
+def _entries_in(value: object, loc: Loc):
+    """Every effect or condition inside ``value``, however deeply nested, with its location:
+    ``loc`` + the tag + the field, as pydantic reports it (``(..., "all", "items", 0)``)."""
     if isinstance(value, Entry):
-        yield value
-        for name in type(value).model_fields:
-            yield from _entries_in(getattr(value, name))
+        yield loc, value
+        for name, field in type(value).model_fields.items():
+            inner = getattr(value, name)
+            if isinstance(inner, (Entry, list, tuple)):
+                yield from _entries_in(inner, (*loc, value.type, field.alias or name))
     elif isinstance(value, (list, tuple)):
-        for item in value:
-            yield from _entries_in(item)
+        for i, item in enumerate(value):
+            yield from _entries_in(item, (*loc, i))
 
 
 def _scenario_entries(s: Scenario):
-    for e in s.events:
-        for entry in _entries_in([e.condition, e.effects]):
-            yield f"event {e.id!r}", entry
-        for ch in e.choices:
-            for entry in _entries_in([ch.effects, ch.chooser_effects]):
-                yield f"event {e.id!r}, choice {ch.id!r}", entry
-    for o in s.outcomes:
-        for entry in _entries_in(o.condition):
-            yield f"outcome {o.id!r}", entry
+    """(description, location, entry) for every effect and condition in the scenario."""
+    for i, e in enumerate(s.events):
+        for loc, entry in _entries_in(e.condition, ("events", i, "condition")):
+            yield f"event {e.id!r}", loc, entry
+        for loc, entry in _entries_in(e.effects, ("events", i, "effects")):
+            yield f"event {e.id!r}", loc, entry
+        for j, ch in enumerate(e.choices):
+            for field in ("effects", "chooser_effects"):
+                for loc, entry in _entries_in(getattr(ch, field), ("events", i, "choices", j,
+                                                                   field)):
+                    yield f"event {e.id!r}, choice {ch.id!r}", loc, entry
+    for i, o in enumerate(s.outcomes):
+        for loc, entry in _entries_in(o.condition, ("outcomes", i, "condition")):
+            yield f"outcome {o.id!r}", loc, entry
 
 
 WHO_FIELDS = ("who", "a", "b", "toward")
 SPECIAL_WHO = ("self", "decider", "chooser", "nobody")
 
 
-def _entry_problems(s: Scenario, entry: Entry):
-    """What is wrong with the names one effect or condition uses."""
+def _entry_problems(s: Scenario, entry: Entry, loc: Loc = ()):  # noqa: C901 - a flat list
+    """What is wrong with the names one effect or condition uses, each located at the field
+    (``loc`` is the entry's own location)."""
+    P, U = ReferenceProblem, _unknown
+    here = (*loc, entry.type)
+    fields = type(entry).model_fields
     contenders = {c.id for c in s.contenders}
     offices = {o.id for o in s.offices}
     for name in WHO_FIELDS:
-        who = getattr(entry, name, None)
+        who = getattr(entry, name) if name in fields else None
         if isinstance(who, str) and who not in contenders and who not in SPECIAL_WHO:
             if not (who.startswith("office:") and who[7:] in offices):
-                yield f"{entry.type}: {name} {who!r} is no contender, self, decider, chooser " \
-                      "or office:<office id>"
-    office = getattr(entry, "office", None)
+                yield U((*here, name), f"{entry.type}: {name} {who!r} is no contender, self, "
+                        "decider, chooser or office:<office id>", who, who_names(s))
+    office = entry.office if "office" in fields else None
     if isinstance(office, str) and office not in offices:
-        yield f"{entry.type}: unknown office {office!r}"
-    regions = getattr(entry, "regions", None)
+        yield U((*here, "office"), f"{entry.type}: unknown office {office!r}", office, offices)
+    regions = entry.regions if "regions" in fields else None
     if isinstance(regions, list):
         known = {r.id for r in s.regions} | {"all"}
-        for r in regions:
+        for j, r in enumerate(regions):
             if r not in known:
-                yield f"{entry.type}: unknown region {r!r}"
+                yield U((*here, "regions", j), f"{entry.type}: unknown region {r!r}", r, known)
     if entry.type == "rule":
-        name = getattr(entry, "name", None) or getattr(entry, "value", None)
+        field = "name" if "name" in fields else "value"
+        name = getattr(entry, field)
         if name not in Rules.model_fields:
-            yield f"{entry.type}: unknown rule {name!r}"
-        elif hasattr(entry, "name"):
+            yield U((*here, field), f"{entry.type}: unknown rule {name!r}", name,
+                    Rules.model_fields)
+        elif field == "name":
             try:
                 Rules.model_validate({**s.rules.model_dump(), name: entry.value})
             except ValueError as err:
                 why = err.errors()[0]["msg"]
-                yield f"rule {name!r}: value {entry.value!r} is not allowed ({why})"
+                yield P((*here, "value"), f"rule {name!r}: value {entry.value!r} is not "
+                        f"allowed ({why})")
         elif Rules.model_fields[name].annotation is not bool:
-            yield f"rule: {name!r} is a number, not a switch that can be on or off"
+            yield P((*here, field), f"rule: {name!r} is a number, not a switch that can be on "
+                    "or off")
     if entry.type == "retire" and entry.notable not in {n.id for n in s.notables}:
-        yield f"retire: unknown notable {entry.notable!r}"
-    if entry.type == "secretary":
-        if entry.region not in {r.id for r in s.regions}:
-            yield f"secretary: unknown region {entry.region!r}"
+        yield U((*here, "notable"), f"retire: unknown notable {entry.notable!r}",
+                entry.notable, [n.id for n in s.notables])
+    if entry.type == "secretary" and entry.region not in {r.id for r in s.regions}:
+        yield U((*here, "region"), f"secretary: unknown region {entry.region!r}", entry.region,
+                [r.id for r in s.regions])
     if entry.type == "status":
         rungs = {r.id for r in s.ladder}
-        for rung in entry.is_:
+        for j, rung in enumerate(entry.is_):
             if rung not in rungs:
-                yield f"status: unknown ladder rung {rung!r}"
+                yield U((*here, "is", j), f"status: unknown ladder rung {rung!r}", rung, rungs)
+    if entry.type in ("after", "before"):
+        try:
+            s.calendar.turn_of(entry.value)
+        except ValueError as err:
+            yield P((*here, "value"), f"{entry.type}: {err}")
     if entry.type == "event":
         event = next((e for e in s.events if e.id == entry.id), None)
         if event is None:
-            yield f"event: unknown event {entry.id!r}"
+            yield U((*here, "id"), f"event: unknown event {entry.id!r}", entry.id,
+                    [e.id for e in s.events])
         elif entry.choice is not None and entry.choice not in {ch.id for ch in event.choices}:
-            yield f"event: {entry.id!r} has no choice {entry.choice!r}"
+            choices = [ch.id for ch in event.choices]
+            yield U((*here, "choice"), f"event: {entry.id!r} has no choice {entry.choice!r}",
+                    entry.choice, choices)

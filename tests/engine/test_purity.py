@@ -31,7 +31,7 @@ FORBIDDEN_MODULES = (
 ALLOWED_IMPORTS = {
     "__future__", "numpy", "pydantic", "collections", "contextlib", "copy", "dataclasses",
     "enum", "functools", "hashlib", "itertools", "json", "math", "operator", "re", "typing",
-    "types", "abc", "bisect", "heapq", "statistics", "string", "textwrap", "numbers",
+    "types", "abc", "bisect", "heapq", "statistics", "string", "textwrap", "numbers", "difflib",
 }
 
 PURE_GAME = r"""
