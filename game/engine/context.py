@@ -349,7 +349,7 @@ class ReadingContext(Context):
 
     def __init__(self, state: GameState) -> None:
         super().__init__(state)
-        self._memo: dict[object, object] = {}
+        self._memo = state.derived  # shared by every reader of this state
 
     def support(self) -> np.ndarray:
         return self.remember("support", self.state.support)

@@ -90,6 +90,9 @@ class GameState:
     rng: np.random.Generator
     finished: bool = False
     retired: frozenset[int] = frozenset()  # notables out of the game
+    # What readers of this state have worked out (blocs, views, odds). A state returned by the
+    # engine is never changed again, so this never goes stale; a copy starts empty.
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def n(self) -> int:
@@ -110,6 +113,7 @@ class GameState:
         fields["contenders"] = [replace(c, dossiers=dict(c.dossiers)) for c in self.contenders]
         fields["support_history"] = list(self.support_history)  # its arrays are never changed
         fields["rng"] = rng
+        fields["derived"] = {}
         return GameState(**fields)
 
     def support(self) -> np.ndarray:

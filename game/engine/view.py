@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .context import Context, ReadingContext, notable_faction
+from .context import ReadingContext, notable_faction
 from .record import GameEvent
 from .scenario import AIProfile
 from .state import GameState
@@ -158,10 +158,10 @@ def region_infos(state: GameState) -> tuple[RegionInfo, ...]:
 def build_view(state: GameState, me: int, meetings: tuple[str, ...]) -> View:
     from .events import card_info  # events imports view types
 
-    ctx = Context(state)
-    seats = tuple(
+    ctx = ReadingContext(state)
+    seats = ctx.remember("view:politburo", lambda: tuple(
         PolitburoSeat(label, faction, c) for label, faction, c, _ in ctx.politburo_members()
-    )
+    ))
     rec = state.contenders[me]
     return View(
         me=me,
@@ -169,8 +169,8 @@ def build_view(state: GameState, me: int, meetings: tuple[str, ...]) -> View:
         turns=state.scenario.calendar.turns,
         date=state.scenario.calendar.label(min(state.turn, state.scenario.calendar.turns - 1)),
         finished=state.finished,
-        contenders=contender_infos(state),
-        regions=region_infos(state),
+        contenders=ctx.remember("view:contenders", lambda: contender_infos(state)),
+        regions=ctx.remember("view:regions", lambda: region_infos(state)),
         politburo=seats,
         cc_share=tuple(float(x) for x in state.cc_share),
         cc_seats=state.cc_seats,
