@@ -10,7 +10,7 @@ from __future__ import annotations
 from .actions import Action, ActionKind
 from .context import Context
 from .record import Kind
-from .rulebook import ActionRule, requires_party, rival_check
+from .rulebook import ActionRule, requires_party, rival_check, rival_label
 from .scenario import Factor
 
 
@@ -90,27 +90,20 @@ def decay_trust(ctx: Context) -> None:
         s.trust[c, c] = 1.0
 
 
-def _label(verb: str):
-    def label(ctx: Context, c: int, target: str | None) -> str:
-        return f"{verb} {ctx.name(ctx.resolve(target or ''))}"
-
-    return label
-
-
 RULES = (
     ActionRule(
-        ActionKind.ALLY, check_ally, ally, Factor.ALLIANCES, _label("Propose an alliance to"),
+        ActionKind.ALLY, check_ally, ally, Factor.ALLIANCES, rival_label("Propose an alliance to"),
         "A secret offer; if accepted next turn (or offered back now), your factions vote "
         "together.",
     ),
     ActionRule(
         ActionKind.ACCEPT, check_accept, accept, Factor.ALLIANCES,
-        _label("Accept the alliance offered by"),
+        rival_label("Accept the alliance offered by"),
         "Your factions will vote together, and neither of you can accuse the other.",
     ),
     ActionRule(
         ActionKind.BREAK, check_break, break_alliance, Factor.RIVALRIES,
-        _label("Break your alliance with"),
+        rival_label("Break your alliance with"),
         "Frees you to attack; costs trust with everyone, and much more with the betrayed.",
     ),
 )

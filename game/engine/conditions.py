@@ -8,11 +8,11 @@ Conditions only read the game; they never change it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import Field
 
-from .registry import Entry, body_fields, one_key_to_tagged
+from .registry import Entry, tagged_union
 
 if TYPE_CHECKING:
     from .context import Context
@@ -249,20 +249,7 @@ CONDITION_TYPES: tuple[type[Entry], ...] = (
     After, Before, Flag, Rule, Status, InOrgan, RivalsOutOf, HoldsOffice, Platform, Allied,
     Mood, Support, PolitburoMajority, EventFired, All, AnyOf, Not,
 )
-_KNOWN = body_fields(CONDITION_TYPES)
-
-
-def _tag(value: Any) -> Any:
-    return one_key_to_tagged(value, _KNOWN)
-
-
-Condition = Annotated[
-    Annotated[
-        Union[tuple(CONDITION_TYPES)],  # noqa: UP007 - a Union built from the registry
-        Field(discriminator="type"),
-    ],
-    BeforeValidator(_tag),
-]
+Condition = tagged_union(CONDITION_TYPES)
 
 for _cls in (All, AnyOf, Not):
     _cls.model_rebuild()

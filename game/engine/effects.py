@@ -8,11 +8,11 @@ Every change an effect makes is recorded under the event's historians' factor.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import Field
 
-from .registry import Entry, body_fields, one_key_to_tagged
+from .registry import Entry, tagged_union
 
 if TYPE_CHECKING:
     from .context import Context
@@ -269,17 +269,4 @@ EFFECT_TYPES: tuple[type[Entry], ...] = (
     Mood, ChangeQuality, Loyalty, Members, GrantOffice, RevokeOffice, Alliance, Trust, Line,
     SetFlag, SetRule, Demote, OpenPlatform, Secretary, Retire,
 )
-_KNOWN = body_fields(EFFECT_TYPES)
-
-
-def _tag(value: Any) -> Any:
-    return one_key_to_tagged(value, _KNOWN)
-
-
-Effect = Annotated[
-    Annotated[
-        Union[tuple(EFFECT_TYPES)],  # noqa: UP007 - a Union built from the registry
-        Field(discriminator="type"),
-    ],
-    BeforeValidator(_tag),
-]
+Effect = tagged_union(EFFECT_TYPES)

@@ -13,7 +13,7 @@ import numpy as np
 from .actions import Action, ActionKind
 from .context import Context
 from .record import Kind
-from .rulebook import ActionRule, requires_party, rival_check
+from .rulebook import ActionRule, fixed_label, requires_party, rival_check, rival_label
 from .scenario import Factor, Power
 from .state import Motion
 from .votes import ORGAN_NAMES, Question, take_vote
@@ -157,38 +157,27 @@ def vote_motions(ctx: Context, organ: str, decide) -> None:
             decide(ctx, m)
 
 
-def _label(verb: str):
-    def label(ctx: Context, c: int, target: str | None) -> str:
-        return f"{verb} {ctx.name(ctx.resolve(target or ''))}"
-
-    return label
-
-
-def _const(text: str):
-    return lambda ctx, c, target: text
-
-
 RULES = (
     ActionRule(
         ActionKind.PLATFORM, check_platform, platform, Factor.IDEOLOGY,
-        _const("Declare an open opposition platform"),
+        fixed_label("Declare an open opposition platform"),
         "Speaks to the whole party and wins members who share your line; under the Ban on "
         "Factions it also hands your rivals the charge of factionalism.",
     ),
     ActionRule(
         ActionKind.RECANT, check_recant, recant, Factor.OPPONENTS_WEAKNESSES,
-        _const("Recant and submit to the party line"),
+        fixed_label("Recant and submit to the party line"),
         "Closes your platform and drops accusations against you, at a cost in prestige; if "
         "you were expelled, you are readmitted.",
     ),
     ActionRule(
         ActionKind.DOSSIER, check_dossier, dossier, Factor.PATRONAGE,
-        _label("Compile a dossier on"),
+        rival_label("Compile a dossier on"),
         "Secret leverage: each dossier makes an accusation against them likelier to carry.",
     ),
     ActionRule(
         ActionKind.ACCUSE, check_accuse, accuse, Factor.RIVALRIES,
-        lambda ctx, c, target: f"Accuse {ctx.name(ctx.resolve(target or ''))} of factionalism",
+        rival_label("Accuse", " of factionalism"),
         "Goes to the organ that decides their next step down, at its next meeting. An open "
         "platform under the Ban, your dossiers and their perceived threat all help.",
     ),

@@ -13,7 +13,7 @@ import numpy as np
 from .actions import DIRECTIONS, Action, ActionKind
 from .context import Context
 from .record import Kind
-from .rulebook import ActionRule, requires_party
+from .rulebook import ActionRule, fixed_label, requires_party
 from .scenario import Factor, Power
 from .votes import Question, take_vote
 
@@ -133,20 +133,16 @@ def _direction_label(verb: str):
     return label
 
 
-def _const(text: str):
-    return lambda ctx, c, target: text
-
-
 RULES = (
     ActionRule(
         ActionKind.SPEECH, check_open, speech, Factor.PERSONAL_QUALITIES,
-        _const("Give a speech to the party"),
+        fixed_label("Give a speech to the party"),
         "Wins over members across the regions: more with oratory, a line that fits the mood, "
         "and twice as much from an open platform.",
     ),
     ActionRule(
         ActionKind.ARTICLE, check_article, article, Factor.IDEOLOGY,
-        _const("Publish an article on the party's line"),
+        fixed_label("Publish an article on the party's line"),
         "Wins over members through the press; a newspaper of your own multiplies its reach.",
     ),
     ActionRule(

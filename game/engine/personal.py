@@ -5,7 +5,7 @@ from __future__ import annotations
 from .actions import Action, ActionKind
 from .context import Context
 from .record import Kind
-from .rulebook import ActionRule, requires_party
+from .rulebook import ActionRule, fixed_label, requires_party
 from .scenario import Factor, Power
 from .state import Motion
 from .votes import Question, take_vote
@@ -79,10 +79,6 @@ def health_and_luck(ctx: Context) -> None:
                 ctx.change_quality(c, "health", min(4.0, start - me.health))
 
 
-def _const(text: str):
-    return lambda ctx, c, target: text
-
-
 def _resign_label(ctx: Context, c: int, target: str | None) -> str:
     office = next((o.name for o in ctx.scenario.offices if o.id == target), target)
     return f"Offer to resign as {office}"
@@ -91,7 +87,7 @@ def _resign_label(ctx: Context, c: int, target: str | None) -> str:
 RULES = (
     ActionRule(
         ActionKind.ARMY, check_army, army, Factor.PERSONAL_QUALITIES,
-        _const("Cultivate the army's party organisations"),
+        fixed_label("Cultivate the army's party organisations"),
         "Wins the army's communists, but every step feeds the fear of a Bonaparte (threat).",
     ),
     ActionRule(
@@ -101,7 +97,7 @@ RULES = (
     ),
     ActionRule(
         ActionKind.REST, check_rest, rest, Factor.PERSONAL_QUALITIES,
-        _const("Rest and recover your health"),
+        fixed_label("Rest and recover your health"),
         "Restores health; ill contenders have fewer action points.",
     ),
 )

@@ -8,9 +8,9 @@ spellings are accepted and the modder reference can be generated from the classe
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any, Union
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 
 class Entry(BaseModel):
@@ -47,3 +47,13 @@ def one_key_to_tagged(value: Any, known: dict[str, str | None]) -> Any:
     if isinstance(body, dict):
         return {"type": kind, **body}
     return {"type": kind, "value": body}
+
+
+def tagged_union(types: tuple[type[Entry], ...]) -> Any:
+    """The pydantic type of one entry of a registry: a union discriminated by ``type`` that
+    also accepts the one-key spelling of scenario files."""
+    known = body_fields(types)
+    return Annotated[
+        Annotated[Union[types], Field(discriminator="type")],  # noqa: UP007 - built at run time
+        BeforeValidator(lambda value: one_key_to_tagged(value, known)),
+    ]

@@ -39,3 +39,17 @@ def rival_check(ctx: Context, c: int, target: str | None) -> tuple[int, str | No
     if t == c:
         return t, "you cannot do that to yourself"
     return t, None
+
+
+def fixed_label(text: str) -> Label:
+    """A menu label that does not depend on the target."""
+    return lambda ctx, c, target: text
+
+
+def rival_label(verb: str, after: str = "") -> Label:
+    """A menu label naming the target contender: ``Compile a dossier on Trotsky``."""
+
+    def label(ctx: Context, c: int, target: str | None) -> str:
+        return f"{verb} {ctx.name(ctx.resolve(target or ''))}{after}"
+
+    return label
