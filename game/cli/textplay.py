@@ -134,13 +134,6 @@ def faction_name(v: View, c: int) -> str:
     return v.contenders[c].short if 0 <= c < len(v.contenders) else "uncommitted"
 
 
-MEETINGS = {
-    "politburo": "Politburo",
-    "central_committee": "Central Committee",
-    "congress": "Party Congress",
-}
-
-
 def render_board(v: View, g: t.Glyphs = t.ASCII) -> str:
     """The whole board as one contender sees it."""
     shorts = [c.short for c in v.contenders]
@@ -150,7 +143,7 @@ def render_board(v: View, g: t.Glyphs = t.ASCII) -> str:
     head = date_line(v)
     if v.meetings_this_turn:
         head += "   Meeting this turn: " + ", ".join(
-            MEETINGS.get(m, m.replace("_", " ")) for m in v.meetings_this_turn
+            v.organ_names.get(m, m.replace("_", " ")) for m in v.meetings_this_turn
         )
     out.append(head)
     out.append(g.rule * W)
@@ -173,7 +166,7 @@ def render_board(v: View, g: t.Glyphs = t.ASCII) -> str:
     out.append("")
 
     # the Politburo
-    out.append(f"THE POLITBURO ({len(v.politburo)} members)")
+    out.append(f"THE {v.organ_names['politburo'].upper()} ({len(v.politburo)} members)")
     seats = [f"{s.name} [{faction_name(v, s.faction)}]" for s in v.politburo]
     out.append("  " + t.columns(seats, W - 2).replace("\n", "\n  "))
     counts: dict[int, int] = {}
@@ -205,7 +198,8 @@ def render_board(v: View, g: t.Glyphs = t.ASCII) -> str:
                 t.bar(support[i], 20, g),
             ]
         )
-    out.append("THE CENTRAL COMMITTEE AND THE CONGRESS (the party's delegates) BY FACTION")
+    cc_name, congress_name = v.organ_names["central_committee"], v.organ_names["congress"]
+    out.append(f"THE {cc_name.upper()} AND THE {congress_name.upper()} (the delegates) BY FACTION")
     out.append(
         t.table(
             [
@@ -316,7 +310,7 @@ def render_board(v: View, g: t.Glyphs = t.ASCII) -> str:
             what = "accuses " if m.kind == "accuse" else "offers to resign as "
             office = office_names.get(m.office or "", m.office or "")
             tail = shorts[m.target] if m.kind == "accuse" else office
-            out.append(f"  {shorts[m.sponsor]} {what}{tail} (to the {m.organ.replace('_', ' ')})")
+            out.append(f"  {shorts[m.sponsor]} {what}{tail} (to the {v.organ_names[m.organ]})")
     return "\n".join(out)
 
 

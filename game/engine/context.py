@@ -82,6 +82,10 @@ class Context:
     def rung_id(self, c: int) -> str:
         return self.index.rung_ids[self.state.contenders[c].status] if c >= 0 else ""
 
+    def organ_name(self, organ: str) -> str:
+        """What the scenario calls ``politburo``, ``central_committee`` or ``congress``."""
+        return getattr(self.scenario.organs, organ).name
+
     def in_organ(self, c: int, organ: str) -> bool:
         return c >= 0 and self.index.organ_flags[self.state.contenders[c].status][organ]
 
@@ -338,7 +342,8 @@ def fill_politburo(ctx: Context) -> None:
             row /= row.sum()
             ctx.report(
                 Kind.OFFICE,
-                f"{ctx.scenario.notables[k].name} is elected to the Politburo.",
+                f"{ctx.scenario.notables[k].name} is elected to the "
+                f"{ctx.organ_name('politburo')}.",
                 ref=ctx.scenario.notables[k].id,
             )
 

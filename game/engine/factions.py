@@ -16,7 +16,7 @@ from .record import Kind
 from .rulebook import ActionRule, fixed_label, requires_party, rival_check, rival_label
 from .scenario import Factor, Power
 from .state import Motion
-from .votes import ORGAN_NAMES, Question, take_vote
+from .votes import Question, take_vote
 
 
 def check_platform(ctx: Context, c: int, target: str | None) -> str | None:
@@ -99,7 +99,7 @@ def check_accuse(ctx: Context, c: int, target: str | None) -> str | None:
     if wait > 0:
         return f"the party will not hear another charge against {ctx.name(t)} so soon"
     if not ctx.in_organ(c, "politburo") and not ctx.in_organ(c, "central_committee"):
-        return "only members of the Central Committee can bring an accusation"
+        return f"only members of the {ctx.organ_name('central_committee')} can bring a charge"
     return requires_party(ctx, c)
 
 
@@ -123,7 +123,7 @@ def accuse(ctx: Context, c: int, action: Action) -> None:
     ctx.report(
         Kind.ACTION,
         f"{ctx.name(c)} accuses {ctx.name(t)} of factionalism; the "
-        f"{ORGAN_NAMES[organ]} will decide.",
+        f"{ctx.organ_name(organ)} will decide.",
         (c, t),
     )
 

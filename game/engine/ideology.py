@@ -62,7 +62,7 @@ def check_direction(ctx: Context, c: int, target: str | None) -> str | None:
 
 def check_resolution(ctx: Context, c: int, target: str | None) -> str | None:
     if not ctx.in_organ(c, "politburo"):
-        return "only members of the Politburo can move resolutions there"
+        return f"only members of the {ctx.organ_name('politburo')} can move resolutions there"
     return check_direction(ctx, c, target)
 
 

@@ -10,7 +10,7 @@ from .actions import CONVENABLE, DIRECTIONS, SPECS, Action, ActionKind, IllegalA
 from .context import Context, ReadingContext
 from .rulebook import ActionRule
 from .state import GameState
-from .votes import ORGAN_NAMES, odds
+from .votes import odds
 
 RULES: dict[ActionKind, ActionRule] = {
     r.kind: r
@@ -59,7 +59,7 @@ def _decisions(ctx: Context, c: int) -> list[Option]:
         if c not in d.deciders:
             continue
         e = next(e for e in ctx.scenario.events if e.id == d.event)
-        how = "your vote, weighted by your Central Committee following" if len(
+        how = f"your vote, weighted by your {ctx.organ_name('central_committee')} following" if len(
             d.deciders) > 1 else "your decision"
         for ch in e.choices:
             out.append(Option(Action(ActionKind.DECIDE, e.id, ch.id), 0, None,
@@ -72,10 +72,10 @@ def _odds(ctx: ReadingContext, c: int, action: Action) -> tuple[float | None, st
         t = ctx.resolve(action.target or "")
         organ = factions.accusation_organ(ctx, t)
         p = odds(ctx, factions.accusation_question(ctx, c, t), organ)
-        return p, f"Decided by the {ORGAN_NAMES[organ]} at its next meeting. "
+        return p, f"Decided by the {ctx.organ_name(organ)} at its next meeting. "
     if action.kind is ActionKind.RESOLUTION:
         p = odds(ctx, ideology.resolution_question(c, action.target), "politburo")
-        return p, "The Politburo votes this turn. "
+        return p, f"The {ctx.organ_name('politburo')} votes this turn. "
     if action.kind is ActionKind.RESIGN:  # the same vote whichever office is offered
         p = ctx.remember(("resign", c), lambda: odds(
             ctx, personal.resign_question(c, action.target), "central_committee"))

@@ -39,7 +39,7 @@ def check_convene(ctx: Context, c: int, target: str | None) -> str | None:
     if any(m.organ == organ for m in scheduled(s)):
         return f"a {target} already meets this turn"
     if target == "congress" and s.turn - s.last_congress < s.rules.convene_congress_gap:
-        return "too soon after the last Congress"
+        return f"too soon after the last {ctx.organ_name('congress')}"
     return requires_party(ctx, c)
 
 
@@ -96,7 +96,7 @@ def leader(ctx: Context) -> int:
 
 def congress(ctx: Context, meeting: Meeting | None) -> None:
     s = ctx.state
-    name = meeting.name if meeting else "Extraordinary Party Congress"
+    name = meeting.name if meeting else f"Extraordinary {ctx.organ_name('congress')}"
     if meeting and meeting.delegates:
         s.congress_delegates = meeting.delegates
     ctx.report(Kind.MEETING, f"{name} opens with {s.congress_delegates} voting delegates.",
@@ -116,7 +116,8 @@ def congress(ctx: Context, meeting: Meeting | None) -> None:
     if head >= 0:
         ctx.report(
             Kind.MEETING,
-            f"The Congress elects a Central Committee of {s.cc_seats}; the largest faction, "
+            f"The delegates elect a {ctx.organ_name('central_committee')} of {s.cc_seats}; the "
+            f"largest faction, "
             f"{s.cc_share[head]:.0%}, follows {ctx.name(head)}.",
             ref="central_committee",
         )
@@ -126,8 +127,9 @@ def plenum(ctx: Context, meeting: Meeting | None, seats: int | None) -> None:
     """Vote on waiting motions, then elect the Politburo: seated notables lean towards the
     Central Committee that elects them, and empty seats are filled."""
     s = ctx.state
-    name = meeting.name if meeting else "Extraordinary plenum of the Central Committee"
-    ctx.report(Kind.MEETING, f"The Central Committee meets ({name}).", ref="central_committee")
+    organ = ctx.organ_name("central_committee")
+    name = meeting.name if meeting else f"Extraordinary plenum of the {organ}"
+    ctx.report(Kind.MEETING, f"The {organ} meets ({name}).", ref="central_committee")
     vote_motions(ctx, "central_committee", _decide)
     if seats:
         s.politburo_seats = seats

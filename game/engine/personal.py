@@ -42,8 +42,8 @@ def check_resign(ctx: Context, c: int, target: str | None) -> str | None:
 def resign(ctx: Context, c: int, action: Action) -> None:
     s = ctx.state
     s.motions.append(Motion("resign", c, -1, "central_committee", s.turn, office=action.target))
-    ctx.report(Kind.ACTION, f"{ctx.name(c)} offers to resign; the Central Committee will "
-               "decide.", (c,))
+    ctx.report(Kind.ACTION, f"{ctx.name(c)} offers to resign; the "
+               f"{ctx.organ_name('central_committee')} will decide.", (c,))
 
 
 def resign_question(c: int, office: str | None) -> Question:

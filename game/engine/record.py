@@ -39,6 +39,7 @@ class Tally:
     passed: bool
     blocs: tuple[Bloc, ...]
     needed: int = 0  # votes for that carry it
+    body: str = ""  # which organ: politburo, central_committee or congress (``organ`` is its name)
 
     def headline(self) -> str:
         verdict = "carried" if self.passed else "defeated"

@@ -108,6 +108,7 @@ class View:
     offers_to_me: tuple[int, ...]
     offers_from_me: tuple[int, ...]
     personality: AIProfile  # my character, for the AI that may play me
+    organ_names: dict[str, str]  # politburo, central_committee, congress -> what they are called
 
     @property
     def mine(self) -> ContenderInfo:
@@ -188,6 +189,7 @@ def build_view(state: GameState, me: int, meetings: tuple[str, ...]) -> View:
         offers_to_me=tuple(sorted(a for a, b in state.offers if b == me)),
         offers_from_me=tuple(sorted(b for a, b in state.offers if a == me)),
         personality=state.scenario.contenders[me].ai,
+        organ_names={k: o.name for k, o in state.scenario.organs},
     )
 
 

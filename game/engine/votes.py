@@ -47,7 +47,7 @@ class Question:
         if self.kind == "resign":
             office = next(o.name for o in ctx.scenario.offices if o.id == self.office)
             return f"{s} offers to resign as {office}; accept the resignation"
-        return f"Approve the Central Committee's report, presented by {s}"
+        return f"Approve the {ctx.organ_name('central_committee')}'s report, presented by {s}"
 
 
 def _sigmoid(x: float) -> float:
@@ -246,8 +246,6 @@ def _congress(ctx: Context, q: Question, base: float, whips: _Whips) -> Ballot:
 
 _ORGANS = {"politburo": _politburo, "central_committee": _central_committee,
            "congress": _congress}
-ORGAN_NAMES = {"politburo": "Politburo", "central_committee": "Central Committee",
-               "congress": "Party Congress"}
 
 
 def ballot(ctx: Context, q: Question, organ: str) -> Ballot:
@@ -271,8 +269,8 @@ def take_vote(ctx: Context, q: Question, organ: str) -> Tally:
     )
     total_yes, total_no = int(yes.sum()), int((b.seats - yes).sum())
     needed = votes_needed(total_yes + total_no, q.majority)
-    return Tally(ORGAN_NAMES[organ], q.describe(ctx), total_yes, total_no,
-                 total_yes >= needed, blocs, needed)
+    return Tally(ctx.organ_name(organ), q.describe(ctx), total_yes, total_no,
+                 total_yes >= needed, blocs, needed, organ)
 
 
 def votes_needed(total: float, majority: float) -> int:

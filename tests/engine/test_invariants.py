@@ -84,7 +84,7 @@ def check_state(state: GameState) -> None:
 def check_tallies(result: TurnResult) -> int:
     """Every vote's numbers add up; returns how many votes were checked."""
     new = result.state
-    seats = {"Central Committee": new.cc_seats, "Party Congress": new.congress_delegates}
+    seats = {"central_committee": new.cc_seats, "congress": new.congress_delegates}
     most = new.n + len(new.scenario.notables)
     count = 0
     for e in result.events:
@@ -104,13 +104,14 @@ def check_tallies(result: TurnResult) -> int:
         else:
             assert t.passed == (t.yes > t.no), t.headline()
         assert all(b.yes >= 0 and b.no >= 0 for b in t.blocs)
-        if t.organ == "Politburo":
+        assert t.organ == getattr(new.scenario.organs, t.body).name
+        if t.body == "politburo":
             assert all(b.yes + b.no == 1 for b in t.blocs), "one vote per Politburo member"
             assert len({b.label for b in t.blocs}) == len(t.blocs), "each member votes once"
             assert 0 < t.yes + t.no <= most
         else:
-            assert t.organ in seats, t.organ
-            assert t.yes + t.no == seats[t.organ], (t.organ, t.yes, t.no, seats[t.organ])
+            assert t.body in seats, t.body
+            assert t.yes + t.no == seats[t.body], (t.body, t.yes, t.no, seats[t.body])
     return count
 
 
