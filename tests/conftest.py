@@ -18,6 +18,15 @@ from helpers import load, play_ai_game, scenario_params  # noqa: E402
 __all__ = ["play_ai_game"]
 
 
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch) -> Path:
+    """The game's data folder (autosaves, user scenarios) is a temporary one in every test,
+    never the user's own."""
+    h = tmp_path / "home"
+    monkeypatch.setenv("POLITBURO_HOME", str(h))
+    return h
+
+
 @pytest.fixture(params=scenario_params())
 def scenario_name(request) -> str:
     """The id of each scenario under test (the main one is skipped until it exists)."""

@@ -43,12 +43,6 @@ EXTRA_EVENTS = """\
 """
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setenv("POLITBURO_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
-
-
 @pytest.fixture
 def run(monkeypatch, capsys):
     def _run(argv: list) -> tuple[int, str, str]:

@@ -25,14 +25,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SCENARIO = "succession_1924"
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch) -> Path:
-    """Autosaves go to a temporary folder, never the user's own."""
-    h = tmp_path / "home"
-    monkeypatch.setenv("POLITBURO_HOME", str(h))
-    return h
-
-
 @pytest.fixture
 def run(monkeypatch, capsys):
     """Run the command with the given arguments and typed input; returns (code, out, err)."""

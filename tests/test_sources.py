@@ -18,13 +18,6 @@ TWO = ROOT / "tests" / "data" / "two_rivals.yaml"
 MAIN = "succession_1924"
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch) -> Path:
-    h = tmp_path / "home"
-    monkeypatch.setenv("POLITBURO_HOME", str(h))
-    return h
-
-
 @pytest.fixture
 def user_dir(home) -> Path:
     d = home / "scenarios"
