@@ -1,5 +1,6 @@
 """Suite-wide setup: no display for window tests, the helpers on the path, scenario fixtures."""
 
+import io
 import os
 import sys
 from pathlib import Path
@@ -25,6 +26,22 @@ def home(tmp_path, monkeypatch) -> Path:
     h = tmp_path / "home"
     monkeypatch.setenv("POLITBURO_HOME", str(h))
     return h
+
+
+@pytest.fixture
+def run(monkeypatch, capsys):
+    """Run the ``politburo`` command in-process with the given arguments and typed input;
+    returns (exit code, stdout, stderr), and fails on any traceback."""
+    from game.cli.main import main
+
+    def _run(argv: list, typed: str = "") -> tuple[int, str, str]:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(typed))
+        code = main([str(a) for a in argv])
+        out, err = capsys.readouterr()
+        assert "Traceback" not in out + err
+        return code, out, err
+
+    return _run
 
 
 @pytest.fixture(params=scenario_params())

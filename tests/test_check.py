@@ -13,7 +13,6 @@ import pytest
 
 from game import check as harness
 from game.ai.autoplay import play_ai_game
-from game.cli.main import main
 from game.content.loader import load_scenario
 from game.engine import outcome
 
@@ -41,18 +40,6 @@ EXTRA_EVENTS = """\
       - {id: salute, label: Take the salute, effects: [{mood: {unity: 0.05}}], ai_appeal: {ivan: 5}}
       - {id: stay_home, label: Stay at home, effects: [{mood: {unity: -0.05}}]}
 """
-
-
-@pytest.fixture
-def run(monkeypatch, capsys):
-    def _run(argv: list) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "stdin", io.StringIO(""))
-        code = main([str(a) for a in argv])
-        out, err = capsys.readouterr()
-        assert "Traceback" not in out + err
-        return code, out, err
-
-    return _run
 
 
 @pytest.fixture

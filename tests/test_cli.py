@@ -17,26 +17,11 @@ from game import saves
 from game.ai import ai_seed
 from game.cli import tables as t
 from game.cli import textplay
-from game.cli.main import main
 from game.content.loader import find_scenario, load_scenario
 from game.engine import Match, view
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIO = "succession_1924"
-
-
-@pytest.fixture
-def run(monkeypatch, capsys):
-    """Run the command with the given arguments and typed input; returns (code, out, err)."""
-
-    def _run(argv: list[str], typed: str = "") -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "stdin", io.StringIO(typed))
-        code = main([str(a) for a in argv])
-        out, err = capsys.readouterr()
-        assert "Traceback" not in out + err
-        return code, out, err
-
-    return _run
 
 
 @pytest.fixture(scope="module")

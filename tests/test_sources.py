@@ -3,14 +3,11 @@ and files named on the command line; broken user scenarios are listed and never 
 
 from __future__ import annotations
 
-import io
-import sys
 from pathlib import Path
 
 import pytest
 
 from game import saves
-from game.cli.main import main
 from game.content import loader, sources
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,18 +27,6 @@ def only_main_shipped(monkeypatch):
     """Pin the shipped list to the main scenario, whatever else is shipped by now."""
     main_path = loader.SCENARIO_DIR / f"{MAIN}.yaml"
     monkeypatch.setattr(loader, "shipped_scenarios", lambda: [main_path])
-
-
-@pytest.fixture
-def run(monkeypatch, capsys):
-    def _run(argv: list, typed: str = "") -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "stdin", io.StringIO(typed))
-        code = main([str(a) for a in argv])
-        out, err = capsys.readouterr()
-        assert "Traceback" not in out + err
-        return code, out, err
-
-    return _run
 
 
 def two_rivals_as(path: Path, new_id: str | None = None, title: str | None = None) -> Path:
