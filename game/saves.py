@@ -74,29 +74,32 @@ def snapshot(match: Match, humans: list[str], difficulty: str) -> SaveFile:
     )
 
 
-def write_save(path: str | Path, save: SaveFile) -> None:
-    """Write ``save`` atomically: the old file stays whole until the new one is on disk."""
+def write_text_atomic(path: str | Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically: the old file stays whole until the new one is on
+    disk. Raises OSError."""
     p = Path(path)
-    text = save.model_dump_json(indent=1) + "\n"
-    try:
-        p.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
-    except OSError as e:
-        raise SaveError(f"cannot write save {p}: {e.strerror or e}") from None
+    p.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, p)
-    except BaseException as e:
+    except BaseException:
         try:
             os.unlink(tmp)
         except OSError:
             pass
-        if isinstance(e, OSError):
-            raise SaveError(f"cannot write save {p}: {e.strerror or e}") from None
         raise
+
+
+def write_save(path: str | Path, save: SaveFile) -> None:
+    """Write ``save`` atomically (see :func:`write_text_atomic`)."""
+    try:
+        write_text_atomic(path, save.model_dump_json(indent=1) + "\n")
+    except OSError as e:
+        raise SaveError(f"cannot write save {path}: {e.strerror or e}") from None
 
 
 def save_match(path: str | Path, match: Match, humans: list[str], difficulty: str) -> SaveFile:

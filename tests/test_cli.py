@@ -68,7 +68,9 @@ def test_auto_game_subprocess(tmp_path):
 
 def test_scripted_human_game_to_the_end(run, tmp_path, home, scenario):
     path = tmp_path / "game.json"
-    code, out, err = run(["play", "--contender", "stalin", "--seed", "5", "--save", path], PASS_ALL)
+    code, out, err = run(
+        ["play", "--text", "--contender", "stalin", "--seed", "5", "--save", path], PASS_ALL
+    )
     assert code == 0, err
     assert "CHOOSE YOUR CONTENDER" not in out  # --contender skipped the choice
     assert "THE POLITBURO" in out and "YOUR ACTIONS" in out
@@ -85,12 +87,16 @@ def test_scripted_human_game_to_the_end(run, tmp_path, home, scenario):
 def test_eof_mid_game_saves_and_resumes_to_the_same_game(run, tmp_path, scenario):
     straight = tmp_path / "straight.json"
     assert (
-        run(["play", "--contender", "trotsky", "--seed", "9", "--save", straight], PASS_ALL)[0] == 0
+        run(
+            ["play", "--text", "--contender", "trotsky", "--seed", "9", "--save", straight],
+            PASS_ALL,
+        )[0]
+        == 0
     )
 
     broken = tmp_path / "broken.json"
     code, out, err = run(
-        ["play", "--contender", "trotsky", "--seed", "9", "--save", broken], "d\nd\n" * 3
+        ["play", "--text", "--contender", "trotsky", "--seed", "9", "--save", broken], "d\nd\n" * 3
     )
     assert code == 0, err
     assert "Input closed" in out and "Saved to" in out
@@ -98,7 +104,7 @@ def test_eof_mid_game_saves_and_resumes_to_the_same_game(run, tmp_path, scenario
     assert 0 < mid.turn < scenario.calendar.turns
     assert not saves.resume(mid, scenario).state.finished
 
-    code, out, err = run(["play", "--load", broken, "--save", broken], PASS_ALL)
+    code, out, err = run(["play", "--text", "--load", broken, "--save", broken], PASS_ALL)
     assert code == 0, err
     assert "Resumed" in out and "THE OUTCOME" in out
     assert saves.load_save(broken).orders == saves.load_save(straight).orders
@@ -106,21 +112,23 @@ def test_eof_mid_game_saves_and_resumes_to_the_same_game(run, tmp_path, scenario
 
 def test_quit_saves_to_given_path(run, tmp_path):
     path = tmp_path / "q.json"
-    code, out, _ = run(["play", "--contender", "bukharin", "--seed", "2", "--save", path], "q\n")
+    code, out, _ = run(
+        ["play", "--text", "--contender", "bukharin", "--seed", "2", "--save", path], "q\n"
+    )
     assert code == 0
     assert saves.load_save(path).turn == 0
     assert f"--load {path}" in out
 
 
 def test_quit_without_save_path_uses_autosave(run, home):
-    code, out, _ = run(["play", "--contender", "kamenev", "--seed", "2"], "d\nd\nq\n")
+    code, out, _ = run(["play", "--text", "--contender", "kamenev", "--seed", "2"], "d\nd\nq\n")
     assert code == 0
     assert saves.load_save(home / "autosave.json").turn == 1
 
 
 def test_no_autosave(run, home):
     code, _, _ = run(
-        ["play", "--contender", "kamenev", "--seed", "2", "--no-autosave"], "d\nd\nd\nd\n"
+        ["play", "--text", "--contender", "kamenev", "--seed", "2", "--no-autosave"], "d\nd\nd\nd\n"
     )
     assert code == 0
     assert not (home / "autosave.json").exists()
@@ -133,26 +141,26 @@ def test_ctrl_c_saves(run, tmp_path, monkeypatch):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(textplay.Session, "human_orders", interrupt)
-    code, out, _ = run(["play", "--contender", "stalin", "--seed", "1", "--save", path])
+    code, out, _ = run(["play", "--text", "--contender", "stalin", "--seed", "1", "--save", path])
     assert code == 130
     assert "Interrupted" in out and path.exists()
 
 
-def test_no_subcommand_plays_in_text_and_eof_exits_cleanly(run, monkeypatch):
+def test_text_with_one_scenario_skips_the_menu_and_eof_exits_cleanly(run, monkeypatch):
     from game.content import loader
 
     monkeypatch.setattr(loader, "shipped_scenarios", lambda: [find_scenario(SCENARIO)])
-    code, out, err = run([], "")
+    code, out, err = run(["play", "--text"], "")
     assert code == 0, err
     assert "CHOOSE YOUR CONTENDER" in out and "SCENARIOS" not in out
 
 
-def test_no_subcommand_with_several_scenarios_shows_the_menu(run, monkeypatch):
+def test_text_with_several_scenarios_shows_the_menu(run, monkeypatch):
     from game.content import loader
 
     two = ROOT / "tests" / "data" / "two_rivals.yaml"
     monkeypatch.setattr(loader, "shipped_scenarios", lambda: [find_scenario(SCENARIO), two])
-    code, out, err = run([], "")
+    code, out, err = run(["play", "--text"], "")
     assert code == 0, err
     assert "SCENARIOS" in out and "CHOOSE YOUR CONTENDER" not in out
 
@@ -160,7 +168,8 @@ def test_no_subcommand_with_several_scenarios_shows_the_menu(run, monkeypatch):
 def test_choose_contender_by_number_with_bad_input(run, scenario):
     playable = [c for c in scenario.contenders if c.playable]
     code, out, _ = run(
-        ["play", "--scenario", SCENARIO, "--seed", "4"], f"x\n0\n{len(playable) + 1}\n2\nq\n"
+        ["play", "--text", "--scenario", SCENARIO, "--seed", "4"],
+        f"x\n0\n{len(playable) + 1}\n2\nq\n",
     )
     assert code == 0
     assert out.count("Please type a number") == 3
@@ -173,7 +182,7 @@ def test_choose_scenario_when_several_are_shipped(run, monkeypatch):
 
     two = ROOT / "tests" / "data" / "two_rivals.yaml"
     monkeypatch.setattr(loader, "shipped_scenarios", lambda: [find_scenario(SCENARIO), two])
-    code, out, _ = run(["play", "--seed", "1", "--no-autosave"], "3\n2\n1\nq\n")
+    code, out, _ = run(["play", "--text", "--seed", "1", "--no-autosave"], "3\n2\n1\nq\n")
     assert code == 0
     assert "SCENARIOS" in out and "The Iron Council" in out
     assert "Please type a number from 1 to 2" in out
@@ -182,7 +191,9 @@ def test_choose_scenario_when_several_are_shipped(run, monkeypatch):
 
 def test_menu_commands(run):
     typed = "99\nfoo\n\n1\n1\nu\nu\n?\nb\nm\nw 1\nw\nq\n"
-    code, out, _ = run(["play", "--contender", "zinoviev", "--seed", "6", "--no-autosave"], typed)
+    code, out, _ = run(
+        ["play", "--text", "--contender", "zinoviev", "--seed", "6", "--no-autosave"], typed
+    )
     assert code == 0
     assert "'99' is not on the menu" in out and "'foo' is not on the menu" in out
     assert "Chosen:" in out and "Already chosen" in out
@@ -204,7 +215,7 @@ def test_engine_refusal_is_shown_and_reasked(run, monkeypatch):
 
     monkeypatch.setattr(textplay, "apply_turn", refuse_once)
     code, out, _ = run(
-        ["play", "--contender", "stalin", "--seed", "6", "--no-autosave"], "d\nd\nd\nq\n"
+        ["play", "--text", "--contender", "stalin", "--seed", "6", "--no-autosave"], "d\nd\nd\nq\n"
     )
     assert code == 0
     assert "Not allowed: Stalin: cannot do that now" in out
@@ -213,11 +224,14 @@ def test_engine_refusal_is_shown_and_reasked(run, monkeypatch):
 
 def test_hotseat_from_a_save(run, tmp_path):
     path = tmp_path / "h.json"
-    assert run(["play", "--contender", "stalin", "--seed", "3", "--save", path], "q\n")[0] == 0
+    assert (
+        run(["play", "--text", "--contender", "stalin", "--seed", "3", "--save", path], "q\n")[0]
+        == 0
+    )
     data = json.loads(path.read_text())
     data["humans"] = ["stalin", "trotsky"]
     path.write_text(json.dumps(data))
-    code, out, _ = run(["play", "--load", path, "--save", path], "d\nd\n" * 2 + "q\n")
+    code, out, _ = run(["play", "--text", "--load", path, "--save", path], "d\nd\n" * 2 + "q\n")
     assert code == 0
     assert "Joseph Stalin's turn: everyone else, look away" in out
     assert "Leon Trotsky's turn: everyone else, look away" in out
@@ -230,7 +244,8 @@ def test_not_enough_action_points(run, scenario):
     n = len(textplay.legal_actions(m.state, "zinoviev"))
     picks = " ".join(str(i) for i in range(1, n + 1))
     code, out, _ = run(
-        ["play", "--contender", "zinoviev", "--seed", "6", "--no-autosave"], f"{picks}\nq\n"
+        ["play", "--text", "--contender", "zinoviev", "--seed", "6", "--no-autosave"],
+        f"{picks}\nq\n",
     )
     assert code == 0
     assert f"{v.mine.action_points} AP left" in out
@@ -241,7 +256,7 @@ def test_difficulty_and_load_of_finished_game(run, tmp_path):
     path = tmp_path / "e.json"
     assert run(["play", "--auto", "--seed", "3", "--difficulty", "easy", "--save", path])[0] == 0
     assert saves.load_save(path).difficulty == "easy"
-    code, out, _ = run(["play", "--load", path])
+    code, out, _ = run(["play", "--text", "--load", path])
     assert code == 0 and "THE OUTCOME" in out
 
 
@@ -253,10 +268,10 @@ def test_difficulty_and_load_of_finished_game(run, tmp_path):
     [
         ["play", "--seed", "abc"],
         ["play", "--difficulty", "insane"],
-        ["play", "--contender", "napoleon", "--seed", "1"],
-        ["play", "--scenario", "no_such_scenario"],
+        ["play", "--text", "--contender", "napoleon", "--seed", "1"],
+        ["play", "--text", "--scenario", "no_such_scenario"],
         ["play", "--auto", "--contender", "stalin"],
-        ["play", "--load", "x.json", "--seed", "3"],
+        ["play", "--text", "--load", "x.json", "--seed", "3"],
         ["play", "--frobnicate"],
         ["conquer"],
         ["validate"],
@@ -296,7 +311,7 @@ def test_bad_save_exits_1(run, tmp_path, content, phrase):
     path = tmp_path / "s.json"
     if content is not None:
         path.write_bytes(content)
-    code, out, err = run(["play", "--load", path])
+    code, out, err = run(["play", "--text", "--load", path])
     assert code == 1
     assert phrase in err and err.count("\n") == 1
 
@@ -307,7 +322,7 @@ def test_foreign_save_exits_1(run, tmp_path):
     data = json.loads(path.read_text())
     data["scenario_hash"] = "ffffffffffffffff"
     path.write_text(json.dumps(data))
-    code, _, err = run(["play", "--load", path])
+    code, _, err = run(["play", "--text", "--load", path])
     assert code == 1 and "different version" in err
 
 
@@ -317,7 +332,7 @@ def test_save_for_a_scenario_not_installed_exits_1(run, tmp_path):
     data = json.loads(path.read_text())
     data["scenario_id"] = "fall_of_rome"
     path.write_text(json.dumps(data))
-    code, _, err = run(["play", "--load", path])
+    code, _, err = run(["play", "--text", "--load", path])
     assert code == 1 and "fall_of_rome" in err and "not installed" in err
 
 
@@ -453,3 +468,31 @@ def test_tables():
     assert t.unique_marks(["Stalin", "Sverdlov", "Trotsky"]) == ["S", "V", "T"]
     assert t.ascii_safe("a\u2014b \u2588", "ascii") == "a-b #"
     assert t.clip("abcdef", 4) == "abc~"
+
+
+@pytest.mark.parametrize("argv", [[], ["play"], ["play", "--load", "x.json"]])
+def test_the_window_without_a_display_says_so_in_one_line(run, monkeypatch, argv):
+    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
+    code, out, err = run(argv)
+    assert code == 1
+    assert out == ""
+    assert err.count("\n") == 1
+    assert "no display" in err and "politburo play --text" in err
+
+
+def test_linux_with_no_display_variable_is_no_display(monkeypatch):
+    from game.ui import display_problem
+
+    monkeypatch.delenv("SDL_VIDEODRIVER", raising=False)
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setattr("sys.platform", "linux")
+    assert display_problem() is not None
+    monkeypatch.setenv("DISPLAY", ":0")
+    assert display_problem() is None
+
+
+def test_terminal_only_options_in_the_window_are_a_usage_error(run, monkeypatch):
+    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
+    code, _, err = run(["play", "--seed", "4"])
+    assert code == 2 and "--text" in err

@@ -126,7 +126,7 @@ def test_game_starts_with_a_broken_user_scenario(run, user_dir, only_main_shippe
     code, out, err = run(["play", "--auto", "--seed", "1"])
     assert code == 0 and "THE OUTCOME" in out and err == ""
     # in the menu it is shown with its error and cannot be chosen; the good one is taken
-    code, out, err = run(["play", "--seed", "1", "--no-autosave"], "1\nq\n")
+    code, out, err = run(["play", "--text", "--seed", "1", "--no-autosave"], "1\nq\n")
     assert code == 0, err
     assert "broken.yaml: cannot be loaded: not valid YAML" in out
     assert "CHOOSE YOUR CONTENDER" in out and "You are " in out
@@ -135,7 +135,7 @@ def test_game_starts_with_a_broken_user_scenario(run, user_dir, only_main_shippe
 def test_menu_lists_user_scenarios(run, user_dir, only_main_shipped):
     two_rivals_as(user_dir / "council.yaml")
     (user_dir / "broken.yaml").write_text("- a list\n")
-    code, out, _ = run(["play", "--seed", "1", "--no-autosave"], "3\n2\n1\nq\n")
+    code, out, _ = run(["play", "--text", "--seed", "1", "--no-autosave"], "3\n2\n1\nq\n")
     assert code == 0
     menu = out.split("CHOOSE YOUR CONTENDER")[0]
     assert "1. The Succession" in menu and "2. The Iron Council" in menu
@@ -148,12 +148,12 @@ def test_play_a_user_scenario_by_id_and_resume_its_save(run, user_dir, tmp_path)
     two_rivals_as(user_dir / "council.yaml")
     save = tmp_path / "s.json"
     code, out, err = run(
-        ["play", "--scenario", "two_rivals", "--contender", "vera", "--seed", "2", "--save", save],
+        ["play", "--text", "--scenario", "two_rivals", "--contender", "vera", "--seed", "2", "--save", save],
         "d\nd\nq\n",
     )
     assert code == 0, err
     assert "The Iron Council" in out
-    code, out, err = run(["play", "--load", save, "--auto"])  # finds it by the save's id
+    code, out, err = run(["play", "--text", "--load", save, "--auto"])  # finds it by the save's id
     assert code == 0, err
     assert "Resumed The Iron Council" in out and "THE OUTCOME" in out
 
@@ -168,7 +168,7 @@ def test_duplicate_id_warns_on_stderr_and_plays_the_users(run, user_dir):
 
 def test_unknown_scenario_id_is_a_usage_error(run, user_dir):
     two_rivals_as(user_dir / "council.yaml")
-    code, out, err = run(["play", "--scenario", "atlantis"])
+    code, out, err = run(["play", "--text", "--scenario", "atlantis"])
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and "'atlantis'" in err and "two_rivals (yours)" in err
 

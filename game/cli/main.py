@@ -52,17 +52,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog=PROG,
         description="Politburo: the struggle for Lenin's succession, "
-        "1924-1929. With no command, plays in the terminal.",
+        "1924-1929. With no command, opens the game window.",
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     play = sub.add_parser(
         "play",
-        help="play a game (in the terminal with --text)",
-        description="Play a game. Seats you do not play are played by the AI.",
+        help="play a game (in the window; in the terminal with --text)",
+        description="Play a game, in the window or with --text in the terminal. Seats you do "
+        "not play are played by the AI.",
     )
     play.add_argument(
-        "--text", action="store_true", help="play in the terminal (the only mode for now)"
+        "--text", action="store_true", help="play in the terminal instead of the window"
     )
     play.add_argument(
         "--auto",
@@ -153,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `politburo` console script; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (args_list[0].startswith("-") and args_list[0] not in ("-h", "--help")):
-        args_list = ["play", "--text", *args_list]
+        args_list = ["play", *args_list]
     try:
         try:
             args = build_parser().parse_args(args_list)
@@ -280,6 +281,19 @@ def _fail(message: str) -> int:
     return 1
 
 
+def cmd_window(args: argparse.Namespace) -> int:
+    """Open the game window (straight into a saved game with --load)."""
+    for flag, value in (("--scenario", args.scenario), ("--contender", args.contender),
+                        ("--seed", args.seed), ("--save", args.save),
+                        ("--difficulty", args.difficulty)):
+        if value is not None:
+            raise UsageError(f"{flag} is for the terminal game: add --text (in the window, "
+                             "choose on the setup screens)")
+    from game.ui import launch
+
+    return launch(load=args.load)
+
+
 def cmd_play(args: argparse.Namespace) -> int:
     """Set up (new or loaded) and play a game in the terminal."""
     from game import saves
@@ -299,6 +313,8 @@ def cmd_play(args: argparse.Namespace) -> int:
 
     if args.auto and args.contender:
         raise UsageError("--auto plays every seat by AI, so --contender cannot be used with it")
+    if not (args.text or args.auto):
+        return cmd_window(args)
     if args.load and args.seed is not None:
         raise UsageError("--seed cannot be used with --load: the save fixes the seed")
     con = Console.of(sys.stdout, sys.stdin)

@@ -364,20 +364,6 @@ def vote_lines(e: GameEvent, g: t.Glyphs, blocs: bool = True) -> list[str]:
     return out
 
 
-TAGS = {
-    Kind.CARD: "Event",
-    Kind.DECISION: "Decided",
-    Kind.ACTION: "Action",
-    Kind.VOTE: "Vote",
-    Kind.OFFICE: "Office",
-    Kind.STATUS: "Status",
-    Kind.ALLIANCE: "Alliance",
-    Kind.MEETING: "Meeting",
-    Kind.LUCK: "Luck",
-    Kind.END: "End",
-}
-
-
 def render_events(
     events: Sequence[GameEvent],
     g: t.Glyphs = t.ASCII,
@@ -390,7 +376,7 @@ def render_events(
     for e in events:
         if e.kind in skip:
             continue
-        tag = f"  {TAGS.get(e.kind, str(e.kind)):<9}"
+        tag = f"  {Kind(e.kind).tag:<9}"
         if e.kind == Kind.VOTE and e.tally is not None:
             first, *more = vote_lines(e, g, blocs)
             out.append(t.wrap(first, W, indent=" " * 13, first=tag + " "))

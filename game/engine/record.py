@@ -19,6 +19,11 @@ class Kind(StrEnum):
     LUCK = "luck"  # illness and other chance
     END = "end"  # the game ended
 
+    @property
+    def tag(self) -> str:
+        """A one-word label for logs and reports: 'Event', 'Decided', 'Vote', ..."""
+        return {"card": "Event", "decision": "Decided"}.get(self.value, self.value.capitalize())
+
 
 @dataclass(frozen=True, slots=True)
 class Bloc:

@@ -1,0 +1,57 @@
+"""The game window (pygame-ce and pygame_gui). The only package that imports pygame.
+
+:func:`launch` is what `politburo` runs. Where no screen exists it says so in one line and
+points to the terminal game instead of opening an invisible window or hanging.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+NO_DISPLAY = (
+    "no display found, so the game window cannot open; "
+    "play in the terminal instead: politburo play --text"
+)
+
+
+def display_problem() -> str | None:
+    """Why the window cannot open here, or None if it can (as far as we can tell cheaply)."""
+    driver = os.environ.get("SDL_VIDEODRIVER", "").lower()
+    if driver in ("dummy", "offscreen"):
+        return NO_DISPLAY
+    if sys.platform.startswith("linux") and not driver:
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            return NO_DISPLAY
+    return None
+
+
+def launch(load: Path | None = None) -> int:
+    """Open the window on the title screen (or straight into a saved game); the exit code."""
+    problem = display_problem()
+    if problem:
+        print(f"politburo: {problem}", file=sys.stderr)
+        return 1
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    import pygame
+
+    try:
+        from .app import App
+        from .scenes.title import TitleScene
+
+        app = App.start()
+    except pygame.error as e:
+        print(
+            f"politburo: the game window cannot open ({e}); "
+            "play in the terminal instead: politburo play --text",
+            file=sys.stderr,
+        )
+        return 1
+    app.push(TitleScene(app))
+    if load is not None:
+        from .scenes.saveload import open_save
+
+        open_save(app, load)
+    app.run()
+    return 0

@@ -1,0 +1,234 @@
+"""The words behind every number on the board: what it is, and why it has that value.
+
+Pure functions from the engine's :class:`View` (and the view of the turn before, for changes)
+to short pygame_gui tooltip markup. No pygame here, so the texts are tested on their own.
+"""
+
+from __future__ import annotations
+
+import html
+
+from game.engine import ActionKind, Option, View
+from game.engine.view import ContenderInfo, RegionInfo
+
+CATEGORIES: tuple[tuple[str, frozenset[ActionKind]], ...] = (
+    ("Decisions", frozenset({ActionKind.DECIDE})),
+    ("Patronage", frozenset({ActionKind.APPOINT, ActionKind.RECRUIT})),
+    (
+        "Ideas and the line",
+        frozenset(
+            {
+                ActionKind.SPEECH,
+                ActionKind.ARTICLE,
+                ActionKind.SHIFT,
+                ActionKind.RESOLUTION,
+                ActionKind.PLATFORM,
+                ActionKind.RECANT,
+            }
+        ),
+    ),
+    ("Alliances", frozenset({ActionKind.ALLY, ActionKind.ACCEPT, ActionKind.BREAK})),
+    ("Attack", frozenset({ActionKind.DOSSIER, ActionKind.ACCUSE})),
+    (
+        "Yourself and the organs",
+        frozenset(
+            {
+                ActionKind.ARMY,
+                ActionKind.REST,
+                ActionKind.RESIGN,
+                ActionKind.CONVENE,
+            }
+        ),
+    ),
+)
+
+
+def category(kind: ActionKind) -> str:
+    for name, kinds in CATEGORIES:
+        if kind in kinds:
+            return name
+    return CATEGORIES[-1][0]
+
+
+def esc(text: str) -> str:
+    return html.escape(" ".join(str(text).split()))
+
+
+def pct(x: float) -> str:
+    return f"{100 * x:.0f}%"
+
+
+def line_words(x: float) -> str:
+    if abs(x) < 0.05:
+        return "the centre"
+    side = "Left (end the NEP, industrialise fast)" if x < 0 else "Right (keep the NEP)"
+    return f"{abs(x):.2f} to the {side}"
+
+
+def _change(now: float, before: float | None, unit: str = " points") -> str:
+    if before is None:
+        return ""
+    d = 100 * (now - before)
+    if abs(d) < 0.05:
+        return " No change since last turn."
+    return f" {'Up' if d > 0 else 'Down'} {abs(d):.1f}{unit} since last turn."
+
+
+def strongest_regions(v: View, c: int, n: int = 3) -> str:
+    ranked = sorted(v.regions, key=lambda r: -r.loyalty[c] * r.members)[:n]
+    return ", ".join(f"{esc(r.name)} {pct(r.loyalty[c])}" for r in ranked)
+
+
+def support(v: View, c: ContenderInfo, before: View | None) -> str:
+    prev = before.contenders[c.index].support if before else None
+    delegates = round(c.support * v.congress_delegates)
+    return (
+        f"<b>Support: {pct(c.support)}</b> of the party's members follow {esc(c.short)}: about "
+        f"{delegates:,} of {v.congress_delegates:,} delegates if the "
+        f"{esc(v.organ_names['congress'])} met now.{_change(c.support, prev)}<br>"
+        f"Why: it is each region's loyalty weighted by its members. Strongest in "
+        f"{strongest_regions(v, c.index)}. Secretaries pull their region to their patron "
+        f"every turn; speeches, articles and recruits add more."
+    )
+
+
+def prestige(c: ContenderInfo) -> str:
+    return (
+        f"<b>Prestige {c.prestige:.0f} of 100</b>: {esc(c.short)}'s standing as a leader. Votes "
+        "won, speeches and Lenin's favour raise it; defeats, changes of line and accusations "
+        "lower it. Wavering members side with the more prestigious."
+    )
+
+
+def health(c: ContenderInfo) -> str:
+    return (
+        f"<b>Health {c.health:.0f} of 100</b>. Below half, a contender has fewer action points; "
+        "rest restores it. Illness strikes by chance, more often when health is low."
+    )
+
+
+def threat(c: ContenderInfo) -> str:
+    return (
+        f"<b>Threat {c.threat:.0f} of 100</b>: how much the others fear {esc(c.short)} will "
+        "seize power alone. It grows with support and with the army; the feared attract "
+        "alliances against them. Lenin's heirs feared a Bonaparte above all."
+    )
+
+
+def line(c: ContenderInfo, v: View) -> str:
+    gap = abs(c.line - v.mood_line)
+    fit = "close to" if gap < 0.2 else ("some way from" if gap < 0.5 else "far from")
+    return (
+        f"<b>Line: {line_words(c.line)}</b>. It is {fit} the party's mood "
+        f"({line_words(v.mood_line)}): the closer, the more a speech or article wins."
+    )
+
+
+def action_points(c: ContenderInfo, left: int | None = None) -> str:
+    head = f"<b>Action points: {c.action_points} this turn</b>"
+    if left is not None:
+        head += f", {left} not yet spent"
+    return (
+        f"{head}. Every action costs one or two. Offices and good health give more; illness "
+        "and a fall down the ladder give fewer."
+    )
+
+
+def offices(c: ContenderInfo) -> str:
+    if not c.offices:
+        return f"<b>{esc(c.short)} holds no office.</b>"
+    return f"<b>Offices</b>: {esc(', '.join(c.offices))}. Each office brings powers and " + (
+        "action points; hover an office name in the encyclopedia for what it does."
+    )
+
+
+def status(c: ContenderInfo) -> str:
+    return (
+        f"<b>{esc(c.status_name)}</b>: {esc(c.short)}'s place on the ladder from the "
+        "Politburo down to expulsion and exile. Accusations carried by the organs move a "
+        "contender one step down."
+    )
+
+
+def region(v: View, r: RegionInfo) -> str:
+    names = [c.short for c in v.contenders] + ["uncommitted"]
+    parts = sorted(zip(r.loyalty, names, strict=False), reverse=True)
+    loyal = ", ".join(f"{esc(n)} {pct(x)}" for x, n in parts if x >= 0.005)
+    if r.patron >= 0:
+        sec = (
+            f"Its secretary owes the post to {esc(names[r.patron])}, and pulls members "
+            "that way every turn."
+        )
+    else:
+        sec = "Its secretary owes nobody: a General Secretary could appoint one."
+    fief = ""
+    if r.fief_of >= 0:
+        fief = f" It is {esc(names[r.fief_of])}'s fief: nobody else may appoint here."
+    return f"<b>{esc(r.name)}</b>: {r.members:,} party members. Loyalty: {loyal}.<br>{sec}{fief}"
+
+
+def politburo_seat(v: View, name: str, faction: int, contender: int) -> str:
+    names = [c.short for c in v.contenders]
+    who = "a contender" if contender >= 0 else "a senior leader who is not a contender"
+    if faction >= 0:
+        votes = f"votes with {esc(names[faction])}'s faction"
+    else:
+        votes = "is uncommitted and votes on each question as it comes"
+    return (
+        f"<b>{esc(name)}</b>, {who}, {votes}. The "
+        f"{esc(v.organ_names['politburo'])} decides by majority, one vote per member."
+    )
+
+
+def central_committee(v: View, shares: list[tuple[str, float]]) -> str:
+    parts = ", ".join(f"{esc(n)} {round(x * v.cc_seats)}" for n, x in shares if x >= 0.005)
+    return (
+        f"<b>{esc(v.organ_names['central_committee'])}: {v.cc_seats} seats</b> ({parts}). "
+        f"The {esc(v.organ_names['congress'])} elects it, so it changes only when a "
+        f"{esc(v.organ_names['congress'])} meets. It votes on accusations and removals at "
+        "its plenums."
+    )
+
+
+def congress(v: View, shares: list[tuple[str, float]]) -> str:
+    parts = ", ".join(f"{esc(n)} {pct(x)}" for n, x in shares if x >= 0.005)
+    return (
+        f"<b>{esc(v.organ_names['congress'])}: {v.congress_delegates:,} delegates</b> if it "
+        f"met now ({parts}). Delegates follow the members' loyalty, and regional "
+        "secretaries choose who goes: the root of the General Secretary's power."
+    )
+
+
+def mood(v: View) -> str:
+    return (
+        f"<b>The party's mood: {line_words(v.mood_line)}</b>. Where the members stand on the "
+        "NEP. It drifts with events; a contender whose line is near it wins more with words. "
+        f"<br><b>The official line: {line_words(v.party_line)}</b>, set by resolutions."
+    )
+
+
+def unity(v: View) -> str:
+    return (
+        f"<b>Unity {pct(v.mood_unity)}</b>: how much the party fears a split. The higher it "
+        "is, the more an open opposition platform is punished as factionalism under the Ban "
+        "on Factions."
+    )
+
+
+def trust(v: View, c: ContenderInfo) -> str:
+    x = v.trust[c.index]
+    word = "trust" if x > 0.3 else ("distrust" if x < -0.3 else "are wary of")
+    return (
+        f"<b>Your trust in {esc(c.short)}: {x:+.1f}</b>. You {word} them. Broken alliances and "
+        "attacks lower trust; it decides whether an offered alliance is accepted."
+    )
+
+
+def option(o: Option) -> str:
+    odds = ""
+    if o.odds is not None:
+        odds = (
+            f"<br><b>Odds {pct(o.odds)}</b>: the chance the vote carries, from how each "
+            "bloc stands today."
+        )
+    return f"<b>{esc(o.label)}</b> ({o.cost} AP)<br>{esc(o.why)}{odds}"

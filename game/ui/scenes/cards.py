@@ -1,0 +1,148 @@
+"""This turn's event cards, one at a time: what happens, the choice if it is yours, the
+historical note and its source."""
+
+from __future__ import annotations
+
+import pygame
+from pygame_gui.elements import UILabel, UITextBox
+
+from game.engine import FACTOR_NAMES, ActionKind, Factor
+from game.engine.view import CardInfo
+
+from ..explain import esc
+from .dialogs import Overlay
+
+
+def factor_name(factor: str) -> str:
+    try:
+        return FACTOR_NAMES[Factor(factor)]
+    except ValueError:
+        return factor.replace("_", " ")
+
+
+class CardsScene(Overlay):
+    sheet_size = (900, 640)
+
+    def __init__(self, app, board) -> None:
+        super().__init__(app)
+        self.board = board
+        self.index = 0
+        app.sound.play("stamp")
+
+    @property
+    def cards(self) -> tuple[CardInfo, ...]:
+        return self.board.view.cards
+
+    def layout(self, area: pygame.Rect) -> None:
+        k = min(area.width / 1280, area.height / 720)
+        self.sheet_size = (round(900 * k), round(650 * k))
+        super().layout(area)
+
+    def fill(self, inner: pygame.Rect) -> None:
+        card = self.cards[self.index]
+        ui, root = self.app.ui, self.root
+        band = f"Event card {self.index + 1} of {len(self.cards)}"
+        if card.factor:
+            band += f"  ·  {factor_name(card.factor)}"
+        UILabel(
+            pygame.Rect(inner.x, inner.y, inner.w, 30),
+            band.upper(),
+            ui,
+            container=root,
+            object_id="#muted",
+        )
+        UILabel(
+            pygame.Rect(inner.x, inner.y + 30, inner.w, 56),
+            card.title,
+            ui,
+            container=root,
+            object_id="#heading",
+        )
+        buttons_h = 56
+        choice_h = 0
+        decided = self.decided(card)
+        if card.choices:
+            choice_h = 44 * len(card.choices) + 36
+        body = [f"{esc(card.text)}"]
+        if card.history:
+            body.append(f"<br><br><b>History.</b> <i>{esc(card.history)}</i>")
+        if card.source:
+            body.append(f"<br><b>Source:</b> {esc(card.source)}")
+        text_rect = pygame.Rect(
+            inner.x, inner.y + 92, inner.w, inner.h - 92 - choice_h - buttons_h - 8
+        )
+        UITextBox("".join(body), text_rect, ui, container=root)
+        y = text_rect.bottom + 8
+        if card.choices:
+            who = "Your decision:" if card.mine_to_decide else "Another leader decides this card."
+            UILabel(pygame.Rect(inner.x, y, inner.w, 30), who, ui, container=root)
+            y += 34
+            for choice_id, label in card.choices:
+                index = self.option_index(card.event, choice_id)
+                chosen = decided == choice_id
+                b = self.button(
+                    pygame.Rect(inner.x, y, inner.w, 40),
+                    ("✓ " if chosen else "") + label,
+                    lambda i=index: self.decide(i),
+                    object_id="#chosen" if chosen else "#choice",
+                )
+                if index is None or not card.mine_to_decide:
+                    b.disable()
+                y += 44
+        labels = []
+        if self.index > 0:
+            labels.append(("Previous", lambda: self.go(-1)))
+        if self.index + 1 < len(self.cards):
+            labels.append(("Next card", lambda: self.go(1)))
+        else:
+            labels.append(("To the board", self.app.pop))
+        made = self.buttons_row(inner, labels)
+        self.focus_on(made[-1])
+
+    def option_index(self, event: str, choice: str) -> int | None:
+        for i, o in enumerate(self.board.session.options()):
+            if (
+                o.action.kind == ActionKind.DECIDE
+                and o.action.target == event
+                and (o.action.option == choice)
+            ):
+                return i
+        return None
+
+    def decided(self, card: CardInfo) -> str | None:
+        for o in self.board.session.chosen():
+            if o.action.kind == ActionKind.DECIDE and o.action.target == card.event:
+                return o.action.option
+        return None
+
+    def decide(self, index: int | None) -> None:
+        if index is None:
+            return
+        session = self.board.session
+        # choosing again replaces the earlier decision on this card
+        for i in list(session.picks):
+            o = session.options()[i]
+            if (
+                o.action.kind == ActionKind.DECIDE
+                and o.action.target == session.options()[index].action.target
+            ):
+                session.undo(i)
+        problem = session.choose(index)
+        self.board.refresh()
+        if problem:
+            self.app.toast(problem)
+            return
+        self.build()
+
+    def go(self, step: int) -> None:
+        self.index = max(0, min(len(self.cards) - 1, self.index + step))
+        self.app.sound.play("stamp")
+        self.build()
+
+    def key(self, event: pygame.event.Event) -> None:
+        if event.key in (pygame.K_RIGHT, pygame.K_PAGEDOWN) and self.index + 1 < len(self.cards):
+            self.go(1)
+        elif event.key in (pygame.K_LEFT, pygame.K_PAGEUP) and self.index > 0:
+            self.go(-1)
+        else:
+            super().key(event)

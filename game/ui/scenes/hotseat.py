@@ -1,0 +1,49 @@
+"""Hotseat: a screen that hides the board while the computer passes to the next person."""
+
+from __future__ import annotations
+
+import pygame
+from pygame_gui.elements import UILabel
+
+from ..app import Scene
+
+
+class PrivacyScreen(Scene):
+    """A full screen (not an overlay): nothing of the previous person's board shows."""
+
+    def __init__(self, app, board) -> None:
+        super().__init__(app)
+        self.board = board
+
+    def layout(self, area: pygame.Rect) -> None:
+        name = self.board.session.view().mine.name
+        w, h = area.size
+        UILabel(
+            pygame.Rect(0, h // 2 - 120, w, 80),
+            f"Pass the computer to {name}",
+            self.app.ui,
+            container=self.root,
+            object_id="#heading",
+        )
+        UILabel(
+            pygame.Rect(0, h // 2 - 40, w, 36),
+            "Everyone else, look away: the next screen shows secrets.",
+            self.app.ui,
+            container=self.root,
+        )
+        self.focus_on(
+            self.button(
+                pygame.Rect(w // 2 - 200, h // 2 + 30, 400, 56),
+                f"I am {self.board.session.view().mine.short}: show my board",
+                self.reveal,
+            )
+        )
+
+    def draw(self, surface: pygame.Surface) -> None:
+        pygame.draw.rect(surface, self.app.palette.red, (0, 0, surface.get_width(), 18))
+
+    def reveal(self) -> None:
+        self.app.pop()
+        self.board.refresh()
+        if self.board.view.cards:
+            self.board.show_cards()

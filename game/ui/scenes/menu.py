@@ -1,0 +1,80 @@
+"""The game menu over the board (Esc): save, load, settings, encyclopedia, help, quit."""
+
+from __future__ import annotations
+
+import pygame
+from pygame_gui.elements import UILabel
+
+from ..session import GameSession
+from .dialogs import Overlay
+
+
+class GameMenu(Overlay):
+    sheet_size = (420, 560)
+
+    def __init__(self, app, session: GameSession) -> None:
+        super().__init__(app)
+        self.session = session
+
+    def fill(self, inner: pygame.Rect) -> None:
+        UILabel(
+            pygame.Rect(inner.x, inner.y, inner.w, 50),
+            "Menu",
+            self.app.ui,
+            container=self.root,
+            object_id="#heading",
+        )
+        items = [
+            ("Resume", self.app.pop),
+            ("Save", self.save),
+            ("Load", self.load),
+            ("Settings", self.settings),
+            ("Encyclopedia", self.app.open_encyclopedia),
+            ("Help", self.app.show_help),
+            ("Quit to title", self.quit_to_title),
+            ("Quit game", self.quit_game),
+        ]
+        y = inner.y + 56
+        step = (inner.bottom - y) // len(items)
+        for label, action in items:
+            self.button(pygame.Rect(inner.x, y, inner.w, step - 8), label, action)
+            y += step
+        self.focused = 0
+
+    def save(self) -> None:
+        from .saveload import SaveScene
+
+        self.app.pop()
+        self.app.push(SaveScene(self.app, self.session))
+
+    def load(self) -> None:
+        from .saveload import LoadScene
+
+        self.app.push(LoadScene(self.app))
+
+    def settings(self) -> None:
+        from .settings import SettingsScene
+
+        self.app.push(SettingsScene(self.app))
+
+    def _lost(self) -> str:
+        if self.session.picks:
+            return (
+                "The choices you made this turn are lost; the game is saved up to the "
+                "last completed turn (Continue on the title screen)."
+            )
+        return "The game is saved up to the last completed turn (Continue on the title screen)."
+
+    def quit_to_title(self) -> None:
+        from .title import TitleScene
+
+        self.app.confirm(
+            f"Quit to the title screen? {self._lost()}",
+            "Quit to title",
+            lambda: self.app.replace(TitleScene(self.app)),
+        )
+
+    def quit_game(self) -> None:
+        self.app.confirm(
+            f"Quit the game? {self._lost()}", "Quit", lambda: setattr(self.app, "running", False)
+        )

@@ -1,0 +1,194 @@
+"""Saving into named slots and loading from them (the autosave is listed too)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UILabel, UISelectionList, UITextEntryLine
+
+from game import saves
+from game.content import sources
+
+from ..app import App, Scene
+from ..session import GameSession, Slot, list_slots, slot_path
+from .dialogs import Overlay
+
+
+def open_save(app: App, path: Path) -> bool:
+    """Resume the game saved at ``path`` on the board; a message instead if it cannot be."""
+    from .board import BoardScene
+
+    try:
+        save = saves.load_save(path)
+        try:
+            entry = sources.resolve(save.scenario_id, app.catalogue())
+        except sources.UnknownScenario:
+            raise saves.SaveError(
+                f"this save is for the scenario {save.scenario_id!r}, which is not installed"
+            ) from None
+        if entry.scenario is None:
+            raise saves.SaveError(f"its scenario cannot be loaded: {entry.error}")
+        session = GameSession.load(path, entry.scenario)
+    except saves.SaveError as e:
+        app.toast(f"This save cannot be opened. {e}")
+        return False
+    from .title import TitleScene
+
+    app.replace(TitleScene(app))
+    app.push(BoardScene(app, session))
+    return True
+
+
+class LoadScene(Scene):
+    """The saved games, newest first; Enter or a double click loads one."""
+
+    def layout(self, area: pygame.Rect) -> None:
+        w, h = area.size
+        m = 60
+        UILabel(
+            pygame.Rect(m, 30, w - 2 * m, 70),
+            "Load a game",
+            self.app.ui,
+            container=self.root,
+            object_id="#heading",
+        )
+        self.slots: list[Slot] = list_slots()
+        items = [f"{s.name}  -  {s.summary}" for s in self.slots]
+        self.list = UISelectionList(
+            pygame.Rect(m, 110, w - 2 * m, h - 230), items or [], self.app.ui, container=self.root
+        )
+        if not self.slots:
+            UILabel(
+                pygame.Rect(m + 20, 130, w - 2 * m, 40),
+                "No saved games yet: a game is autosaved at the end of every turn.",
+                self.app.ui,
+                container=self.root,
+                object_id="#muted",
+            )
+        y = h - 90
+        self.button(pygame.Rect(m, y, 200, 50), "Back", self.app.pop, tip="Esc")
+        self.load_button = self.button(
+            pygame.Rect(w - m - 220, y, 220, 50),
+            "Load",
+            self.load,
+            tip="Open the highlighted save (Enter).",
+        )
+        self.index = 0 if self.slots else -1
+        self._select(self.index)
+
+    def _select(self, index: int) -> None:
+        self.index = index
+        for i, item in enumerate(self.list.item_list):
+            item["selected"] = i == index
+            button = item.get("button_element")
+            if button is not None:
+                button.select() if i == index else button.unselect()
+        if 0 <= index < len(self.slots) and self.slots[index].ok:
+            self.load_button.enable()
+        else:
+            self.load_button.disable()
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type in (
+            pygame_gui.UI_SELECTION_LIST_NEW_SELECTION,
+            pygame_gui.UI_SELECTION_LIST_DOUBLE_CLICKED_SELECTION,
+        ):
+            if event.ui_element is self.list:
+                names = [i["text"] for i in self.list.item_list]
+                self._select(names.index(event.text))
+                if event.type == pygame_gui.UI_SELECTION_LIST_DOUBLE_CLICKED_SELECTION:
+                    self.load()
+                return
+        super().handle(event)
+
+    def key(self, event: pygame.event.Event) -> None:
+        if event.key == pygame.K_ESCAPE:
+            self.app.pop()
+        elif event.key in (pygame.K_UP, pygame.K_DOWN) and self.slots:
+            step = 1 if event.key == pygame.K_DOWN else -1
+            self._select(max(0, min(len(self.slots) - 1, self.index + step)))
+        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and self.focused < 0:
+            self.load()
+        else:
+            super().key(event)
+
+    def load(self) -> None:
+        if 0 <= self.index < len(self.slots):
+            slot = self.slots[self.index]
+            if not slot.ok:
+                self.app.toast(f"{slot.name} cannot be loaded: {slot.summary}")
+                return
+            open_save(self.app, slot.path)
+
+
+class SaveScene(Overlay):
+    """Name a save; an existing name asks before it is overwritten."""
+
+    sheet_size = (680, 280)
+
+    def __init__(self, app: App, session: GameSession) -> None:
+        super().__init__(app)
+        self.session = session
+
+    def fill(self, inner: pygame.Rect) -> None:
+        UILabel(
+            pygame.Rect(inner.x, inner.y, inner.w, 44),
+            "Save the game",
+            self.app.ui,
+            container=self.root,
+            object_id="#heading",
+        )
+        UILabel(
+            pygame.Rect(inner.x, inner.y + 48, inner.w, 28),
+            "Name (letters, digits, spaces, - and _). The save holds every completed turn.",
+            self.app.ui,
+            container=self.root,
+            object_id="#muted",
+        )
+        self.entry = UITextEntryLine(
+            pygame.Rect(inner.x, inner.y + 84, inner.w, 44), self.app.ui, container=self.root
+        )
+        self.entry.set_text_length_limit(40)
+        sc = self.session.scenario
+        self.entry.set_text(f"{sc.id} turn {self.session.match.state.turn}")
+        self.entry.focus()
+        self.buttons_row(inner, [("Cancel", self.app.pop), ("Save", self.save)])
+        self.focused = -1
+
+    def key(self, event: pygame.event.Event) -> None:
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.save()
+        elif event.key == pygame.K_ESCAPE:
+            self.app.pop()
+        else:
+            super().key(event)
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and event.ui_element is self.entry:
+            self.save()
+            return
+        super().handle(event)
+
+    def save(self) -> None:
+        name = self.entry.get_text()
+        try:
+            path = slot_path(name)
+        except saves.SaveError as e:
+            self.app.toast(str(e).capitalize() + ".")
+            return
+        if path.exists():
+            self.app.confirm(
+                f"A save called <b>{path.stem}</b> exists. Replace it?",
+                "Replace",
+                lambda: self._write(name),
+            )
+        else:
+            self._write(name)
+
+    def _write(self, name: str) -> None:
+        problem = self.session.save_slot(name)
+        self.app.pop_to(SaveScene)
+        self.app.pop()
+        self.app.toast(problem or f"Saved as \u201c{slot_path(name).stem}\u201d.")

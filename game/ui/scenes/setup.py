@@ -1,0 +1,289 @@
+"""Before a game: choose the scenario, then the contender, the AI's strength and the seed."""
+
+from __future__ import annotations
+
+import html
+import secrets
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIDropDownMenu, UILabel, UITextBox, UITextEntryLine
+
+from game.engine import Scenario
+
+from .. import draw, theme
+from ..app import App, Scene
+from ..session import GameSession
+
+MAX_SEED = 2**63 - 1
+MINUTES_PER_TURN = 2  # a first game's pace, measured by playing it; shown as a guide only
+
+
+def length_line(sc: Scenario) -> str:
+    cal = sc.calendar
+    unit = {4: "quarters", 12: "months", 1: "years", 2: "half-years"}.get(
+        cal.periods_per_year, "turns"
+    )
+    return (
+        f"{cal.turns} turns ({unit}); about {cal.turns * MINUTES_PER_TURN} minutes for a first game"
+    )
+
+
+def esc(text: str) -> str:
+    return html.escape(" ".join(text.split()))
+
+
+class ScenarioScene(Scene):
+    """The scenarios found, with their dates, description, objectives and length."""
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.entries = app.catalogue().entries
+        usable = [i for i, e in enumerate(self.entries) if e.ok]
+        default = next((i for i in usable if self.entries[i].id == "succession_1924"), None)
+        self.index = default if default is not None else (usable[0] if usable else -1)
+
+    def layout(self, area: pygame.Rect) -> None:
+        w, h = area.size
+        m = 48
+        UILabel(
+            pygame.Rect(m, 24, w - 2 * m, 64),
+            "Choose a scenario",
+            self.app.ui,
+            container=self.root,
+            object_id="#heading",
+        )
+        list_w = int(w * 0.34)
+        y = 100
+        self.choices = []
+        for i, e in enumerate(self.entries):
+            label = e.title if e.ok else f"{e.path.name} (cannot be loaded)"
+            b = self.button(
+                pygame.Rect(m, y, list_w, 48),
+                label,
+                lambda i=i: self.pick(i),
+                object_id="#chosen" if i == self.index else "#choice",
+                tip=None if e.ok else esc(e.error or ""),
+            )
+            if not e.ok:
+                b.disable()
+            self.choices.append(b)
+            y += 56
+        detail = pygame.Rect(m + list_w + 32, 100, w - list_w - 2 * m - 32, h - 200)
+        self.detail = UITextBox(self.detail_html(), detail, self.app.ui, container=self.root)
+        self.button(pygame.Rect(m, h - 80, 200, 52), "Back", self.app.pop, tip="Esc")
+        self.next = self.button(
+            pygame.Rect(w - m - 260, h - 80, 260, 52), "Choose contender", self.go, tip="Enter"
+        )
+        if self.index < 0:
+            self.next.disable()
+        self.focused = self.focus.index(self.next) if self.index >= 0 else 0
+
+    def detail_html(self) -> str:
+        if self.index < 0:
+            return "No scenario can be loaded."
+        sc = self.entries[self.index].scenario
+        assert sc is not None
+        parts = [
+            f"<font size=6><b>{esc(sc.title)}</b></font><br>",
+            f"<i>{esc(sc.dates)} · {esc(length_line(sc))}</i><br><br>",
+            f"{esc(sc.description)}<br><br>",
+        ]
+        if sc.learning_objectives:
+            parts.append("<b>In this game you can learn</b><br>")
+            parts += [f"• {esc(o)}<br>" for o in sc.learning_objectives]
+        if sc.teacher_note:
+            parts.append(f"<br><b>For the teacher</b><br>{esc(sc.teacher_note)}")
+        return "".join(parts)
+
+    def pick(self, index: int) -> None:
+        if index == self.index:
+            self.go()
+            return
+        self.index = index
+        self.build()
+        self.focus_on(self.choices[index])
+
+    def key(self, event: pygame.event.Event) -> None:
+        if event.key == pygame.K_ESCAPE:
+            self.app.pop()
+        else:
+            super().key(event)
+
+    def go(self) -> None:
+        if self.index >= 0:
+            sc = self.entries[self.index].scenario
+            assert sc is not None
+            self.app.push(ContenderScene(self.app, sc))
+
+
+class ContenderScene(Scene):
+    """The playable contenders as tokens, with biography, strengths, weaknesses, difficulty;
+    the AI's strength; the seed, shown and editable so a class can all play one game."""
+
+    def __init__(self, app: App, scenario: Scenario, seed: int | None = None) -> None:
+        super().__init__(app)
+        self.scenario = scenario
+        self.playable = [c for c in scenario.contenders if c.playable]
+        self.index = 0
+        self.seed = seed if seed is not None else secrets.randbelow(1_000_000)
+        self.difficulty = "standard"
+        self.styles = theme.faction_styles(scenario.contenders, app.palette)
+
+    def layout(self, area: pygame.Rect) -> None:
+        w, h = area.size
+        m = 48
+        UILabel(
+            pygame.Rect(m, 24, w - 2 * m, 64),
+            "Choose your contender",
+            self.app.ui,
+            container=self.root,
+            object_id="#heading",
+        )
+        n = len(self.playable)
+        slot = (w - 2 * m) // max(1, n)
+        self.token_y = 150
+        self.slots = []
+        for i, c in enumerate(self.playable):
+            x = m + i * slot
+            b = self.button(
+                pygame.Rect(x + 10, 220, slot - 20, 44),
+                c.short,
+                lambda i=i: self.pick(i),
+                object_id="#chosen" if i == self.index else "#choice",
+                tip=f"{esc(c.name)}: difficulty {c.difficulty}",
+            )
+            self.slots.append((x + slot // 2, b))
+            self.hotspot(
+                pygame.Rect(x + 10, 90, slot - 20, 120),
+                esc(c.name),
+                on_click=lambda i=i: self.pick(i),
+                term=c.id,
+            )
+        side = 340
+        detail = pygame.Rect(m, 284, w - 2 * m - side - 24, h - 284 - 100)
+        UITextBox(self.detail_html(), detail, self.app.ui, container=self.root)
+        sx = w - m - side
+        UILabel(
+            pygame.Rect(sx, 284, side, 30),
+            "How well the AI plays",
+            self.app.ui,
+            container=self.root,
+        )
+        self.level = UIDropDownMenu(
+            ["easy", "standard"],
+            self.difficulty,
+            pygame.Rect(sx, 316, side, 40),
+            self.app.ui,
+            container=self.root,
+        )
+        UILabel(
+            pygame.Rect(sx, 380, side, 30),
+            "Seed (the same seed, the same game)",
+            self.app.ui,
+            container=self.root,
+        )
+        self.seed_entry = UITextEntryLine(
+            pygame.Rect(sx, 412, side, 44), self.app.ui, container=self.root
+        )
+        self.seed_entry.set_allowed_characters("numbers")
+        self.seed_entry.set_text_length_limit(18)
+        self.seed_entry.set_text(str(self.seed))
+        self.seed_note = UILabel(
+            pygame.Rect(sx, 460, side, 28), "", self.app.ui, container=self.root, object_id="#muted"
+        )
+        self.button(
+            pygame.Rect(sx, 496, side, 44),
+            "New random seed",
+            self.reseed,
+            object_id="#small_button",
+        )
+        self.button(pygame.Rect(m, h - 80, 200, 52), "Back", self.app.pop, tip="Esc")
+        self.start_button = self.button(
+            pygame.Rect(w - m - 260, h - 80, 260, 52), "Start", self.start, tip="Enter"
+        )
+        self.focus_on(self.start_button)
+
+    def detail_html(self) -> str:
+        c = self.playable[self.index]
+        parts = [
+            f"<font size=6><b>{esc(c.name)}</b></font>  <i>difficulty: {c.difficulty}</i>"
+            f"<br><br>{esc(c.bio)}<br>"
+        ]
+        if c.strengths:
+            parts.append(
+                "<br><b>Strengths</b><br>" + "".join(f"+ {esc(s)}<br>" for s in c.strengths)
+            )
+        if c.weaknesses:
+            parts.append(
+                "<br><b>Weaknesses</b><br>" + "".join(f"- {esc(s)}<br>" for s in c.weaknesses)
+            )
+        return "".join(parts)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        p = self.app.palette
+        for i, (cx, _) in enumerate(self.slots):
+            c = self.playable[i]
+            k = self.scenario.contender_index(c.id)
+            chosen = i == self.index
+            draw.token(
+                surface,
+                (cx, self.token_y),
+                52 if chosen else 42,
+                self.styles[k],
+                draw.initials(c.short),
+                p,
+                ring=p.red if chosen else None,
+            )
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED and event.ui_element is self.level:
+            self.difficulty = event.text
+            return
+        if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and event.ui_element is self.seed_entry:
+            self.read_seed()
+            return
+        super().handle(event)
+
+    def read_seed(self) -> bool:
+        text = self.seed_entry.get_text().strip()
+        if not text.isdigit() or int(text) > MAX_SEED:
+            self.seed_note.set_text("Type a whole number (digits only).")
+            return False
+        self.seed = int(text)
+        self.seed_note.set_text("")
+        return True
+
+    def reseed(self) -> None:
+        self.seed = secrets.randbelow(1_000_000)
+        self.seed_entry.set_text(str(self.seed))
+        self.seed_note.set_text("")
+
+    def pick(self, index: int) -> None:
+        self.read_seed()
+        self.index = index
+        self.build()
+        self.focus_on(self.slots[index][1])
+
+    def key(self, event: pygame.event.Event) -> None:
+        if event.key == pygame.K_ESCAPE:
+            self.app.pop()
+        elif pygame.K_1 <= event.key <= pygame.K_9 and not self.app.ui.get_focus_set():
+            i = event.key - pygame.K_1
+            if i < len(self.playable):
+                self.pick(i)
+        else:
+            super().key(event)
+
+    def start(self) -> None:
+        if not self.read_seed():
+            self.app.toast("The seed must be a whole number, for example 1924.")
+            return
+        from .board import BoardScene
+
+        cid = self.playable[self.index].id
+        session = GameSession.new(self.scenario, [cid], self.seed, self.difficulty)
+        from .title import TitleScene
+
+        self.app.replace(TitleScene(self.app))
+        self.app.push(BoardScene(self.app, session))

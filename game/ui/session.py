@@ -1,0 +1,241 @@
+"""A game at the table: the people's seats, this turn's choices with undo, the AI's seats, saves.
+
+No pygame here: the window's scenes are a thin skin over this, and tests drive it directly.
+With several people (hotseat) each person's orders are gathered in turn, and the turn is
+played when the last of them has finished.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game import saves
+from game.ai import seat_orders
+from game.engine import (
+    Action,
+    ActionKind,
+    GameEvent,
+    IllegalAction,
+    Match,
+    Option,
+    Result,
+    Scenario,
+    View,
+    apply_turn,
+    legal_actions,
+    outcome,
+    view,
+)
+
+SLOT_NAME = re.compile(r"[^A-Za-z0-9 _-]+")
+MAX_SLOT_NAME = 40
+
+
+def slots_dir() -> Path:
+    return saves.data_dir() / "saves"
+
+
+def slot_path(name: str) -> Path:
+    """The file of a named save slot; the name is cleaned to letters, digits, spaces, - and _."""
+    clean = SLOT_NAME.sub("", name).strip()[:MAX_SLOT_NAME]
+    if not clean:
+        raise saves.SaveError("a save needs a name made of letters or digits")
+    return slots_dir() / f"{clean}.json"
+
+
+@dataclass(frozen=True)
+class Slot:
+    name: str
+    path: Path
+    summary: str  # "succession_1924, turn 7, saved 2026-11-22 10:04" or the reason it is broken
+    ok: bool
+
+
+def list_slots() -> list[Slot]:
+    """The named saves, newest first, then the autosave; broken ones say why."""
+    found: list[tuple[float, Slot]] = []
+    files = sorted(slots_dir().glob("*.json")) if slots_dir().is_dir() else []
+    auto = saves.autosave_path()
+    for p in [*files, *([auto] if auto.is_file() else [])]:
+        name = "Autosave" if p == auto else p.stem
+        try:
+            s = saves.load_save(p)
+            summary = f"{s.scenario_id}, turn {s.turn}, saved {s.saved_at[:16].replace('T', ' ')}"
+            ok = True
+        except saves.SaveError as e:
+            summary, ok = str(e).split(": ", 1)[-1], False
+        try:
+            mtime = p.stat().st_mtime
+        except OSError:
+            mtime = 0.0
+        found.append((mtime, Slot(name, p, summary, ok)))
+    found.sort(key=lambda x: -x[0])
+    return [s for _, s in found]
+
+
+@dataclass
+class GameSession:
+    """One game being played in the window."""
+
+    match: Match
+    humans: list[str]
+    difficulty: str = "standard"
+    autosave: bool = True
+    seat: int = 0  # which of ``humans`` is choosing now
+    picks: list[int] = field(default_factory=list)
+    submitted: dict[str, list[Action]] = field(default_factory=dict)
+    last_events: tuple[GameEvent, ...] = ()
+    notice: str | None = None  # a problem to show once (e.g. the autosave failed)
+    _options: list[Option] | None = None
+
+    @classmethod
+    def new(
+        cls, scenario: Scenario, humans: list[str], seed: int, difficulty: str = "standard"
+    ) -> GameSession:
+        return cls(Match.start(scenario, seed), list(humans), difficulty)
+
+    @classmethod
+    def load(cls, path: Path, scenario: Scenario) -> GameSession:
+        """Resume a save; SaveError if it does not fit ``scenario``."""
+        save = saves.load_save(path)
+        return cls(saves.resume(save, scenario), list(save.humans), save.difficulty)
+
+    # -- what the person choosing now sees
+    @property
+    def scenario(self) -> Scenario:
+        return self.match.scenario
+
+    @property
+    def me(self) -> str:
+        return self.humans[self.seat]
+
+    @property
+    def finished(self) -> bool:
+        return self.match.state.finished
+
+    @property
+    def hotseat(self) -> bool:
+        return len(self.humans) > 1
+
+    def view(self) -> View:
+        return view(self.match.state, self.me)
+
+    def options(self) -> list[Option]:
+        if self._options is None:
+            self._options = [] if self.finished else legal_actions(self.match.state, self.me)
+        return self._options
+
+    @property
+    def ap(self) -> int:
+        return self.view().mine.action_points
+
+    @property
+    def ap_left(self) -> int:
+        opts = self.options()
+        return self.ap - sum(opts[i].cost for i in self.picks)
+
+    def chosen(self) -> list[Option]:
+        opts = self.options()
+        return [opts[i] for i in self.picks]
+
+    def pending_cards(self) -> list[str]:
+        """Titles of this turn's cards that are mine to decide and not yet decided."""
+        decided = {o.action.target for o in self.chosen() if o.action.kind == ActionKind.DECIDE}
+        return [c.title for c in self.view().cards if c.mine_to_decide and c.event not in decided]
+
+    def why_not(self, index: int) -> str | None:
+        """Why option ``index`` cannot be added now, or None if it can."""
+        opts = self.options()
+        if not 0 <= index < len(opts):
+            return "There is no such action."
+        o = opts[index]
+        if index in self.picks:
+            return "Already chosen this turn."
+        if o.cost > self.ap_left:
+            return f"Not enough action points: it costs {o.cost}, you have {self.ap_left} left."
+        if o.action.kind == ActionKind.DECIDE and any(
+            c.action.kind == ActionKind.DECIDE and c.action.target == o.action.target
+            for c in self.chosen()
+        ):
+            return "You have already decided on that card; undo that choice first."
+        return None
+
+    def choose(self, index: int) -> str | None:
+        """Add an option to this turn's orders; returns why not, or None when added."""
+        problem = self.why_not(index)
+        if problem is None:
+            self.picks.append(index)
+        return problem
+
+    def undo(self, index: int | None = None) -> Option | None:
+        """Take back the last choice (or the given one); returns what was taken back."""
+        if not self.picks:
+            return None
+        pos = len(self.picks) - 1 if index is None else self.picks.index(index)
+        return self.options()[self.picks.pop(pos)]
+
+    def check_orders(self) -> str | None:
+        """Ask the engine whether this turn's choices can be played together."""
+        try:
+            apply_turn(self.match.state, {self.me: [o.action for o in self.chosen()]})
+        except IllegalAction as e:
+            return str(e)
+        return None
+
+    # -- ending a turn
+    def submit(self) -> bool:
+        """Hand in the current person's orders. Returns True if that played the turn (the
+        last person has chosen), False if the next person at a hotseat table is to choose."""
+        self.submitted[self.me] = [o.action for o in self.chosen()]
+        self.picks = []
+        self._options = None
+        if self.seat + 1 < len(self.humans):
+            self.seat += 1
+            return False
+        self._play()
+        return True
+
+    def _play(self) -> None:
+        state, seed = self.match.state, self.match.seed
+        orders: dict[str, list[Action]] = {}
+        for c in self.scenario.contenders:
+            if c.id in self.submitted:
+                orders[c.id] = self.submitted[c.id]
+            else:
+                orders[c.id] = seat_orders(state, c.id, seed, self.difficulty)
+        self.last_events = self.match.play(orders)
+        self.submitted = {}
+        self.seat = 0
+        self._options = None
+        if self.autosave:
+            problem = self.save_to(saves.autosave_path())
+            if problem:
+                self.notice = f"Autosave failed: {problem}"
+
+    def visible_events(self, events: tuple[GameEvent, ...] | None = None) -> list[GameEvent]:
+        """The events the people at the table may see: public ones, and with one person at
+        the table their own private ones too."""
+        events = self.last_events if events is None else events
+        me = None if self.hotseat else self.scenario.contender_index(self.humans[0])
+        return [e for e in events if e.public or (me is not None and me in e.actors)]
+
+    def outcome(self) -> Result | None:
+        return outcome(self.match.state)
+
+    # -- saving
+    def save_to(self, path: Path) -> str | None:
+        """Save the game as of the last completed turn; returns a problem or None."""
+        try:
+            saves.save_match(path, self.match, self.humans, self.difficulty)
+        except saves.SaveError as e:
+            return str(e)
+        return None
+
+    def save_slot(self, name: str) -> str | None:
+        try:
+            path = slot_path(name)
+        except saves.SaveError as e:
+            return str(e)
+        return self.save_to(path)
