@@ -71,15 +71,6 @@ class Scene:
             self.root.kill()
             self.root = None
 
-    def suspend(self) -> None:
-        """Another scene covers this one: stop reacting to the mouse."""
-        if self.root is not None:
-            self.root.disable()
-
-    def resume(self) -> None:
-        if self.root is not None:
-            self.root.enable()
-
     # -- widgets with their actions
     def button(
         self,
@@ -146,7 +137,7 @@ class Scene:
         ):
             self.app.show_help()
         elif k == pygame.K_i:
-            spot = self.hotspot_at(pygame.mouse.get_pos())
+            spot = self.hotspot_at(self.app.mouse)
             if spot and spot.term:
                 self.app.open_encyclopedia(spot.term)
 
@@ -209,6 +200,7 @@ class App:
     running: bool = True
     clock_time: float = 0.0
     _catalogue: object = None
+    mouse: tuple[int, int] = (-1, -1)  # where the mouse is, from the events seen
     _later: list[Callable[[], None]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -234,13 +226,7 @@ class App:
         if self.settings.fullscreen:
             flags |= pygame.FULLSCREEN
             size = (0, 0)
-        surface = pygame.display.set_mode(size, flags)
-        try:
-            win = pygame.Window.from_display_module()
-            win.minimum_size = (1280, 720)
-        except (AttributeError, pygame.error):  # older SDL: the resize handler clamps instead
-            pass
-        return surface
+        return pygame.display.set_mode(size, flags)  # smaller sizes are clamped in resized()
 
     @property
     def size(self) -> tuple[int, int]:
@@ -264,8 +250,6 @@ class App:
                 s.backdrop = None  # pictured again from the scenes just rebuilt below it
             s.build()
             self._draw_alone(s)
-            if s is not self.top:
-                s.suspend()
         self._sync_visibility()
 
     def apply_settings(self, new: Settings) -> None:
@@ -298,8 +282,6 @@ class App:
 
     def push(self, scene: Scene) -> Scene:
         self.tooltip.clear()
-        if self.top is not None:
-            self.top.suspend()
         self.scenes.append(scene)
         scene.build()
         self._sync_visibility()
@@ -309,8 +291,6 @@ class App:
         self.tooltip.clear()
         if self.scenes:
             self.scenes.pop().leave()
-        if self.top is not None:
-            self.top.resume()
         self._sync_visibility()
 
     def replace(self, scene: Scene) -> Scene:
@@ -384,6 +364,12 @@ class App:
             if event.type == pygame.QUIT:
                 self.running = False
                 continue
+            if event.type == pygame.MOUSEMOTION or event.type in (
+                pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP
+            ):
+                self.mouse = event.pos
+            elif event.type == pygame.WINDOWLEAVE:
+                self.mouse = (-1, -1)
             if event.type == pygame.VIDEORESIZE:
                 self.resized(event.size)
                 continue
@@ -413,9 +399,9 @@ class App:
 
     def _update_tooltip(self) -> None:
         top = self.top
-        pos = pygame.mouse.get_pos()
-        spot = top.hotspot_at(pos) if top and pygame.mouse.get_focused() else None
-        if spot is None or self.ui.get_hovering_any_element():
+        pos = self.mouse
+        spot = top.hotspot_at(pos) if top else None
+        if spot is None:
             if self.tooltip.spot is not None:
                 self.tooltip.clear()
             return

@@ -16,6 +16,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame  # noqa: E402
 
+from game.ui import draw  # noqa: E402
 from game.ui.app import App  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402
 
@@ -79,3 +80,4 @@ def ui():
     app = App(settings=Settings())
     yield Driver(app)
     pygame.quit()
+    draw.font.cache_clear()  # fonts die with pygame.quit

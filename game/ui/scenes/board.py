@@ -813,7 +813,7 @@ class BoardScene(Scene):
             surface.blit(self.layer, (0, 0))
         if self.app.top is not self:
             return
-        mouse = pygame.mouse.get_pos()
+        mouse = self.app.mouse
         options = [row for row in self.rows if row[1] is not None]
         for n, (rect, _i, _) in enumerate(options):
             if rect.collidepoint(mouse) or n == self.row_focus and self.focused < 0:

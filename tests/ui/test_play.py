@@ -1,0 +1,293 @@
+"""The window played the way a student plays it: real mouse and key events, from the title
+screen to the end of the game."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game import saves
+from game.ui.scenes.board import BoardScene
+from game.ui.scenes.cards import CardsScene
+from game.ui.scenes.dialogs import Confirm, HelpOverlay, Message
+from game.ui.scenes.end import EndScene
+from game.ui.scenes.menu import GameMenu
+from game.ui.scenes.report import TurnReport
+from game.ui.scenes.saveload import LoadScene, SaveScene
+from game.ui.scenes.setup import ContenderScene, ScenarioScene
+from game.ui.scenes.title import TitleScene
+
+
+def start_game(ui, contender: str = "Stalin", seed: str | None = None) -> BoardScene:
+    """From the title screen to the board by clicks."""
+    ui.app.push(TitleScene(ui.app))
+    ui.frames()
+    ui.click_button("New game")
+    assert isinstance(ui.scene, ScenarioScene)
+    ui.click_button("Choose contender")
+    assert isinstance(ui.scene, ContenderScene)
+    ui.click_button(contender)
+    if seed is not None:
+        entry = ui.scene.seed_entry
+        ui.click(entry)
+        entry.set_text("")
+        ui.type(seed)
+    ui.click_button("Start")
+    while isinstance(ui.scene, CardsScene):
+        ui.click(ui.scene.focus[-1])
+    assert isinstance(ui.scene, BoardScene)
+    return ui.scene
+
+
+def option_rows(board: BoardScene):
+    return [row for row in board.rows if row[1] is not None]
+
+
+def test_title_keys_and_back(ui):
+    ui.app.push(TitleScene(ui.app))
+    ui.frames()
+    ui.press(pygame.K_n)
+    assert isinstance(ui.scene, ScenarioScene)
+    ui.press(pygame.K_ESCAPE)
+    assert isinstance(ui.scene, TitleScene)
+    ui.press(pygame.K_F1)
+    assert isinstance(ui.scene, HelpOverlay)
+    ui.press(pygame.K_ESCAPE)
+    assert isinstance(ui.scene, TitleScene)
+    assert ui.button("Continue").is_enabled is False  # no autosave in a fresh data folder
+    ui.click_button("Quit")
+    assert ui.app.running is False
+
+
+def test_keyboard_alone_reaches_the_board(ui):
+    ui.app.push(TitleScene(ui.app))
+    ui.frames()
+    ui.press(pygame.K_TAB)  # from New game to Load: Continue is skipped, there is no autosave
+    ui.press(pygame.K_TAB, mod=pygame.KMOD_SHIFT)
+    ui.press(pygame.K_RETURN)
+    assert isinstance(ui.scene, ScenarioScene)
+    ui.press(pygame.K_RETURN)  # "Choose contender" has the focus
+    assert isinstance(ui.scene, ContenderScene)
+    ui.press(pygame.K_2)
+    assert ui.scene.playable[ui.scene.index].short == "Trotsky"
+    ui.scene.focus_on(ui.scene.start_button)
+    ui.press(pygame.K_RETURN)
+    while isinstance(ui.scene, CardsScene):
+        ui.press(pygame.K_RETURN)
+    assert isinstance(ui.scene, BoardScene)
+    assert ui.scene.session.me == "trotsky"
+
+
+def test_the_seed_typed_is_the_game_played(ui):
+    board = start_game(ui, "Kamenev", seed="1924")
+    assert board.session.match.seed == 1924
+    assert board.session.me == "kamenev"
+
+
+def test_choose_undo_and_page_on_the_board(ui):
+    board = start_game(ui)
+    session = board.session
+    first = option_rows(board)[0]
+    ui.click(first[0].center)
+    assert session.picks == [first[1]]
+    ui.click(first[0].center)  # a second click takes it back
+    assert session.picks == []
+    ui.press(pygame.K_1)
+    assert session.picks == [option_rows(board)[0][1]]
+    ui.press(pygame.K_u)
+    assert session.picks == []
+    shown = [r[1] for r in option_rows(board)]
+    ui.press(pygame.K_PAGEDOWN)
+    assert board.page == 1 and [r[1] for r in option_rows(board)] != shown
+    ui.click(board.prev_button)
+    assert board.page == 0
+
+
+def test_spending_more_than_the_action_points_is_refused_with_a_message(ui):
+    board = start_game(ui)
+    session = board.session
+    n = 0
+    while session.ap_left > 0:
+        rows = [r for r in option_rows(board) if session.why_not(r[1]) is None]
+        ui.click(rows[0][0].center)
+        n += 1
+    blocked = next(r for r in option_rows(board) if r[1] not in session.picks)
+    ui.click(blocked[0].center)
+    assert isinstance(ui.scene, Message)
+    assert len(session.picks) == n
+
+
+def test_a_number_shows_why_after_the_mouse_rests_on_it(ui):
+    board = start_game(ui)
+    spot = next(s for s in board.hotspots if s.tip.startswith("<b>Support"))
+    ui.move(spot.rect.center)
+    ui.frames(20)  # two thirds of a second
+    assert ui.app.tooltip.widget is not None
+    assert ui.app.tooltip.spot is spot
+    ui.move((5, ui.app.size[1] - 5))
+    assert ui.app.tooltip.widget is None
+
+
+def test_right_click_on_a_contender_opens_the_encyclopedia(ui):
+    pytest.importorskip("game.ui.scenes.encyclopedia")
+    board = start_game(ui)
+    spot = next(s for s in board.hotspots if s.term == "trotsky")
+    ui.click(spot.rect.center, button=3)
+    assert type(ui.scene).__name__ == "EncyclopediaScene"
+
+
+def test_ending_a_turn_asks_first_then_reports_the_votes(ui):
+    board = start_game(ui)
+    turn = board.session.match.state.turn
+    ui.press(pygame.K_e)
+    assert isinstance(ui.scene, Confirm)
+    assert "unspent" in ui.scene.question or "not decided" in ui.scene.question
+    ui.click_button("Cancel")
+    assert ui.scene is board and board.session.match.state.turn == turn
+    ui.click_button("End turn")
+    ui.click_button("End turn")  # on the confirmation
+    assert board.session.match.state.turn == turn + 1
+    assert isinstance(ui.scene, TurnReport)
+    assert ui.app.settings.animation_factor > 0
+    report = ui.scene
+    if report.votes:
+        assert report.clock < report.duration()  # the tally is still being counted
+        ui.frames(8, dt=1.0)
+        assert report.clock == pytest.approx(report.duration())
+    while isinstance(ui.scene, TurnReport):
+        ui.click(ui.scene.focus[-1])
+    while isinstance(ui.scene, CardsScene):
+        ui.click(ui.scene.focus[-1])
+    assert ui.scene is board
+    assert board.log_lines and board.log_lines[0].startswith("<b>")
+    assert saves.autosave_path().is_file()
+
+
+def decide_cards(ui) -> None:
+    while isinstance(ui.scene, CardsScene):
+        choices = [b for b, _ in ui.scene.buttons.items()
+                   if b.is_enabled and b.text not in ("Previous", "Next card", "To the board")]
+        if choices and not ui.scene.decided(ui.scene.cards[ui.scene.index]):
+            ui.click(choices[0])
+        ui.click(ui.scene.focus[-1])
+
+
+def test_a_whole_game_by_clicks_from_the_title_to_the_end(ui):
+    ui.app.settings = ui.app.settings.model_copy(update={"animation_speed": "off"})
+    board = start_game(ui, "Zinoviev", seed="7")
+    turns = 0
+    while not isinstance(ui.scene, EndScene):
+        assert turns <= board.session.match.state.scenario.calendar.turns
+        decide_cards(ui)
+        if isinstance(ui.scene, BoardScene):
+            rows = [r for r in option_rows(board) if board.session.why_not(r[1]) is None]
+            if rows:
+                ui.click(rows[0][0].center)
+            ui.click_button("End turn")
+            ui.click_button("End turn")
+            turns += 1
+        while isinstance(ui.scene, TurnReport):
+            ui.click(ui.scene.focus[-1])
+    assert board.session.finished
+    assert turns == board.session.scenario.calendar.turns
+    end = ui.scene
+    assert end.result is not None
+    ui.frames()
+    ui.click_button("Title screen")
+    assert isinstance(ui.scene, TitleScene)
+
+
+def test_save_in_a_named_slot_and_load_it_back(ui):
+    board = start_game(ui)
+    ui.click_button("End turn")
+    ui.click_button("End turn")
+    while not isinstance(ui.scene, BoardScene):
+        ui.click(ui.scene.focus[-1])
+    turn = board.session.match.state.turn
+    ui.press(pygame.K_s)
+    assert isinstance(ui.scene, SaveScene)
+    entry = ui.scene.entry
+    entry.set_text("")
+    ui.type("class 9B")
+    ui.press(pygame.K_RETURN)
+    assert isinstance(ui.scene, Message)
+    path = saves.data_dir() / "saves" / "class 9B.json"
+    assert path.is_file()
+    ui.click_button("OK")
+    ui.press(pygame.K_ESCAPE)
+    assert isinstance(ui.scene, GameMenu)
+    ui.click_button("Quit to title")
+    ui.click_button("Quit to title")
+    assert isinstance(ui.scene, TitleScene)
+    ui.click_button("Load")
+    assert isinstance(ui.scene, LoadScene)
+    names = [s.name for s in ui.scene.slots]
+    assert "class 9B" in names
+    ui.scene._select(names.index("class 9B"))
+    ui.click_button("Load")
+    assert isinstance(ui.scene, (BoardScene, CardsScene))
+    decide_cards(ui)
+    assert ui.scene.session.match.state.turn == turn
+
+
+def test_a_broken_save_gives_a_message_not_a_crash(ui):
+    from game.ui.scenes.saveload import open_save
+
+    bad = saves.data_dir() / "saves" / "broken.json"
+    bad.parent.mkdir(parents=True, exist_ok=True)
+    bad.write_text("{not json", encoding="utf-8")
+    ui.app.push(TitleScene(ui.app))
+    assert open_save(ui.app, bad) is False
+    assert isinstance(ui.scene, Message)
+    ui.click_button("OK")
+    ui.click_button("Load")
+    slot = next(s for s in ui.scene.slots if s.name == "broken")
+    assert not slot.ok and "JSON" in slot.summary
+
+
+def test_resizing_lays_the_board_out_again(ui):
+    board = start_game(ui)
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(1920, 1080), w=1920, h=1080))
+    ui.frames()
+    assert ui.app.size == (1920, 1080)
+    assert board.layer.get_size() == (1920, 1080)
+    assert board.end_button.get_abs_rect().right <= 1920
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(800, 500), w=800, h=500))
+    ui.frames()
+    assert ui.app.size == (1280, 720)  # never smaller than the layouts are drawn for
+
+
+def test_hotseat_hides_the_board_between_people(ui):
+    from game.ui.scenes.hotseat import PrivacyScreen
+    from game.ui.session import GameSession
+
+    sc = ui.app.catalogue().get("succession_1924").scenario
+    session = GameSession.new(sc, ["stalin", "trotsky"], seed=3)
+    ui.app.push(TitleScene(ui.app))
+    board = ui.app.push(BoardScene(ui.app, session))
+    ui.frames()
+    decide_cards(ui)
+    ui.click_button("End turn")
+    ui.click_button("End turn")
+    assert isinstance(ui.scene, PrivacyScreen)
+    assert session.match.state.turn == 0  # nothing played until the second person has chosen
+    assert not board.root.visible
+    ui.click_button("I am Trotsky: show my board")
+    decide_cards(ui)
+    assert ui.scene is board and session.me == "trotsky"
+    ui.click_button("End turn")
+    ui.click_button("End turn")
+    assert session.match.state.turn == 1
+
+
+def test_widgets_never_overlap_on_the_board(ui):
+    for size in ((1280, 720), (1920, 1080)):
+        ui.app.resized(size)
+        if not isinstance(ui.scene, BoardScene):
+            start_game(ui)
+        board = ui.scene
+        rects = [b.get_abs_rect() for b in board.buttons] + [board.log_box.get_abs_rect()]
+        for i, a in enumerate(rects):
+            assert ui.app.window.get_rect().contains(a), a
+            for b in rects[i + 1:]:
+                assert not a.colliderect(b), (a, b)
