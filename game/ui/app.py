@@ -232,11 +232,16 @@ class App:
     def size(self) -> tuple[int, int]:
         return self.window.get_size()
 
+    @property
+    def k(self) -> float:
+        """How much bigger than the 1280x720 design the window is: layouts multiply by it."""
+        w, h = self.size
+        return min(w / 1280, h / 720)
+
     def _make_manager(self) -> pygame_gui.UIManager:
-        ui = pygame_gui.UIManager(
-            self.size, theme.ui_theme(self.palette, self.settings.text_scale), False
-        )
-        return ui
+        w, h = self.size
+        scale = self.settings.text_scale * min(w / 1280, h / 720)  # type grows with the window
+        return pygame_gui.UIManager(self.size, theme.ui_theme(self.palette, scale), False)
 
     def rebuild(self) -> None:
         """Lay every scene out again (new size, text size or palette)."""
@@ -282,6 +287,9 @@ class App:
 
     def push(self, scene: Scene) -> Scene:
         self.tooltip.clear()
+        if scene.overlay:  # the picture the overlay shows behind itself
+            self.ui.update(0.0)
+            self.draw(focus_ring=False)
         self.scenes.append(scene)
         scene.build()
         self._sync_visibility()
@@ -388,13 +396,13 @@ class App:
         self.draw()
         self.frame_count += 1
 
-    def draw(self) -> None:
+    def draw(self, focus_ring: bool = True) -> None:
         surface = self.window
         surface.fill(self.palette.paper)
         if self.top is not None:
             self.top.draw(surface)
         self.ui.draw_ui(surface)
-        if self.top is not None:
+        if self.top is not None and focus_ring:
             self.top.draw_over(surface)
 
     def _update_tooltip(self) -> None:

@@ -485,27 +485,29 @@ class BoardScene(Scene):
                 faded=not c.in_party,
             )
             self.hotspot(pygame.Rect(cx - 10, axis.top - self.px(25), 20, 22), explain.line(c, v))
-        close = abs(at(v.mood_line) - at(v.party_line)) < self.px(40)
-        for x, tag, colour, drop in (
-            (v.mood_line, "MOOD", p.red, 0),
-            (v.party_line, "LINE", p.ink, self.px(14) if close else 0),
-        ):
-            cx = at(x)
-            tip_y = axis.bottom + 2 + drop
-            pygame.draw.polygon(
-                surface, colour, [(cx, tip_y), (cx - 7, tip_y + 12), (cx + 7, tip_y + 12)]
-            )
+        # the mood: a red mark under the axis; the official line: a black mark on it
+        close = abs(at(v.mood_line) - at(v.party_line)) < self.px(44)
+        mx, lx = at(v.mood_line), at(v.party_line)
+        tip = axis.bottom + 2
+        pygame.draw.polygon(surface, p.red, [(mx, tip), (mx - 7, tip + 12), (mx + 7, tip + 12)])
+        pygame.draw.rect(surface, p.ink, (lx - 3, axis.top - 6, 6, axis.height + 12))
+        labels = (
+            [("MOOD + LINE", (mx + lx) // 2, p.ink)]
+            if close
+            else [("MOOD", mx, p.red), ("LINE", lx, p.ink)]
+        )
+        for tag, cx, colour in labels:
             tr = draw.text(
                 surface,
                 tag,
-                (cx + (self.px(30) if close and drop else 0), tip_y + self.px(15)),
+                (cx, tip + self.px(14)),
                 "heading",
                 self.fs(13),
                 colour,
                 anchor="midtop",
             )
             self.hotspot(
-                tr.union(pygame.Rect(cx - 8, axis.bottom, 16, 16)), explain.mood(v), term="nep"
+                tr.union(pygame.Rect(cx - 8, axis.top - 6, 16, 20)), explain.mood(v), term="nep"
             )
         uy = axis.bottom + self.px(42)
         ur = draw.text(surface, "UNITY", (r.left, uy), "heading", self.fs(16), p.ink)
@@ -645,7 +647,7 @@ class BoardScene(Scene):
             x = kr.right + self.px(10)
         draw.text(
             surface,
-            "token: who appointed the secretary",
+            "token: the secretary's patron",
             (r.right, key_y),
             "italic",
             self.fs(10),

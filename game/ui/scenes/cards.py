@@ -21,7 +21,7 @@ def factor_name(factor: str) -> str:
 
 
 class CardsScene(Overlay):
-    sheet_size = (900, 640)
+    sheet_size = (900, 650)
 
     def __init__(self, app, board) -> None:
         super().__init__(app)
@@ -33,26 +33,22 @@ class CardsScene(Overlay):
     def cards(self) -> tuple[CardInfo, ...]:
         return self.board.view.cards
 
-    def layout(self, area: pygame.Rect) -> None:
-        k = min(area.width / 1280, area.height / 720)
-        self.sheet_size = (round(900 * k), round(650 * k))
-        super().layout(area)
-
     def fill(self, inner: pygame.Rect) -> None:
+        k = self.app.k
         card = self.cards[self.index]
         ui, root = self.app.ui, self.root
         band = f"Event card {self.index + 1} of {len(self.cards)}"
         if card.factor:
             band += f"  ·  {factor_name(card.factor)}"
         UILabel(
-            pygame.Rect(inner.x, inner.y, inner.w, 30),
+            pygame.Rect(inner.x, inner.y, inner.w, round(30 * k)),
             band.upper(),
             ui,
             container=root,
             object_id="#muted",
         )
         UILabel(
-            pygame.Rect(inner.x, inner.y + 30, inner.w, 56),
+            pygame.Rect(inner.x, inner.y + round(30 * k), inner.w, round(56 * k)),
             card.title,
             ui,
             container=root,
@@ -69,19 +65,22 @@ class CardsScene(Overlay):
         if card.source:
             body.append(f"<br><b>Source:</b> {esc(card.source)}")
         text_rect = pygame.Rect(
-            inner.x, inner.y + 92, inner.w, inner.h - 92 - choice_h - buttons_h - 8
+            inner.x,
+            inner.y + round(92 * k),
+            inner.w,
+            inner.h - round(92 * k) - choice_h - buttons_h - round(8 * k),
         )
         UITextBox("".join(body), text_rect, ui, container=root)
         y = text_rect.bottom + 8
         if card.choices:
             who = "Your decision:" if card.mine_to_decide else "Another leader decides this card."
-            UILabel(pygame.Rect(inner.x, y, inner.w, 30), who, ui, container=root)
+            UILabel(pygame.Rect(inner.x, y, inner.w, round(30 * k)), who, ui, container=root)
             y += 34
             for choice_id, label in card.choices:
                 index = self.option_index(card.event, choice_id)
                 chosen = decided == choice_id
                 b = self.button(
-                    pygame.Rect(inner.x, y, inner.w, 40),
+                    pygame.Rect(inner.x, y, inner.w, round(40 * k)),
                     ("✓ " if chosen else "") + label,
                     lambda i=index: self.decide(i),
                     object_id="#chosen" if chosen else "#choice",

@@ -35,15 +35,16 @@ class Overlay(Scene):
     def build(self) -> None:
         window = self.app.window
         if self.backdrop is None or self.backdrop.get_size() != window.get_size():
-            self.backdrop = window.copy()
+            self.backdrop = window.copy()  # App.push drew the scenes below into it
             shade = pygame.Surface(window.get_size(), pygame.SRCALPHA)
             shade.fill((*self.app.palette.ink, 170))
             self.backdrop.blit(shade, (0, 0))
         super().build()
 
     def layout(self, area: pygame.Rect) -> None:
-        w = min(self.sheet_size[0], area.width - 40)
-        h = min(self.sheet_size[1], area.height - 40)
+        self.k = min(area.width / 1280, area.height / 720)
+        w = min(round(self.sheet_size[0] * self.k), area.width - 40)
+        h = min(round(self.sheet_size[1] * self.k), area.height - 40)
         self.sheet = pygame.Rect(0, 0, w, h)
         self.sheet.center = area.center
         self.fill(self.sheet.inflate(-40, -32))
@@ -67,7 +68,7 @@ class Overlay(Scene):
 
     def buttons_row(self, inner: pygame.Rect, labels: list[tuple[str, Callable[[], None]]]):
         """Buttons along the bottom of the sheet, the first one focused."""
-        bw, bh, gap = 200, 46, 16
+        bw, bh, gap = round(200 * self.k), round(46 * self.k), round(16 * self.k)
         x = inner.right - len(labels) * bw - (len(labels) - 1) * gap
         made = []
         for label, action in labels:
@@ -92,9 +93,10 @@ class Confirm(Overlay):
         super().layout(area)
 
     def fill(self, inner: pygame.Rect) -> None:
+        k = self.app.k
         UITextBox(
             self.question,
-            pygame.Rect(inner.x, inner.y, inner.w, inner.h - 60),
+            pygame.Rect(inner.x, inner.y, inner.w, inner.h - round(60 * k)),
             self.app.ui,
             container=self.root,
             object_id="#sheet_text",
@@ -118,8 +120,9 @@ class Message(Overlay):
         super().layout(area)
 
     def fill(self, inner: pygame.Rect) -> None:
+        k = self.app.k
         UILabel(
-            pygame.Rect(inner.x, inner.y, inner.w, 40),
+            pygame.Rect(inner.x, inner.y, inner.w, round(40 * k)),
             self.title,
             self.app.ui,
             container=self.root,
@@ -127,7 +130,7 @@ class Message(Overlay):
         )
         UITextBox(
             self.message,
-            pygame.Rect(inner.x, inner.y + 44, inner.w, inner.h - 104),
+            pygame.Rect(inner.x, inner.y + round(44 * k), inner.w, inner.h - round(104 * k)),
             self.app.ui,
             container=self.root,
         )
@@ -140,8 +143,9 @@ class HelpOverlay(Overlay):
     sheet_size = (760, 600)
 
     def fill(self, inner: pygame.Rect) -> None:
+        k = self.app.k
         UILabel(
-            pygame.Rect(inner.x, inner.y, inner.w, 44),
+            pygame.Rect(inner.x, inner.y, inner.w, round(44 * k)),
             "Help: playing with keys and mouse",
             self.app.ui,
             container=self.root,
@@ -155,7 +159,7 @@ class HelpOverlay(Overlay):
         )
         UITextBox(
             rows + mouse,
-            pygame.Rect(inner.x, inner.y + 50, inner.w, inner.h - 110),
+            pygame.Rect(inner.x, inner.y + round(50 * k), inner.w, inner.h - round(110 * k)),
             self.app.ui,
             container=self.root,
         )

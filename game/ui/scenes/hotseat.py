@@ -16,24 +16,27 @@ class PrivacyScreen(Scene):
         self.board = board
 
     def layout(self, area: pygame.Rect) -> None:
+        k = self.app.k
         name = self.board.session.view().mine.name
         w, h = area.size
         UILabel(
-            pygame.Rect(0, h // 2 - 120, w, 80),
+            pygame.Rect(0, h // 2 - round(120 * k), w, round(80 * k)),
             f"Pass the computer to {name}",
             self.app.ui,
             container=self.root,
             object_id="#heading",
         )
         UILabel(
-            pygame.Rect(0, h // 2 - 40, w, 36),
+            pygame.Rect(0, h // 2 - round(40 * k), w, round(36 * k)),
             "Everyone else, look away: the next screen shows secrets.",
             self.app.ui,
             container=self.root,
         )
         self.focus_on(
             self.button(
-                pygame.Rect(w // 2 - 200, h // 2 + 30, 400, 56),
+                pygame.Rect(
+                    w // 2 - round(200 * k), h // 2 + round(30 * k), round(400 * k), round(56 * k)
+                ),
                 f"I am {self.board.session.view().mine.short}: show my board",
                 self.reveal,
             )

@@ -17,8 +17,9 @@ class GameMenu(Overlay):
         self.session = session
 
     def fill(self, inner: pygame.Rect) -> None:
+        k = self.app.k
         UILabel(
-            pygame.Rect(inner.x, inner.y, inner.w, 50),
+            pygame.Rect(inner.x, inner.y, inner.w, round(50 * k)),
             "Menu",
             self.app.ui,
             container=self.root,
@@ -34,10 +35,10 @@ class GameMenu(Overlay):
             ("Quit to title", self.quit_to_title),
             ("Quit game", self.quit_game),
         ]
-        y = inner.y + 56
+        y = inner.y + round(56 * k)
         step = (inner.bottom - y) // len(items)
         for label, action in items:
-            self.button(pygame.Rect(inner.x, y, inner.w, step - 8), label, action)
+            self.button(pygame.Rect(inner.x, y, inner.w, step - round(8 * k)), label, action)
             y += step
         self.focused = 0
 

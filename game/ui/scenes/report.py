@@ -18,6 +18,8 @@ SECONDS_PER_BLOC = 0.55
 class TurnReport(Overlay):
     """Pages: one per vote (animated), then the summary of everything that happened."""
 
+    sheet_size = (1040, 660)
+
     def __init__(self, app, board, played: str, events: list[GameEvent]) -> None:
         super().__init__(app)
         self.board, self.played, self.events = board, played, events
@@ -34,26 +36,21 @@ class TurnReport(Overlay):
     def vote(self) -> GameEvent | None:
         return self.votes[self.page] if self.page < len(self.votes) else None
 
-    def layout(self, area: pygame.Rect) -> None:
-        k = min(area.width / 1280, area.height / 720)
-        self.k = k
-        self.sheet_size = (round(1040 * k), round(660 * k))
-        super().layout(area)
-
     def fill(self, inner: pygame.Rect) -> None:
+        k = self.app.k
         self.inner = inner
         ui, root = self.app.ui, self.root
         if self.vote is not None:
             tally = self.vote.tally
             UILabel(
-                pygame.Rect(inner.x, inner.y, inner.w, 30),
+                pygame.Rect(inner.x, inner.y, inner.w, round(30 * k)),
                 f"{self.played.upper()} · VOTE {self.page + 1} OF {len(self.votes)}",
                 ui,
                 container=root,
                 object_id="#muted",
             )
             UILabel(
-                pygame.Rect(inner.x, inner.y + 30, inner.w, 56),
+                pygame.Rect(inner.x, inner.y + round(30 * k), inner.w, round(56 * k)),
                 tally.organ,
                 ui,
                 container=root,
@@ -61,7 +58,7 @@ class TurnReport(Overlay):
             )
         else:
             UILabel(
-                pygame.Rect(inner.x, inner.y, inner.w, 56),
+                pygame.Rect(inner.x, inner.y, inner.w, round(56 * k)),
                 f"What happened in {self.played}",
                 ui,
                 container=root,
@@ -81,7 +78,12 @@ class TurnReport(Overlay):
             text = "<br>".join(rows) or "<i>Nothing of note happened.</i>"
             UITextBox(
                 text,
-                pygame.Rect(inner.x, inner.y + 64, inner.w, inner.h - 64 - 64),
+                pygame.Rect(
+                    inner.x,
+                    inner.y + round(64 * k),
+                    inner.w,
+                    inner.h - round(64 * k) - round(64 * k),
+                ),
                 ui,
                 container=root,
             )

@@ -45,10 +45,11 @@ class LoadScene(Scene):
     """The saved games, newest first; Enter or a double click loads one."""
 
     def layout(self, area: pygame.Rect) -> None:
+        k = self.app.k
         w, h = area.size
-        m = 60
+        m = round(60 * k)
         UILabel(
-            pygame.Rect(m, 30, w - 2 * m, 70),
+            pygame.Rect(m, round(30 * k), w - 2 * m, round(70 * k)),
             "Load a game",
             self.app.ui,
             container=self.root,
@@ -57,20 +58,25 @@ class LoadScene(Scene):
         self.slots: list[Slot] = list_slots()
         items = [f"{s.name}  -  {s.summary}" for s in self.slots]
         self.list = UISelectionList(
-            pygame.Rect(m, 110, w - 2 * m, h - 230), items or [], self.app.ui, container=self.root
+            pygame.Rect(m, round(110 * k), w - 2 * m, h - round(230 * k)),
+            items or [],
+            self.app.ui,
+            container=self.root,
         )
         if not self.slots:
             UILabel(
-                pygame.Rect(m + 20, 130, w - 2 * m, 40),
+                pygame.Rect(m + round(20 * k), round(130 * k), w - 2 * m, round(40 * k)),
                 "No saved games yet: a game is autosaved at the end of every turn.",
                 self.app.ui,
                 container=self.root,
                 object_id="#muted",
             )
-        y = h - 90
-        self.button(pygame.Rect(m, y, 200, 50), "Back", self.app.pop, tip="Esc")
+        y = h - round(90 * k)
+        self.button(
+            pygame.Rect(m, y, round(200 * k), round(50 * k)), "Back", self.app.pop, tip="Esc"
+        )
         self.load_button = self.button(
-            pygame.Rect(w - m - 220, y, 220, 50),
+            pygame.Rect(w - m - round(220 * k), y, round(220 * k), round(50 * k)),
             "Load",
             self.load,
             tip="Open the highlighted save (Enter).",
@@ -133,22 +139,25 @@ class SaveScene(Overlay):
         self.session = session
 
     def fill(self, inner: pygame.Rect) -> None:
+        k = self.app.k
         UILabel(
-            pygame.Rect(inner.x, inner.y, inner.w, 44),
+            pygame.Rect(inner.x, inner.y, inner.w, round(44 * k)),
             "Save the game",
             self.app.ui,
             container=self.root,
             object_id="#heading",
         )
         UILabel(
-            pygame.Rect(inner.x, inner.y + 48, inner.w, 28),
+            pygame.Rect(inner.x, inner.y + round(48 * k), inner.w, round(28 * k)),
             "Name (letters, digits, spaces, - and _). The save holds every completed turn.",
             self.app.ui,
             container=self.root,
             object_id="#muted",
         )
         self.entry = UITextEntryLine(
-            pygame.Rect(inner.x, inner.y + 84, inner.w, 44), self.app.ui, container=self.root
+            pygame.Rect(inner.x, inner.y + round(84 * k), inner.w, round(44 * k)),
+            self.app.ui,
+            container=self.root,
         )
         self.entry.set_text_length_limit(40)
         sc = self.session.scenario

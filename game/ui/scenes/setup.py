@@ -45,21 +45,22 @@ class ScenarioScene(Scene):
 
     def layout(self, area: pygame.Rect) -> None:
         w, h = area.size
-        m = 48
+        k = self.app.k
+        m = round(48 * k)
         UILabel(
-            pygame.Rect(m, 24, w - 2 * m, 64),
+            pygame.Rect(m, round(24 * k), w - 2 * m, round(64 * k)),
             "Choose a scenario",
             self.app.ui,
             container=self.root,
             object_id="#heading",
         )
         list_w = int(w * 0.34)
-        y = 100
+        y = round(100 * k)
         self.choices = []
         for i, e in enumerate(self.entries):
             label = e.title if e.ok else f"{e.path.name} (cannot be loaded)"
             b = self.button(
-                pygame.Rect(m, y, list_w, 48),
+                pygame.Rect(m, y, list_w, round(48 * k)),
                 label,
                 lambda i=i: self.pick(i),
                 object_id="#chosen" if i == self.index else "#choice",
@@ -68,12 +69,25 @@ class ScenarioScene(Scene):
             if not e.ok:
                 b.disable()
             self.choices.append(b)
-            y += 56
-        detail = pygame.Rect(m + list_w + 32, 100, w - list_w - 2 * m - 32, h - 200)
+            y += round(56 * k)
+        detail = pygame.Rect(
+            m + list_w + round(32 * k),
+            round(100 * k),
+            w - list_w - 2 * m - round(32 * k),
+            h - round(200 * k),
+        )
         self.detail = UITextBox(self.detail_html(), detail, self.app.ui, container=self.root)
-        self.button(pygame.Rect(m, h - 80, 200, 52), "Back", self.app.pop, tip="Esc")
+        self.button(
+            pygame.Rect(m, h - round(80 * k), round(200 * k), round(52 * k)),
+            "Back",
+            self.app.pop,
+            tip="Esc",
+        )
         self.next = self.button(
-            pygame.Rect(w - m - 260, h - 80, 260, 52), "Choose contender", self.go, tip="Enter"
+            pygame.Rect(w - m - round(260 * k), h - round(80 * k), round(260 * k), round(52 * k)),
+            "Choose contender",
+            self.go,
+            tip="Enter",
         )
         if self.index < 0:
             self.next.disable()
@@ -132,9 +146,10 @@ class ContenderScene(Scene):
 
     def layout(self, area: pygame.Rect) -> None:
         w, h = area.size
-        m = 48
+        k = self.app.k
+        m = round(48 * k)
         UILabel(
-            pygame.Rect(m, 24, w - 2 * m, 64),
+            pygame.Rect(m, round(24 * k), w - 2 * m, round(64 * k)),
             "Choose your contender",
             self.app.ui,
             container=self.root,
@@ -142,12 +157,12 @@ class ContenderScene(Scene):
         )
         n = len(self.playable)
         slot = (w - 2 * m) // max(1, n)
-        self.token_y = 150
+        self.token_y = round(150 * k)
         self.slots = []
         for i, c in enumerate(self.playable):
             x = m + i * slot
             b = self.button(
-                pygame.Rect(x + 10, 220, slot - 20, 44),
+                pygame.Rect(x + round(10 * k), round(220 * k), slot - round(20 * k), round(44 * k)),
                 c.short,
                 lambda i=i: self.pick(i),
                 object_id="#chosen" if i == self.index else "#choice",
@@ -155,17 +170,19 @@ class ContenderScene(Scene):
             )
             self.slots.append((x + slot // 2, b))
             self.hotspot(
-                pygame.Rect(x + 10, 90, slot - 20, 120),
+                pygame.Rect(x + round(10 * k), round(90 * k), slot - round(20 * k), round(120 * k)),
                 esc(c.name),
                 on_click=lambda i=i: self.pick(i),
                 term=c.id,
             )
-        side = 340
-        detail = pygame.Rect(m, 284, w - 2 * m - side - 24, h - 284 - 100)
+        side = round(340 * k)
+        detail = pygame.Rect(
+            m, round(284 * k), w - 2 * m - side - round(24 * k), h - round(284 * k) - round(100 * k)
+        )
         UITextBox(self.detail_html(), detail, self.app.ui, container=self.root)
         sx = w - m - side
         UILabel(
-            pygame.Rect(sx, 284, side, 30),
+            pygame.Rect(sx, round(284 * k), side, round(30 * k)),
             "How well the AI plays",
             self.app.ui,
             container=self.root,
@@ -173,34 +190,46 @@ class ContenderScene(Scene):
         self.level = UIDropDownMenu(
             ["easy", "standard"],
             self.difficulty,
-            pygame.Rect(sx, 316, side, 40),
+            pygame.Rect(sx, round(316 * k), side, round(40 * k)),
             self.app.ui,
             container=self.root,
         )
         UILabel(
-            pygame.Rect(sx, 380, side, 30),
+            pygame.Rect(sx, round(380 * k), side, round(30 * k)),
             "Seed (the same seed, the same game)",
             self.app.ui,
             container=self.root,
         )
         self.seed_entry = UITextEntryLine(
-            pygame.Rect(sx, 412, side, 44), self.app.ui, container=self.root
+            pygame.Rect(sx, round(412 * k), side, round(44 * k)), self.app.ui, container=self.root
         )
         self.seed_entry.set_allowed_characters("numbers")
         self.seed_entry.set_text_length_limit(18)
         self.seed_entry.set_text(str(self.seed))
         self.seed_note = UILabel(
-            pygame.Rect(sx, 460, side, 28), "", self.app.ui, container=self.root, object_id="#muted"
+            pygame.Rect(sx, round(460 * k), side, round(28 * k)),
+            "",
+            self.app.ui,
+            container=self.root,
+            object_id="#muted",
         )
         self.button(
-            pygame.Rect(sx, 496, side, 44),
+            pygame.Rect(sx, round(496 * k), side, round(44 * k)),
             "New random seed",
             self.reseed,
             object_id="#small_button",
         )
-        self.button(pygame.Rect(m, h - 80, 200, 52), "Back", self.app.pop, tip="Esc")
+        self.button(
+            pygame.Rect(m, h - round(80 * k), round(200 * k), round(52 * k)),
+            "Back",
+            self.app.pop,
+            tip="Esc",
+        )
         self.start_button = self.button(
-            pygame.Rect(w - m - 260, h - 80, 260, 52), "Start", self.start, tip="Enter"
+            pygame.Rect(w - m - round(260 * k), h - round(80 * k), round(260 * k), round(52 * k)),
+            "Start",
+            self.start,
+            tip="Enter",
         )
         self.focus_on(self.start_button)
 
@@ -229,7 +258,7 @@ class ContenderScene(Scene):
             draw.token(
                 surface,
                 (cx, self.token_y),
-                52 if chosen else 42,
+                round((52 if chosen else 42) * self.app.k),
                 self.styles[k],
                 draw.initials(c.short),
                 p,

@@ -15,9 +15,10 @@ class TitleScene(Scene):
     def layout(self, area: pygame.Rect) -> None:
         self.autosave = saves.autosave_path()
         w, h = area.size
-        bw, bh, gap = min(360, w // 4), 52, 14
+        k = self.app.k
+        bw, bh, gap = min(round(360 * k), w // 4), round(52 * k), round(14 * k)
         x = w - bw - w // 12
-        y = h // 2 - (6 * (bh + gap)) // 2 + 30
+        y = h // 2 - (6 * (bh + gap)) // 2 + round(30 * k)
         can_continue = self.autosave.is_file()
         items = [
             ("New game", self.new_game, "Choose a scenario and a contender. (N)"),

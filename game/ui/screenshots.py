@@ -1,0 +1,162 @@
+"""Screenshots of every scene, taken in a real window: `python -m game.ui.screenshots`.
+
+Under Linux without a display it starts Xvfb itself (Debian's `xvfb` package). The game is
+driven through the same scene methods the buttons call, with a fixed seed, so the pictures are
+the same from run to run and can be compared by eye after a change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SIZES = ((1280, 720), (1920, 1080))
+
+
+def start_xvfb() -> subprocess.Popen | None:
+    """A virtual screen when there is none; None when a display already exists."""
+    if os.environ.get("DISPLAY") or not sys.platform.startswith("linux"):
+        return None
+    if shutil.which("Xvfb") is None:
+        raise SystemExit("no display and no Xvfb: install Debian's xvfb package")
+    for n in range(99, 120):
+        if not Path(f"/tmp/.X11-unix/X{n}").exists():
+            proc = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "1920x1080x24", "-nolisten",
+                                     "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            for _ in range(50):
+                if Path(f"/tmp/.X11-unix/X{n}").exists():
+                    break
+                time.sleep(0.1)
+            os.environ["DISPLAY"] = f":{n}"
+            return proc
+    raise SystemExit("no free X display number for Xvfb")
+
+
+def shoot_all(out: Path, size: tuple[int, int]) -> list[Path]:
+    """Every scene at one window size; returns the files written."""
+    import pygame
+
+    from .app import App
+    from .scenes.board import BoardScene
+    from .scenes.cards import CardsScene
+    from .scenes.end import EndScene
+    from .scenes.report import TurnReport
+    from .scenes.title import TitleScene
+    from .session import GameSession
+    from .settings import Settings
+
+    app = App(settings=Settings(window_size=size, animation_speed="off"))
+    written: list[Path] = []
+
+    def shot(name: str) -> None:
+        for _ in range(3):
+            app.step(pygame.event.get(), 1 / 30)
+        pygame.display.flip()
+        path = out / f"{name}-{size[0]}x{size[1]}.png"
+        pygame.image.save(app.window, str(path))
+        written.append(path)
+
+    title = app.push(TitleScene(app))
+    shot("01-title")
+    title.new_game()
+    shot("02-scenario")
+    app.top.go()
+    shot("03-contender")
+    scenario = app.top.scenario
+    session = GameSession.new(scenario, ["stalin"], seed=1924)
+    session.autosave = False
+    app.replace(TitleScene(app))
+    board = app.push(BoardScene(app, session))
+    shot("04-cards")
+    while isinstance(app.top, CardsScene):
+        app.pop()
+    choices = [i for i, o in enumerate(session.options()) if session.why_not(i) is None]
+    for i in choices[:2]:
+        session.choose(i)
+    board.refresh()
+    shot("05-board")
+    board.app.show_help()
+    shot("06-help")
+    app.pop()
+    board.menu()
+    shot("07-menu")
+    app.pop()
+    board.save()
+    shot("08-save")
+    app.pop()
+    board.end_turn()
+    shot("09-confirm-end-turn")
+    app.top._yes()
+    while not (isinstance(app.top, TurnReport) and app.top.vote is not None):
+        while not isinstance(app.top, BoardScene):
+            app.pop()
+        board.play_turn()
+    app.top.update(1.0)  # half counted
+    app.settings = app.settings.model_copy(update={"animation_speed": "normal"})
+    app.top.clock = app.top.duration() / 2
+    shot("10-vote-counting")
+    app.top.clock = app.top.duration()
+    shot("11-vote-result")
+    while app.top.vote is not None:
+        app.top.next()
+        app.top.clock = app.top.duration()
+    shot("12-turn-summary")
+    app.settings = app.settings.model_copy(update={"animation_speed": "off"})
+    while not session.finished:
+        while not isinstance(app.top, BoardScene):
+            app.pop()
+        board.play_turn()
+    while not isinstance(app.top, EndScene):
+        app.top.finish() if isinstance(app.top, TurnReport) else app.pop()
+    shot("13-end")
+    try:
+        app.top.debrief()
+        shot("14-debrief")
+    except ImportError:
+        pass
+    app.replace(TitleScene(app))
+    app.open_encyclopedia("general_secretary")
+    shot("15-encyclopedia")
+    app.pop()
+    app.top.settings()
+    shot("16-settings")
+    app.pop()
+    app.top.load()
+    shot("17-load")
+    pygame.quit()
+    from . import draw
+
+    draw.font.cache_clear()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"),
+                        help="folder for the PNG files (default: docs/screenshots)")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    xvfb = start_xvfb()
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    home = tempfile.mkdtemp(prefix="politburo-shots-")
+    os.environ["POLITBURO_HOME"] = home  # no player's saves or settings in the pictures
+    try:
+        for size in SIZES:
+            for path in shoot_all(args.out, size):
+                print(path)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+        if xvfb is not None:
+            xvfb.terminate()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
