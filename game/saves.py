@@ -9,8 +9,6 @@ Anything wrong with a file on the way in raises :class:`SaveError` with one clea
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
@@ -18,10 +16,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game.engine import Action, IllegalAction, Match, Scenario
+from game.paths import write_text_atomic
 
 SCHEMA_VERSION = 1
 MAX_BYTES = 20_000_000  # a 24-turn game is a few kB; anything this big is not ours
-AUTOSAVE_NAME = "autosave.json"
 
 
 class SaveError(Exception):
@@ -44,21 +42,6 @@ class SaveFile(BaseModel):
     saved_at: str = Field(description="When the file was written, ISO 8601 in UTC.")
 
 
-def data_dir() -> Path:
-    """Where autosaves live: $POLITBURO_HOME if set (tests, portable installs), else the
-    platform's per-user data folder."""
-    home = os.environ.get("POLITBURO_HOME")
-    if home:
-        return Path(home)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("politburo", appauthor=False))
-
-
-def autosave_path() -> Path:
-    return data_dir() / AUTOSAVE_NAME
-
-
 def snapshot(match: Match, humans: list[str], difficulty: str) -> SaveFile:
     """The save file of a match as it stands."""
     return SaveFile(
@@ -72,26 +55,6 @@ def snapshot(match: Match, humans: list[str], difficulty: str) -> SaveFile:
         turn=match.state.turn,
         saved_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
-
-
-def write_text_atomic(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically: the old file stays whole until the new one is on
-    disk. Raises OSError."""
-    p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, p)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def write_save(path: str | Path, save: SaveFile) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from game import saves
+from game import paths, saves
 from game.content.loader import find_scenario, load_scenario
 from game.engine import Match, legal_actions, view
 from game.saves import SCHEMA_VERSION, SaveError, SaveFile
@@ -241,7 +241,7 @@ def test_failed_write_keeps_old_file_whole(good_save, played, monkeypatch, where
     def boom(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(saves.os, where, boom)
+    monkeypatch.setattr(paths.os, where, boom)
     with pytest.raises(SaveError) as e:
         saves.save_match(good_save, played, ["trotsky"], "easy")
     assert "No space left" in one_line(e)
@@ -259,7 +259,7 @@ def test_interrupted_write_leaves_no_partial_file(tmp_path, played, monkeypatch)
         real_fsync(fd)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(saves.os, "fsync", interrupt)
+    monkeypatch.setattr(paths.os, "fsync", interrupt)
     with pytest.raises(KeyboardInterrupt):
         saves.save_match(target, played, ["stalin"], "standard")
     assert not target.exists()
@@ -276,7 +276,7 @@ def test_unwritable_folder(tmp_path, played):
 
 def test_autosave_path_follows_politburo_home(tmp_path, monkeypatch):
     monkeypatch.setenv("POLITBURO_HOME", str(tmp_path))
-    assert saves.autosave_path() == tmp_path / "autosave.json"
+    assert paths.autosave_path() == tmp_path / "autosave.json"
     monkeypatch.delenv("POLITBURO_HOME")
-    assert saves.autosave_path().name == "autosave.json"
-    assert "politburo" in str(saves.autosave_path()).lower()
+    assert paths.autosave_path().name == "autosave.json"
+    assert "politburo" in str(paths.autosave_path()).lower()

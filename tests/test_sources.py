@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from game import saves
+from game import paths
 from game.content import loader, sources
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,7 +45,7 @@ def two_rivals_as(path: Path, new_id: str | None = None, title: str | None = Non
 def test_user_dir_follows_politburo_home(home, monkeypatch):
     assert sources.user_scenario_dir() == home / "scenarios"
     monkeypatch.delenv("POLITBURO_HOME")
-    assert sources.user_scenario_dir().parent == saves.data_dir()
+    assert sources.user_scenario_dir().parent == paths.data_dir()
 
 
 def test_shipped_only_when_the_user_folder_is_missing(home):
@@ -148,7 +148,18 @@ def test_play_a_user_scenario_by_id_and_resume_its_save(run, user_dir, tmp_path)
     two_rivals_as(user_dir / "council.yaml")
     save = tmp_path / "s.json"
     code, out, err = run(
-        ["play", "--text", "--scenario", "two_rivals", "--contender", "vera", "--seed", "2", "--save", save],
+        [
+            "play",
+            "--text",
+            "--scenario",
+            "two_rivals",
+            "--contender",
+            "vera",
+            "--seed",
+            "2",
+            "--save",
+            save,
+        ],
         "d\nd\nq\n",
     )
     assert code == 0, err

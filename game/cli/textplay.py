@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from game import saves
+from game import paths, saves
 from game.cli import tables as t
 from game.engine import (
     Action,
@@ -695,7 +695,7 @@ class Session:
         if not self.autosave:
             return
         try:
-            saves.save_match(saves.autosave_path(), self.match, self.humans, self.difficulty)
+            saves.save_match(paths.autosave_path(), self.match, self.humans, self.difficulty)
         except saves.SaveError as e:
             if not self._autosave_failed:
                 self.err.write(f"politburo: warning: autosave failed: {e}\n")
@@ -705,11 +705,11 @@ class Session:
         """Save where the player asked; returns 0, or 1 if the save could not be written."""
         target = self.save_path
         if target is None and explicit:
-            target = saves.autosave_path()
+            target = paths.autosave_path()
         if target is None:
             if self.autosave and self.humans and self.match.orders and not final:
                 self.con.say(
-                    f"The autosave at {saves.autosave_path()} holds the game up to the "
+                    f"The autosave at {paths.autosave_path()} holds the game up to the "
                     "last completed turn."
                 )
             return 0

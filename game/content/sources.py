@@ -34,7 +34,7 @@ MAX_USER_FILES = 500  # a folder with more scenario files than this is not a sce
 
 def user_scenario_dir() -> Path:
     """The player's own scenarios folder: ``<data dir>/scenarios`` (it may not exist)."""
-    from game.saves import data_dir
+    from game.paths import data_dir
 
     return data_dir() / "scenarios"
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game import saves
+from game import paths, saves
 from game.ai import seat_orders
 from game.engine import (
     Action,
@@ -34,7 +34,7 @@ MAX_SLOT_NAME = 40
 
 
 def slots_dir() -> Path:
-    return saves.data_dir() / "saves"
+    return paths.data_dir() / "saves"
 
 
 def slot_path(name: str) -> Path:
@@ -57,7 +57,7 @@ def list_slots() -> list[Slot]:
     """The named saves, newest first, then the autosave; broken ones say why."""
     found: list[tuple[float, Slot]] = []
     files = sorted(slots_dir().glob("*.json")) if slots_dir().is_dir() else []
-    auto = saves.autosave_path()
+    auto = paths.autosave_path()
     for p in [*files, *([auto] if auto.is_file() else [])]:
         name = "Autosave" if p == auto else p.stem
         try:
@@ -210,7 +210,7 @@ class GameSession:
         self.seat = 0
         self._options = None
         if self.autosave:
-            problem = self.save_to(saves.autosave_path())
+            problem = self.save_to(paths.autosave_path())
             if problem:
                 self.notice = f"Autosave failed: {problem}"
 

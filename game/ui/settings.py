@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from game import saves
+from game import paths
 
 WINDOW_SIZES: tuple[tuple[int, int], ...] = ((1280, 720), (1366, 768), (1600, 900), (1920, 1080))
 MIN_SIZE = WINDOW_SIZES[0]
@@ -51,7 +51,7 @@ def clamp_size(size: tuple[int, int]) -> tuple[int, int]:
 
 
 def settings_path() -> Path:
-    return saves.data_dir() / "settings.json"
+    return paths.data_dir() / "settings.json"
 
 
 def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
@@ -75,7 +75,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> str | None:
     """Write the settings; returns a one-line problem, or None when they were saved."""
     path = path or settings_path()
     try:
-        saves.write_text_atomic(path, settings.model_dump_json(indent=1) + "\n")
+        paths.write_text_atomic(path, settings.model_dump_json(indent=1) + "\n")
     except OSError as e:
         return f"Settings not saved: {e.strerror or e}"
     return None

@@ -5,13 +5,14 @@ Where no audio device exists (a server, CI) every call is silently a no-op.
 
 from __future__ import annotations
 
-import numpy as np
 import pygame
 
 RATE = 22050
 
 
-def _tone(freqs: list[float], seconds: float, decay: float, noise: float = 0.0) -> np.ndarray:
+def _tone(freqs: list[float], seconds: float, decay: float, noise: float = 0.0):
+    import numpy as np  # only when a sound is first played: keeps numpy off the first frame
+
     t = np.arange(int(RATE * seconds)) / RATE
     wave = sum(np.sin(2 * np.pi * f * t) for f in freqs) / max(1, len(freqs))
     if noise:
@@ -47,7 +48,7 @@ class Sound:
             samples = RECIPES[name]()
             channels = pygame.mixer.get_init()[2]
             if channels > 1:
-                samples = np.repeat(samples[:, None], channels, axis=1)
-            snd = self._sounds[name] = pygame.sndarray.make_sound(np.ascontiguousarray(samples))
+                samples = samples[:, None].repeat(channels, axis=1)
+            snd = self._sounds[name] = pygame.sndarray.make_sound(samples.copy(order="C"))
         snd.set_volume(self.volume)
         snd.play()

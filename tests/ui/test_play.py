@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game import saves
+from game import paths
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.cards import CardsScene
 from game.ui.scenes.dialogs import Confirm, HelpOverlay, Message
@@ -160,13 +160,16 @@ def test_ending_a_turn_asks_first_then_reports_the_votes(ui):
         ui.click(ui.scene.focus[-1])
     assert ui.scene is board
     assert board.log_lines and board.log_lines[0].startswith("<b>")
-    assert saves.autosave_path().is_file()
+    assert paths.autosave_path().is_file()
 
 
 def decide_cards(ui) -> None:
     while isinstance(ui.scene, CardsScene):
-        choices = [b for b, _ in ui.scene.buttons.items()
-                   if b.is_enabled and b.text not in ("Previous", "Next card", "To the board")]
+        choices = [
+            b
+            for b, _ in ui.scene.buttons.items()
+            if b.is_enabled and b.text not in ("Previous", "Next card", "To the board")
+        ]
         if choices and not ui.scene.decided(ui.scene.cards[ui.scene.index]):
             ui.click(choices[0])
         ui.click(ui.scene.focus[-1])
@@ -211,7 +214,7 @@ def test_save_in_a_named_slot_and_load_it_back(ui):
     ui.type("class 9B")
     ui.press(pygame.K_RETURN)
     assert isinstance(ui.scene, Message)
-    path = saves.data_dir() / "saves" / "class 9B.json"
+    path = paths.data_dir() / "saves" / "class 9B.json"
     assert path.is_file()
     ui.click_button("OK")
     ui.press(pygame.K_ESCAPE)
@@ -233,7 +236,7 @@ def test_save_in_a_named_slot_and_load_it_back(ui):
 def test_a_broken_save_gives_a_message_not_a_crash(ui):
     from game.ui.scenes.saveload import open_save
 
-    bad = saves.data_dir() / "saves" / "broken.json"
+    bad = paths.data_dir() / "saves" / "broken.json"
     bad.parent.mkdir(parents=True, exist_ok=True)
     bad.write_text("{not json", encoding="utf-8")
     ui.app.push(TitleScene(ui.app))
@@ -289,5 +292,5 @@ def test_widgets_never_overlap_on_the_board(ui):
         rects = [b.get_abs_rect() for b in board.buttons] + [board.log_box.get_abs_rect()]
         for i, a in enumerate(rects):
             assert ui.app.window.get_rect().contains(a), a
-            for b in rects[i + 1:]:
+            for b in rects[i + 1 :]:
                 assert not a.colliderect(b), (a, b)

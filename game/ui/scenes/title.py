@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 from pygame_gui.elements import UILabel
 
-from game import saves
+from game import paths
 
 from .. import draw
 from ..app import Scene
@@ -13,7 +13,7 @@ from ..app import Scene
 
 class TitleScene(Scene):
     def layout(self, area: pygame.Rect) -> None:
-        self.autosave = saves.autosave_path()
+        self.autosave = paths.autosave_path()
         w, h = area.size
         k = self.app.k
         bw, bh, gap = min(round(360 * k), w // 4), round(52 * k), round(14 * k)
