@@ -381,6 +381,10 @@ class App:
             if event.type == pygame.VIDEORESIZE:
                 self.resized(event.size)
                 continue
+            if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+                fullscreen = not self.settings.fullscreen
+                self.apply_settings(self.settings.model_copy(update={"fullscreen": fullscreen}))
+                continue
             consumed = self.ui.process_events(event)
             if self.top is None:
                 continue
