@@ -147,6 +147,9 @@ def build_parser() -> argparse.ArgumentParser:
         default="standard",
         help="how well the AI plays (default: standard)",
     )
+    from game.cli import debrief_cmd
+
+    debrief_cmd.add_parser(sub)
     return p
 
 
@@ -166,6 +169,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_schema(args.output)
         if args.command == "check":
             return cmd_check(args)
+        if args.command == "debrief":
+            from game.cli import debrief_cmd
+
+            return debrief_cmd.run(args)
         return cmd_play(args)
     except UsageError as e:
         print(f"{PROG}: error: {e}", file=sys.stderr)

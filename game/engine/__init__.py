@@ -9,17 +9,20 @@ terminal game, the window, the AI, saves, the lab) uses only the names exported 
   out (illegal orders raise :class:`IllegalAction` saying why);
 - :func:`view` — what one contender may see (no rival's secrets);
 - :func:`outcome` — the graded result, once the game is over;
+- :func:`ledger` — support over time and what each factor won or lost (for the debrief);
 - :class:`Match` — a game with its history, which replays to the same state.
 """
 
 from .actions import SPECS, Action, ActionKind, IllegalAction
 from .api import (
+    Ledger,
     Match,
     Option,
     Outcome,
     Result,
     TurnResult,
     apply_turn,
+    ledger,
     legal_actions,
     new_game,
     outcome,
@@ -32,6 +35,7 @@ from .view import View
 
 __all__ = [
     "SPECS", "Action", "ActionKind", "Bloc", "FACTOR_NAMES", "Factor", "GameEvent", "GameState",
-    "IllegalAction", "Kind", "Match", "Option", "Outcome", "Result", "Scenario", "Tally",
-    "TurnResult", "View", "apply_turn", "legal_actions", "new_game", "outcome", "view",
+    "IllegalAction", "Kind", "Ledger", "Match", "Option", "Outcome", "Result", "Scenario", "Tally",
+    "TurnResult", "View", "apply_turn", "legal_actions", "ledger", "new_game", "outcome",
+    "view",
 ]

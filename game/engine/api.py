@@ -9,7 +9,7 @@ from . import legality, setup, turn, victory
 from .actions import Action, IllegalAction
 from .record import GameEvent
 from .scenario import Scenario
-from .state import GameState
+from .state import FACTORS, GameState
 from .view import View, build_view
 
 Option = legality.Option
@@ -59,6 +59,33 @@ def apply_turn(state: GameState, orders: Mapping[str, Sequence[Action]]) -> Turn
 def view(state: GameState, contender: str) -> View:
     """The game as ``contender`` may see it."""
     return build_view(state, _index(state, contender), turn.meetings_due(state))
+
+
+@dataclass(frozen=True, slots=True)
+class Ledger:
+    """The books of a game: each contender's share of the party's support over time, and the
+    support each factor won or lost them. ``by_factor[c]`` adds up to ``now[c] - start[c]``."""
+
+    contenders: tuple[str, ...]  # contender ids, in the scenario's order
+    factors: tuple[str, ...]  # factor ids, in the order of each ``by_factor`` row
+    start: tuple[float, ...]  # support when the game began, before the first cards
+    history: tuple[tuple[float, ...], ...]  # support at the start and after every turn played
+    now: tuple[float, ...]  # support in this state (after the cards that opened the turn)
+    by_factor: tuple[tuple[float, ...], ...]  # [contender][factor]: support won (+) or lost (-)
+
+
+def ledger(state: GameState) -> Ledger:
+    """The game's books so far (see :class:`Ledger`): public numbers, read, never changed."""
+    n = state.n
+    now = state.support()
+    return Ledger(
+        contenders=tuple(c.id for c in state.scenario.contenders),
+        factors=tuple(str(f) for f in FACTORS),
+        start=tuple(float(x) for x in state.support_history[0][:n]),
+        history=tuple(tuple(float(x) for x in h[:n]) for h in state.support_history),
+        now=tuple(float(x) for x in now[:n]),
+        by_factor=tuple(tuple(float(x) for x in row) for row in state.ledger),
+    )
 
 
 def outcome(state: GameState) -> Result | None:

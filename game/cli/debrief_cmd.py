@@ -1,0 +1,242 @@
+"""`politburo debrief`: the debrief of one saved game, or with `--class` the summary of many, as
+one self-contained HTML file.
+
+Exit codes follow the rest of the command: 2 for a mistake in the command line, 1 for a file that
+cannot be used (an unreadable or unfinished save, a scenario that is not installed, an output
+that cannot be written). In a class summary, saves that cannot be counted are skipped and listed
+with the reason instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import os
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+PROG = "politburo"
+GLOB_CHARS = set("*?[")
+
+
+def add_parser(subparsers) -> argparse.ArgumentParser:
+    """Add the `debrief` command to the `politburo` parser's subcommands."""
+    p = subparsers.add_parser(
+        "debrief",
+        help="write the debrief of a saved game, or a class summary of many, as HTML",
+        description="Write the debrief of one finished game (its outcome, turning points, "
+        "factor breakdown, support over time, every vote, where it left history and questions "
+        "for discussion), or with --class a summary of many games of one scenario. The report "
+        "is one HTML file that needs no network and prints on A4 or Letter.",
+    )
+    p.add_argument(
+        "saves",
+        nargs="+",
+        metavar="SAVE",
+        help="a save file; with --class, any number of save files or folders of them",
+    )
+    p.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="the HTML file to write ('-': print)"
+    )
+    p.add_argument(
+        "--class",
+        dest="class_summary",
+        action="store_true",
+        help="summarise many games: outcomes, common turning points, factors, closest to and "
+        "furthest from history; saves that cannot be counted are listed, not fatal",
+    )
+    p.add_argument(
+        "--scenario",
+        metavar="ID_OR_PATH",
+        help="the scenario the saves were played in (default: the one each save names; with "
+        "--class, the one most saves name)",
+    )
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    """Carry out `politburo debrief`; returns the exit code."""
+    from game.cli.main import UsageError
+
+    if not args.output.strip():
+        raise UsageError("the output file name is empty")
+    folder = Path(args.output).parent
+    if args.output != "-" and not folder.is_dir():
+        return _fail(f"cannot write {args.output}: there is no folder {folder}")
+    if args.class_summary:
+        return _run_class(args)
+    if len(args.saves) != 1:
+        raise UsageError(
+            f"{len(args.saves)} saves given: a debrief is of one game; add --class for a class "
+            "summary of many"
+        )
+    path = Path(args.saves[0])
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder: add --class for a class summary of the saves in it")
+    return _run_one(path, args)
+
+
+def _fail(message: str) -> int:
+    print(f"{PROG}: {message}", file=sys.stderr)
+    return 1
+
+
+def _scenario_for(name: str, catalogue=None):
+    """The loaded scenario named by an id or a path; raises LookupError saying why not."""
+    from game.content import sources
+
+    if catalogue is None and not sources.looks_like_path(name):
+        catalogue = sources.discover()
+    try:
+        entry = sources.resolve(name, catalogue)
+    except sources.UnknownScenario as e:
+        raise LookupError(str(e)) from None
+    if entry.scenario is None:
+        raise LookupError(f"cannot use scenario {entry.path}: {entry.error}")
+    return entry.scenario
+
+
+def _write(output: str, text: str) -> str | None:
+    """Write the report (atomically); the error message if it cannot be written."""
+    if output == "-":
+        sys.stdout.write(text)
+        return None
+    p = Path(output)
+    if p.is_dir():
+        return f"cannot write {p}: it is a folder"
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent or ".")
+    except OSError as e:
+        return f"cannot write {p}: {e.strerror or e}"
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, p)
+    except OSError as e:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        return f"cannot write {p}: {e.strerror or e}"
+    return None
+
+
+def _run_one(path: Path, args: argparse.Namespace) -> int:
+    from game import saves
+    from game.debrief import DebriefError, debrief, render_debrief
+
+    try:
+        save = saves.load_save(path)
+    except saves.SaveError as e:
+        return _fail(str(e))
+    try:
+        scenario = _scenario_for(args.scenario or save.scenario_id)
+    except LookupError as e:
+        hint = "" if args.scenario else "; give its file with --scenario"
+        return _fail(f"{path}: {e}{hint}")
+    if save.turn < scenario.calendar.turns:
+        return _fail(
+            f"{path}: the game is not finished (saved after {save.turn} of "
+            f"{scenario.calendar.turns} turns); finish it first with "
+            f"`{PROG} play --text --load {path}`"
+        )
+    try:
+        match = saves.resume(save, scenario)
+        report = debrief(match, save.humans)
+    except (saves.SaveError, DebriefError) as e:
+        return _fail(f"{path}: {e}")
+    problem = _write(args.output, render_debrief(report))
+    if problem:
+        return _fail(problem)
+    if args.output != "-":
+        who = report.focus[0]
+        o = report.outcome_of(who)
+        print(
+            f"Wrote the debrief of {path} ({report.contender(who).short}: {o.name}) to "
+            f"{args.output}"
+        )
+    return 0
+
+
+def _expand(names: list[str]) -> list[Path]:
+    """Save paths from the arguments: folders give the .json files directly inside them (sorted),
+    patterns the shell did not expand are expanded here; duplicates of a path are dropped."""
+    out: list[Path] = []
+    for name in names:
+        p = Path(name)
+        if not p.exists() and GLOB_CHARS & set(name):
+            matched = sorted(glob.glob(name))
+            out += [Path(m) for m in matched] if matched else [p]
+        elif p.is_dir():
+            try:
+                out += sorted(x for x in p.iterdir() if x.suffix.lower() == ".json" and x.is_file())
+            except OSError:
+                out.append(p)
+        else:
+            out.append(p)
+    seen: set[str] = set()
+    unique = []
+    for p in out:
+        key = os.path.normcase(os.path.abspath(p))
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique
+
+
+def _run_class(args: argparse.Namespace) -> int:
+    from game import saves
+    from game.debrief import class_summary, render_class
+
+    paths = _expand(args.saves)
+    read: list[tuple[str, saves.SaveFile | str]] = []
+    for p in paths:
+        try:
+            read.append((str(p), saves.load_save(p)))
+        except saves.SaveError as e:
+            read.append((str(p), _reason(str(e), str(p))))
+    parsed = [s for _, s in read if not isinstance(s, str)]
+    if args.scenario:
+        name = args.scenario
+    elif parsed:
+        name = Counter(s.scenario_id for s in parsed).most_common(1)[0][0]
+    else:
+        for p, why in read:
+            print(f"{PROG}: skipped {p}: {why}", file=sys.stderr)
+        return _fail(
+            f"none of the {len(read)} file{'s' * (len(read) != 1)} given is a readable save"
+        )
+    try:
+        scenario = _scenario_for(name)
+    except LookupError as e:
+        hint = "" if args.scenario else "; give its file with --scenario"
+        return _fail(f"{e}{hint}")
+    summary = class_summary(read, scenario)
+    for s in summary.skipped:
+        print(f"{PROG}: skipped {s.path}: {s.reason}", file=sys.stderr)
+    if summary.games == 0:
+        return _fail(
+            f"no finished game of scenario {scenario.id!r} could be counted among the "
+            f"{len(read)} file{'s' * (len(read) != 1)} given"
+        )
+    problem = _write(args.output, render_class(summary))
+    if problem:
+        return _fail(problem)
+    if args.output != "-":
+        skipped = len(summary.skipped)
+        print(
+            f"Wrote the class summary of {summary.games} game{'s' * (summary.games != 1)} of "
+            f"{scenario.title} to {args.output}"
+            + (f" ({skipped} file{'s' * (skipped != 1)} skipped)" if skipped else "")
+        )
+    return 0
+
+
+def _reason(message: str, path: str) -> str:
+    """A SaveError's message without the path it starts with (the report shows the path)."""
+    for prefix in (f"{path}: ", f"{Path(path)}: "):
+        if message.startswith(prefix):
+            return message[len(prefix) :]
+    return message
