@@ -1,0 +1,296 @@
+"""The debrief in the window: support over time, what won and lost it, the turning points, where
+the game left history, every vote and questions for discussion; and the same as an HTML report
+to print or hand in."""
+
+from __future__ import annotations
+
+import webbrowser
+from pathlib import Path
+
+import pygame
+from pygame_gui.elements import UILabel, UITextBox
+
+from game import paths
+from game.debrief.build import debrief
+from game.debrief.html import render_debrief
+from game.debrief.model import Debrief
+
+from .. import draw, theme
+from ..app import App, Scene
+from ..explain import esc
+from ..session import GameSession
+
+TABS = ("Turning points", "Left history", "Votes", "Questions")
+
+
+def report_path(d: Debrief) -> Path:
+    return paths.data_dir() / "reports" / f"debrief-{d.scenario_id}-seed{d.seed}.html"
+
+
+class DebriefScene(Scene):
+    def __init__(self, app: App, session: GameSession) -> None:
+        super().__init__(app)
+        self.session = session
+        self.d = debrief(session.match, session.humans)
+        self.tab = 0
+        self.saved: Path | None = None
+        self.styles = {
+            c.id: s
+            for c, s in zip(
+                session.scenario.contenders,
+                theme.faction_styles(session.scenario.contenders, app.palette),
+                strict=True,
+            )
+        }
+
+    # -- layout
+    def layout(self, area: pygame.Rect) -> None:
+        k = self.app.k
+        w, h = area.size
+        m = round(36 * k)
+        d = self.d
+        UILabel(
+            pygame.Rect(m, round(12 * k), w - 2 * m, round(56 * k)),
+            f"Debrief: {d.scenario_title}",
+            self.app.ui,
+            container=self.root,
+            object_id="#heading",
+        )
+        col = round(w * 0.47)
+        self.chart = pygame.Rect(m, round(100 * k), col - m, round(250 * k))
+        self.bars = pygame.Rect(
+            m,
+            self.chart.bottom + round(56 * k),
+            col - m,
+            h - self.chart.bottom - round(56 * k) - round(100 * k),
+        )
+        x = col + round(24 * k)
+        tw = (w - m - x - 3 * round(8 * k)) // len(TABS)
+        for i, name in enumerate(TABS):
+            self.button(
+                pygame.Rect(x + i * (tw + round(8 * k)), round(76 * k), tw, round(40 * k)),
+                name,
+                lambda i=i: self.show(i),
+                object_id="#chosen" if i == self.tab else "#choice",
+            )
+        self.box = UITextBox(
+            self.tab_html(),
+            pygame.Rect(x, round(124 * k), w - m - x, h - round(124 * k) - round(100 * k)),
+            self.app.ui,
+            container=self.root,
+        )
+        y, bh = h - round(80 * k), round(52 * k)
+        self.button(pygame.Rect(m, y, round(200 * k), bh), "Back", self.app.pop, tip="Esc")
+        self.button(
+            pygame.Rect(w - m - round(560 * k), y, round(270 * k), bh),
+            "Save report",
+            self.save,
+            tip="Write the debrief as an HTML page to print or hand in",
+        )
+        self.focus_on(
+            self.button(
+                pygame.Rect(w - m - round(270 * k), y, round(270 * k), bh),
+                "Open report",
+                self.open,
+                tip="Save the report and open it in your browser",
+            )
+        )
+
+    def show(self, tab: int) -> None:
+        self.tab = tab
+        self.build()
+
+    def tab_html(self) -> str:
+        d = self.d
+        if self.tab == 0:
+            rows = [
+                f"<b>{esc(t.date)}</b> · {esc(t.text)}<br><i>Cause: {esc(t.cause)}</i>"
+                for t in d.turning_points
+            ]
+            return "<br><br>".join(rows) or "No large swings in this game."
+        if self.tab == 1:
+            rows = [
+                f"<b>{esc(v.date)} · {esc(v.title)}</b><br>In this game: {esc(v.game)}<br>"
+                f"In history: {esc(v.history)}<br><i>Why: {esc(v.why)}</i>"
+                for v in d.divergences
+            ]
+            head = (
+                f"<b>Distance from history: {d.distance.total:.0f}</b> "
+                f"({esc(d.distance.rule)})<br><br>"
+            )
+            return head + ("<br><br>".join(rows) or "This game followed the record.")
+        if self.tab == 2:
+            rows = []
+            for v in d.votes:
+                verdict = "carried" if v.passed else "defeated"
+                blocs = "; ".join(f"{esc(b.label)} {b.yes}-{b.no}" for b in v.blocs)
+                rows.append(
+                    f"<b>{esc(v.date)} · {esc(v.organ)}</b>: {esc(v.motion)}: "
+                    f"{verdict} {v.yes} to {v.no}<br><i>{blocs}</i>"
+                )
+            return "<br><br>".join(rows) or "No votes were taken."
+        rows = [
+            f"<b>{n}.</b> {esc(q.text)}<br><i>{esc(q.objective)}</i>"
+            for n, q in enumerate(d.questions, start=1)
+        ]
+        return "<br><br>".join(rows)
+
+    # -- drawing
+    def draw(self, surface: pygame.Surface) -> None:
+        self.draw_support(surface)
+        self.draw_factors(surface)
+
+    def draw_support(self, surface: pygame.Surface) -> None:
+        p, r, d = self.app.palette, self.chart, self.d
+        fs = round(15 * self.app.k * self.app.settings.text_scale)
+        draw.text(
+            surface,
+            "SUPPORT OVER TIME",
+            (r.left, r.top - fs * 2),
+            "heading",
+            round(fs * 1.6),
+            p.ink,
+        )
+        surface.fill(p.paper_dark, r)
+        pygame.draw.rect(surface, p.ink, r, 1)
+        top = max(0.05, max(max(s.points) for s in d.support))
+        n = max(1, len(d.dates) - 1)
+
+        def at(i: int, x: float) -> tuple[int, int]:
+            return (r.left + round(r.width * i / n), r.bottom - round(r.height * x / top))
+
+        for share in (0.0, top / 2, top):  # the share axis, on the left
+            y = at(0, share)[1]
+            draw.text(
+                surface,
+                f"{100 * share:.0f}%",
+                (r.left + 3, y),
+                "body",
+                round(fs * 0.7),
+                p.muted,
+                anchor="bottomleft" if share == 0 else "topleft",
+            )
+        for i, year in d.ticks:
+            x = at(i, 0)[0]
+            pygame.draw.line(surface, p.paper, (x, r.top), (x, r.bottom), 1)
+            draw.text(
+                surface, year, (x, r.bottom + 2), "body", round(fs * 0.75), p.muted, anchor="midtop"
+            )
+        for s in d.support:
+            style = self.styles[s.contender]
+            human = d.contender(s.contender).human
+            points = [at(i, x) for i, x in enumerate(s.points)]
+            if len(points) > 1:
+                pygame.draw.lines(surface, style.colour, False, points, 4 if human else 2)
+            for i, _year in d.ticks:  # the token shape marks each line once a year
+                if i < len(points):
+                    draw.token(surface, points[i], 5, style, "", p)
+            draw.text(
+                surface,
+                d.contender(s.contender).short,
+                (points[-1][0] - 4, points[-1][1]),
+                "bold",
+                round(fs * 0.75),
+                p.ink,
+                anchor="midright",
+            )
+        self.hotspot(
+            r,
+            "<b>Support over time</b>: each contender's share of the party's members "
+            "at the start and after every turn. Your line is the thick one.",
+        )
+
+    def draw_factors(self, surface: pygame.Surface) -> None:
+        p, r, d = self.app.palette, self.bars, self.d
+        who = (d.focus or [d.winner])[0]
+        fb = next(f for f in d.factors if f.contender == who)
+        fs = round(15 * self.app.k * self.app.settings.text_scale)
+        draw.text(
+            surface,
+            f"WHAT WON AND LOST {d.contender(who).short.upper()}'S SUPPORT",
+            (r.left, r.top - fs * 2),
+            "heading",
+            round(fs * 1.6),
+            p.ink,
+            max_width=r.width,
+        )
+        rows = fb.factors
+        biggest = max((abs(f.amount) for f in rows), default=0.0) or 1.0
+        row_h = min(round(30 * self.app.k), r.height // max(1, len(rows)))
+        label_w = round(r.width * 0.42)
+        mid = r.left + label_w + (r.width - label_w) // 2
+        half = (r.width - label_w) // 2 - round(40 * self.app.k)
+        for i, f in enumerate(rows):
+            y = r.top + i * row_h
+            draw.text(
+                surface,
+                f.name,
+                (r.left + label_w - 8, y + row_h // 2),
+                "body",
+                round(fs * 0.8),
+                p.ink,
+                anchor="midright",
+                max_width=label_w - 10,
+            )
+            length = round(half * abs(f.amount) / biggest)
+            bar = pygame.Rect(mid if f.amount >= 0 else mid - length, y + 4, length, row_h - 8)
+            if f.amount >= 0:
+                surface.fill(p.red, bar)
+            elif bar.width and bar.height:  # losses hatched, as in the printed report
+                surface.blit(draw.pattern_surface(bar.size, p.ink, "stripes", p.paper), bar)
+            value = f"{100 * f.amount:+.1f}"
+            anchor = "midleft" if f.amount >= 0 else "midright"
+            tx = bar.right + 4 if f.amount >= 0 else bar.left - 4
+            draw.text(
+                surface, value, (tx, bar.centery), "bold", round(fs * 0.75), p.ink, anchor=anchor
+            )
+            self.hotspot(
+                pygame.Rect(r.left, y, r.width, row_h),
+                f"<b>{esc(f.name)}</b>: {100 * f.amount:+.1f} points of support, "
+                f"{100 * f.share:.0f}% of all the movement in "
+                f"{esc(d.contender(who).short)}'s support.",
+            )
+        pygame.draw.line(surface, p.ink, (mid, r.top), (mid, r.top + len(rows) * row_h), 2)
+        draw.text(
+            surface,
+            f"Net change {100 * fb.change:+.1f} points "
+            f"({100 * fb.start:.0f}% to {100 * fb.end:.0f}%)",
+            (mid, r.top + len(rows) * row_h + 4),
+            "bold",
+            round(fs * 0.8),
+            p.ink,
+            anchor="midtop",
+        )
+
+    # -- the report
+    def save(self) -> Path | None:
+        path = report_path(self.d)
+        try:
+            paths.write_text_atomic(path, render_debrief(self.d))
+        except OSError as e:
+            self.app.toast(f"The report could not be written: {e.strerror or e}")
+            return None
+        self.saved = path
+        return path
+
+    def open(self) -> None:
+        path = self.save()
+        if path is None:
+            return
+        try:
+            opened = webbrowser.open(path.as_uri())
+        except webbrowser.Error:
+            opened = False
+        where = esc(str(path))
+        self.app.toast(
+            f"The report is at {where}."
+            + ("" if opened else " No web browser could be started here: open the file by hand.")
+        )
+
+    def key(self, event: pygame.event.Event) -> None:
+        if event.key == pygame.K_ESCAPE:
+            self.app.pop()
+        elif pygame.K_1 <= event.key < pygame.K_1 + len(TABS):
+            self.show(event.key - pygame.K_1)
+        else:
+            super().key(event)
