@@ -260,27 +260,49 @@ def test_resizing_lays_the_board_out_again(ui):
     assert ui.app.size == (1280, 720)  # never smaller than the layouts are drawn for
 
 
-def test_hotseat_hides_the_board_between_people(ui):
+def reveal(ui, short: str) -> None:
     from game.ui.scenes.hotseat import PrivacyScreen
-    from game.ui.session import GameSession
 
-    sc = ui.app.catalogue().get("succession_1924").scenario
-    session = GameSession.new(sc, ["stalin", "trotsky"], seed=3)
-    ui.app.push(TitleScene(ui.app))
-    board = ui.app.push(BoardScene(ui.app, session))
-    ui.frames()
-    decide_cards(ui)
-    ui.click_button("End turn")
-    ui.click_button("End turn")
     assert isinstance(ui.scene, PrivacyScreen)
-    assert session.match.state.turn == 0  # nothing played until the second person has chosen
-    assert not board.root.visible
-    ui.click_button("I am Trotsky: show my board")
+    assert not ui.scene.board.root.visible  # nothing of anyone's board shows
+    ui.click_button(f"I am {short}: show my board")
+
+
+def test_hotseat_by_clicks_keeps_each_persons_secrets(ui):
+    ui.app.push(TitleScene(ui.app))
+    ui.frames()
+    ui.click_button("New game")
+    ui.click_button("Choose contender")
+    contender = ui.scene
+    toggles = [b for b in contender.buttons if b.text in ("Person", "AI")]
+    ui.click(toggles[1])  # Trotsky is played by a second person
+    ui.click_button("Start")
+    reveal(ui, "Stalin")
+    decide_cards(ui)
+    board = ui.scene
+    session = board.session
+    assert session.humans == ["stalin", "trotsky"] and session.me == "stalin"
+    dossier = next(r for r in option_rows_all(board) if board.options[r].label.startswith("Compile"))
+    session.choose(dossier)
+    board.refresh()
+    ui.click_button("End turn")
+    ui.click_button("End turn")
+    assert session.match.state.turn == 0  # nothing is played until the second person has chosen
+    reveal(ui, "Trotsky")
     decide_cards(ui)
     assert ui.scene is board and session.me == "trotsky"
+    assert board.view.dossiers == {}  # Stalin's dossier is not Trotsky's to see
     ui.click_button("End turn")
     ui.click_button("End turn")
     assert session.match.state.turn == 1
+    while isinstance(ui.scene, TurnReport):
+        ui.click(ui.scene.focus[-1])
+    reveal(ui, "Stalin")
+    assert session.me == "stalin" and board.view.dossiers  # his own, back in his view
+
+
+def option_rows_all(board: BoardScene) -> list[int]:
+    return [i for i, o in enumerate(board.options) if board.session.why_not(i) is None]
 
 
 def test_widgets_never_overlap_on_the_board(ui):

@@ -41,7 +41,7 @@ class BoardScene(Scene):
         self.row_focus = 0
         self.rows: list[tuple[pygame.Rect, int | None, str]] = []  # rect, option or None, header
         self.before: View | None = None  # the view a turn ago, for changes
-        self.cards_seen_turn = -1
+        self.turn_begun = -1
         self.log_lines: list[str] = []
         self.layer: pygame.Surface | None = None
 
@@ -126,10 +126,20 @@ class BoardScene(Scene):
         self.focus_on(self.end_button)
         self.focused = -1
         self.refresh()
-        if self.session.match.state.turn != self.cards_seen_turn and not self.session.finished:
-            self.cards_seen_turn = self.session.match.state.turn
-            if self.session.view().cards:
-                self.app.push_later(lambda: self.show_cards())
+        if self.session.match.state.turn != self.turn_begun and not self.session.finished:
+            self.turn_begun = self.session.match.state.turn
+            self.app.push_later(self.begin_turn)
+
+    def begin_turn(self) -> None:
+        """At the start of a turn: the hand-off screen at a hotseat table, else the cards."""
+        if self.session.finished:
+            return
+        if self.session.hotseat:
+            from .hotseat import PrivacyScreen
+
+            self.app.push(PrivacyScreen(self.app, self))
+        elif self.view.cards:
+            self.show_cards()
 
     def px(self, n: float) -> int:
         return round(n * self.k)
@@ -932,7 +942,7 @@ class BoardScene(Scene):
             self.log_lines.append(explain.esc(e.text))
         self.page = 0
         self.row_focus = 0
-        self.cards_seen_turn = s.match.state.turn
+        self.turn_begun = s.match.state.turn
         self.refresh()
         if s.notice:
             self.app.toast(s.notice)

@@ -246,5 +246,5 @@ class TurnReport(Overlay):
             from .end import EndScene
 
             self.app.push(EndScene(self.app, self.board.session))
-        elif self.board.view.cards:
-            self.board.show_cards()
+        else:
+            self.board.begin_turn()

@@ -140,6 +140,7 @@ class ContenderScene(Scene):
         self.scenario = scenario
         self.playable = [c for c in scenario.contenders if c.playable]
         self.index = 0
+        self.people = {0}  # the seats played by people at this computer (hotseat if several)
         self.seed = seed if seed is not None else secrets.randbelow(1_000_000)
         self.difficulty = "standard"
         self.styles = theme.faction_styles(scenario.contenders, app.palette)
@@ -169,6 +170,15 @@ class ContenderScene(Scene):
                 tip=f"{esc(c.name)}: difficulty {c.difficulty}",
             )
             self.slots.append((x + slot // 2, b))
+            person = i in self.people
+            self.button(
+                pygame.Rect(x + round(10 * k), round(270 * k), slot - round(20 * k), round(30 * k)),
+                "Person" if person else "AI",
+                lambda i=i: self.toggle_person(i),
+                object_id="#chosen" if person else "#small_button",
+                tip="Who plays this seat: a person at this computer or the AI. Several people "
+                "take turns at one computer (hotseat), each seeing only their own secrets.",
+            )
             self.hotspot(
                 pygame.Rect(x + round(10 * k), round(90 * k), slot - round(20 * k), round(120 * k)),
                 esc(c.name),
@@ -177,7 +187,7 @@ class ContenderScene(Scene):
             )
         side = round(340 * k)
         detail = pygame.Rect(
-            m, round(284 * k), w - 2 * m - side - round(24 * k), h - round(284 * k) - round(100 * k)
+            m, round(312 * k), w - 2 * m - side - round(24 * k), h - round(312 * k) - round(100 * k)
         )
         UITextBox(self.detail_html(), detail, self.app.ui, container=self.root)
         sx = w - m - side
@@ -291,8 +301,21 @@ class ContenderScene(Scene):
     def pick(self, index: int) -> None:
         self.read_seed()
         self.index = index
+        if len(self.people) == 1:
+            self.people = {index}
         self.build()
         self.focus_on(self.slots[index][1])
+
+    def toggle_person(self, index: int) -> None:
+        """Give a seat to a person, or back to the AI (at least one person stays)."""
+        self.read_seed()
+        if index in self.people:
+            if len(self.people) > 1:
+                self.people.discard(index)
+        else:
+            self.people.add(index)
+        self.index = index
+        self.build()
 
     def key(self, event: pygame.event.Event) -> None:
         if event.key == pygame.K_ESCAPE:
@@ -310,8 +333,8 @@ class ContenderScene(Scene):
             return
         from .board import BoardScene
 
-        cid = self.playable[self.index].id
-        session = GameSession.new(self.scenario, [cid], self.seed, self.difficulty)
+        humans = [self.playable[i].id for i in sorted(self.people)]
+        session = GameSession.new(self.scenario, humans, self.seed, self.difficulty)
         from .title import TitleScene
 
         self.app.replace(TitleScene(self.app))
