@@ -154,6 +154,28 @@ def ui_theme(palette: Palette, scale: float) -> dict:
         "disabled_border": "#8C857A",
     }
     flat = {"shape": "rectangle", "border_width": "0", "shadow_width": "0"}
+    choice = {
+        "colours": {**button_colours, "normal_bg": paper, "normal_text": ink},
+        "font": font("body"),
+        "misc": {
+            **flat,
+            "border_width": "2",
+            "text_horiz_alignment": "left",
+            "text_horiz_alignment_padding": "10",
+        },
+    }
+    list_item = {
+        "colours": {
+            "normal_bg": paper,
+            "hovered_bg": dark,
+            "selected_bg": red,
+            "normal_text": ink,
+            "hovered_text": ink,
+            "selected_text": paper,
+        },
+        "font": font("body"),
+        "misc": {**flat, "text_horiz_alignment": "left", "text_horiz_alignment_padding": "8"},
+    }
     return {
         "defaults": {
             "colours": {
@@ -179,16 +201,7 @@ def ui_theme(palette: Palette, scale: float) -> dict:
             "misc": {**flat, "text_horiz_alignment": "center"},
         },
         "#small_button": {"font": font("heading", 1)},
-        "#choice": {
-            "colours": {**button_colours, "normal_bg": paper, "normal_text": ink},
-            "font": font("body"),
-            "misc": {
-                **flat,
-                "border_width": "2",
-                "text_horiz_alignment": "left",
-                "text_horiz_alignment_padding": "10",
-            },
-        },
+        "#choice": choice,
         "#chosen": {
             "colours": {**button_colours, "normal_bg": red, "normal_text": paper},
             "font": font("body", 0, bold=True),
@@ -226,23 +239,22 @@ def ui_theme(palette: Palette, scale: float) -> dict:
             "colours": {"dark_bg": paper, "normal_border": ink},
             "misc": {"border_width": "2", "list_item_height": str(round(30 * scale))},
         },
-        "selection_list.@selection_list_item": {
-            "colours": {
-                "normal_bg": paper,
-                "hovered_bg": dark,
-                "selected_bg": red,
-                "normal_text": ink,
-                "hovered_text": ink,
-                "selected_text": paper,
-            },
-            "font": font("body"),
-            "misc": {**flat, "text_horiz_alignment": "left", "text_horiz_alignment_padding": "8"},
-        },
+        "selection_list.@selection_list_item": list_item,
         "drop_down_menu": {
             "colours": {**button_colours, "normal_bg": paper, "normal_text": ink, "dark_bg": paper},
             "font": font("body"),
             "misc": {**flat, "border_width": "2"},
         },
+        "drop_down_menu.@selected_option": choice,
+        "drop_down_menu.#expand_button": {
+            **choice,
+            "misc": {**choice["misc"], "text_horiz_alignment": "center"},
+        },
+        "drop_down_menu.#drop_down_options_list": {
+            "colours": {"dark_bg": paper, "normal_border": ink},
+            "misc": {"border_width": "2"},
+        },
+        "drop_down_menu.#drop_down_options_list.@selection_list_item": list_item,
         "horizontal_slider": {
             "colours": {"dark_bg": dark, "normal_border": ink},
             "misc": {"border_width": "2"},
