@@ -231,10 +231,10 @@ def test_hotseat_from_a_save(run, tmp_path):
     data = json.loads(path.read_text())
     data["humans"] = ["stalin", "trotsky"]
     path.write_text(json.dumps(data))
-    code, out, _ = run(["play", "--text", "--load", path, "--save", path], "d\nd\n" * 2 + "q\n")
+    code, out, _ = run(["play", "--text", "--load", path, "--save", path], "\nd\nd\n" * 2 + "q\n")
     assert code == 0
-    assert "Joseph Stalin's turn: everyone else, look away" in out
-    assert "Leon Trotsky's turn: everyone else, look away" in out
+    assert "Pass the computer to Joseph Stalin" in out
+    assert "Pass the computer to Leon Trotsky" in out
     assert saves.load_save(path).turn >= 1
 
 
@@ -496,3 +496,38 @@ def test_terminal_only_options_in_the_window_are_a_usage_error(run, monkeypatch)
     monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
     code, _, err = run(["play", "--seed", "4"])
     assert code == 2 and "--text" in err
+
+
+def test_hotseat_in_the_terminal_hands_over_and_keeps_secrets(run):
+    # Stalin compiles a dossier; Trotsky's board must not show it; the report is public only
+    code, out, _ = run(
+        [
+            "play",
+            "--text",
+            "--contender",
+            "stalin",
+            "--contender",
+            "trotsky",
+            "--seed",
+            "3",
+            "--no-autosave",
+        ],
+        "\n" + "d\nd\n" + "\n" + "d\nd\n" + "q\n",
+    )
+    assert code == 0
+    assert out.count("Pass the computer to Joseph Stalin") == 2
+    assert out.count("Pass the computer to Leon Trotsky") == 1
+    trotsky_board = out.split("Pass the computer to Leon Trotsky")[1].split("WHAT HAPPENED")[0]
+    assert "Your dossiers" not in trotsky_board
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["--contender", "stalin", "--contender", "stalin"], "different"),
+        (["--contender", "stalin", "--contender", "nobody"], "unknown contender"),
+    ],
+)
+def test_bad_hotseat_seats_are_usage_errors(run, argv, message):
+    code, _, err = run(["play", "--text", "--seed", "1", *argv])
+    assert code == 2 and message in err

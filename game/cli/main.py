@@ -83,7 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
         "data folder) or a scenario file (default: choose from a menu; with --auto or "
         "--contender, the main scenario)",
     )
-    play.add_argument("--contender", metavar="ID", help="the contender you play (skips the choice)")
+    play.add_argument(
+        "--contender",
+        metavar="ID",
+        action="append",
+        help="the contender you play (skips the choice); give it again for each further person "
+        "at this computer (hotseat: they take turns, each seeing only their own secrets)",
+    )
     play.add_argument(
         "--difficulty",
         choices=("easy", "standard"),
@@ -290,12 +296,18 @@ def _fail(message: str) -> int:
 
 def cmd_window(args: argparse.Namespace) -> int:
     """Open the game window (straight into a saved game with --load)."""
-    for flag, value in (("--scenario", args.scenario), ("--contender", args.contender),
-                        ("--seed", args.seed), ("--save", args.save),
-                        ("--difficulty", args.difficulty)):
+    for flag, value in (
+        ("--scenario", args.scenario),
+        ("--contender", args.contender),
+        ("--seed", args.seed),
+        ("--save", args.save),
+        ("--difficulty", args.difficulty),
+    ):
         if value is not None:
-            raise UsageError(f"{flag} is for the terminal game: add --text (in the window, "
-                             "choose on the setup screens)")
+            raise UsageError(
+                f"{flag} is for the terminal game: add --text (in the window, "
+                "choose on the setup screens)"
+            )
     from game.ui import launch
 
     return launch(load=args.load)
@@ -374,17 +386,19 @@ def cmd_play(args: argparse.Namespace) -> int:
     assert scenario is not None
 
     ids = [c.id for c in scenario.contenders]
-    if args.contender and args.contender not in ids:
-        where = "" if args.scenario or args.load else " (name another with --scenario)"
-        raise UsageError(
-            f"unknown contender {args.contender!r}; in {scenario.id}{where} they are: "
-            f"{', '.join(ids)}"
-        )
+    for cid in args.contender or []:
+        if cid not in ids:
+            where = "" if args.scenario or args.load else " (name another with --scenario)"
+            raise UsageError(
+                f"unknown contender {cid!r}; in {scenario.id}{where} they are: {', '.join(ids)}"
+            )
+    if args.contender and len(set(args.contender)) < len(args.contender):
+        raise UsageError("each --contender must be a different contender")
 
     try:
         if save is not None:
             match = saves.resume(save, scenario)
-            humans = [] if args.auto else ([args.contender] if args.contender else save.humans)
+            humans = [] if args.auto else (args.contender or save.humans)
             difficulty = args.difficulty or save.difficulty
             at = date_line(view(match.state, scenario.contenders[0].id))
             con.say(f"Resumed {scenario.title} at {at}, seed {save.seed}.")
@@ -397,11 +411,10 @@ def cmd_play(args: argparse.Namespace) -> int:
             con.say(f"Seed {seed} (play this game again with --seed {seed}).")
             if not args.auto:
                 playable = {c.id for c in scenario.contenders if c.playable}
-                if args.contender and args.contender not in playable:
-                    raise UsageError(
-                        f"{args.contender!r} is not a playable contender in {scenario.id}"
-                    )
-                humans = [args.contender or pick_contender(con, scenario)]
+                for cid in args.contender or []:
+                    if cid not in playable:
+                        raise UsageError(f"{cid!r} is not a playable contender in {scenario.id}")
+                humans = args.contender or [pick_contender(con, scenario)]
     except saves.SaveError as e:
         return _fail(str(e))
     except (EndOfInput, QuitRequested):

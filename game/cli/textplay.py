@@ -551,6 +551,8 @@ class Session:
             if cid not in self.humans:
                 orders[cid] = ai_orders(self.match, cid, self.difficulty)
         played = date_line(view(state, self.humans[0]))
+        if len(self.humans) > 1 and _isatty(self.con.out):
+            self.con.out.write("\033[2J\033[3J\033[H")  # the last person's board goes
         events = self.match.play(orders)
         me = self.match.scenario.contender_index(self.humans[0]) if len(self.humans) == 1 else None
         self.con.say("")
@@ -564,8 +566,7 @@ class Session:
         v = view(state, cid)
         options = legal_actions(state, cid)
         if len(self.humans) > 1:
-            con.say("")
-            con.say(f"=== {v.mine.name}'s turn: everyone else, look away ===")
+            self.hand_over(v.mine.name)
         con.say("")
         con.say(render_board(v, con.g))
         cards = render_cards(v)
@@ -623,6 +624,17 @@ class Session:
                 self.pick(options, picks, cmd, ap)
             else:
                 con.say("Type a number from the menu, d when done, or ? for help.")
+
+    def hand_over(self, name: str) -> None:
+        """Hotseat: clear what the last person saw and wait until only ``name`` is looking."""
+        con = self.con
+        if _isatty(con.out):
+            con.out.write("\033[2J\033[3J\033[H")  # clear the screen and its scrollback
+        con.say("")
+        con.say(f"=== Pass the computer to {name}: everyone else, look away ===")
+        answer = con.ask(f"{name}, press Enter when only you can see the screen (q to quit): ")
+        if answer.lower() in ("q", "quit"):
+            raise QuitRequested
 
     def explain(self, options: Sequence, arg: str) -> None:
         nums = arg.replace(",", " ").split()
