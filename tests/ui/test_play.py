@@ -282,7 +282,9 @@ def test_hotseat_by_clicks_keeps_each_persons_secrets(ui):
     board = ui.scene
     session = board.session
     assert session.humans == ["stalin", "trotsky"] and session.me == "stalin"
-    dossier = next(r for r in option_rows_all(board) if board.options[r].label.startswith("Compile"))
+    dossier = next(
+        r for r in option_rows_all(board) if board.options[r].label.startswith("Compile")
+    )
     session.choose(dossier)
     board.refresh()
     ui.click_button("End turn")
@@ -316,3 +318,29 @@ def test_widgets_never_overlap_on_the_board(ui):
             assert ui.app.window.get_rect().contains(a), a
             for b in rects[i + 1 :]:
                 assert not a.colliderect(b), (a, b)
+
+
+def test_a_whole_hotseat_game_is_played_through_by_events(ui):
+    from game.ui.scenes.hotseat import PrivacyScreen
+    from game.ui.session import GameSession
+
+    ui.app.settings = ui.app.settings.model_copy(update={"animation_speed": "off"})
+    sc = ui.app.catalogue().get("succession_1924").scenario
+    session = GameSession.new(sc, ["zinoviev", "kamenev"], seed=5)
+    ui.app.push(TitleScene(ui.app))
+    board = ui.app.push(BoardScene(ui.app, session))
+    ui.frames()
+    hand_offs = 0
+    while not isinstance(ui.scene, EndScene):
+        assert hand_offs <= 2 * sc.calendar.turns
+        if isinstance(ui.scene, PrivacyScreen):
+            hand_offs += 1
+            ui.press(pygame.K_RETURN)  # the only button: "I am ...: show my board"
+        decide_cards(ui)
+        if ui.scene is board:
+            ui.click_button("End turn")
+            ui.click_button("End turn")
+        while isinstance(ui.scene, TurnReport):
+            ui.click(ui.scene.focus[-1])
+    assert session.finished and hand_offs == 2 * sc.calendar.turns
+    assert len(session.match.orders) == sc.calendar.turns
