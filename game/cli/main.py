@@ -153,6 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
         default="standard",
         help="how well the AI plays (default: standard)",
     )
+    from game.cli import lab_cmd
+
+    lab_cmd.add_parser(sub)
     from game.cli import debrief_cmd
 
     debrief_cmd.add_parser(sub)
@@ -175,6 +178,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_schema(args.output)
         if args.command == "check":
             return cmd_check(args)
+        if args.command == "lab":
+            from game.cli import lab_cmd
+
+            return lab_cmd.run(args)
         if args.command == "debrief":
             from game.cli import debrief_cmd
 

@@ -44,6 +44,8 @@ from game.engine.scenario import (
     Scenario,
     _scenario_entries,
     cross_reference_problems,
+    locate_in_file,
+    patched_with_origins,
 )
 
 from .loader import MAX_BYTES, YAMLLimitError, compose_yaml, construct_yaml
@@ -832,6 +834,47 @@ def analyse(s: Scenario) -> Iterator[ReferenceProblem]:
     yield from _outcome_problems(s)
     yield from _people_problems(s, entries)
     yield from _entry_context_problems(s, entries)
+    yield from _what_if_warnings(s)
+
+
+def _what_if_warnings(s: Scenario) -> Iterator[ReferenceProblem]:
+    """Likely mistakes in the what-ifs: a patch that changes nothing, a rule set to the value
+    it already has, and what the checks above find in the scenario with the what-if applied
+    that they do not find without it (placed in the what-if, where the patch caused it)."""
+    if not s.what_ifs:
+        return
+    base = {(p.message, p.loc) for p in _analysis(s)}
+    for i, w in enumerate(s.what_ifs):
+        at = ("what_ifs", i)
+        where = f"what-if {w.id!r}"
+        p = w.patch
+        if not (p.rules or p.remove_events or p.add_events or p.force_events or p.opening):
+            yield _warn((*at, "patch"), f"{where} changes nothing: its patch is empty")
+            continue
+        for name, value in p.rules.items():
+            if name in type(s.rules).model_fields and getattr(s.rules, name) == value:
+                yield _warn((*at, "patch", "rules", name), f"{where}: rule {name!r} is already "
+                            f"{_got(value)} in this scenario, so setting it changes nothing")
+        try:
+            patched, origins = patched_with_origins(s, i)
+        except ValueError:
+            continue  # the cross-reference pass says why
+        for problem in _analysis(patched):
+            loc = locate_in_file(problem.loc, origins)
+            if loc[:2] == at:
+                yield ReferenceProblem(loc, f"{where}: {problem.message}", "warning",
+                                       problem.hint)
+            elif (problem.message, problem.loc) not in base:
+                yield _warn((*at, "id"), f"{where}: with this what-if applied, "
+                            f"{problem.message}", problem.hint)
+
+
+def _analysis(s: Scenario) -> list[ReferenceProblem]:
+    """The checks of :func:`analyse` on the scenario itself, not its what-ifs."""
+    entries = list(_scenario_entries(s))
+    return [*_calendar_problems(s, s.calendar), *_event_timing(s, s.calendar, entries),
+            *_outcome_problems(s), *_people_problems(s, entries),
+            *_entry_context_problems(s, entries)]
 
 
 def _turn(cal: Calendar, date: str | None) -> int | None:
@@ -1068,6 +1111,8 @@ def _entry_context_problems(s: Scenario, entries: _Entries) -> Iterator[Referenc
 def _who_means_nobody(s: Scenario, who: object, loc: tuple) -> str | None:
     if who not in ("self", "decider", "chooser"):
         return None
+    if loc[0] == "opening":
+        return "the opening is played before anyone acts: name a contender or office:<id>"
     if loc[0] == "outcomes":
         return "use `self` for the contender being judged" if who != "self" else None
     if who == "self":

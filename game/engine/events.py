@@ -66,14 +66,32 @@ def begin_turn(ctx: Context) -> None:
             continue
         s.cards.append(e.id)
         ctx.report(Kind.CARD, e.title, ref=e.id)
-        if e.choices:
+        if e.choices and e.forced_choice is None:
             s.fired.setdefault(e.id, "")
             s.decisions.append(Decision(e.id, deciders(ctx, e)))
+        elif e.choices:
+            _take_forced_choice(ctx, e)
         else:
             s.fired[e.id] = ""
             with ctx.tagged(e.factor):
                 for effect in e.effects:
                     effect.apply(ctx)
+
+
+def _take_forced_choice(ctx: Context, e: EventDef) -> None:
+    """A card whose choice is fixed (``forced_choice``): nobody is asked; its effects and the
+    choice's apply at once, with the usual decider (if there is one) standing as `decider`."""
+    s = ctx.state
+    choice = next(ch for ch in e.choices if ch.id == e.forced_choice)
+    s.fired[e.id] = choice.id
+    who = deciders(ctx, e) if e.decider != "vote" else ()
+    ctx.decider = who[0] if who else None
+    with ctx.tagged(e.factor):
+        for effect in (*e.effects, *choice.effects):
+            effect.apply(ctx)
+    ctx.decider = None
+    ctx.report(Kind.DECISION, f"{e.title}: {choice.label}", who, ref=e.id,
+               data={"choice": choice.id})
 
 
 def resolve_decisions(ctx: Context, picks: Mapping[int, Mapping[str, str]]) -> None:
@@ -121,6 +139,7 @@ def card_info(state: GameState, event_id: str, me: int):
 
     e = _event(state, event_id)
     pending = next((d for d in state.decisions if d.event == event_id), None)
+    open_choices = e.choices if e.forced_choice is None else []  # a forced card asks nothing
     return CardInfo(
         event=e.id,
         title=e.title,
@@ -128,9 +147,9 @@ def card_info(state: GameState, event_id: str, me: int):
         history=e.history,
         source=e.source,
         factor=str(e.factor),
-        choices=tuple((ch.id, ch.label) for ch in e.choices),
+        choices=tuple((ch.id, ch.label) for ch in open_choices),
         mine_to_decide=pending is not None and me in pending.deciders,
         appeal=tuple(
-            ch.ai_appeal.get(state.scenario.contenders[me].id, 0.0) for ch in e.choices
+            ch.ai_appeal.get(state.scenario.contenders[me].id, 0.0) for ch in open_choices
         ),
     )

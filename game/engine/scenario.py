@@ -346,6 +346,15 @@ class EventDef(Model):
         description="Who chooses: a contender id, `office:<id>` (its holder) or `vote` (every "
         "contender backs a choice; Central Committee weight decides).",
     )
+    forced_choice: str | None = Field(
+        None,
+        description="The id of one of the `choices`, always taken without asking anyone: the "
+        "card then plays like one without choices, applying the event's `effects` and that "
+        "choice's `effects` (not its `chooser_effects`: nobody chose it). Effects that name "
+        "`decider` still mean the contender or office holder given as `decider`, and conditions "
+        "that test the event's choice see this one. The lab's what-ifs set it with "
+        "`force_events`.",
+    )
 
     @model_validator(mode="after")
     def _timing(self) -> EventDef:
@@ -456,6 +465,74 @@ class Rules(Model):
     )
 
 
+class ForcedEvent(Model):
+    """An event that a what-if makes certain: it fires whenever it is due and its condition
+    holds (its `chance` becomes 1), on another date if `when` is given, and always with the
+    same choice if `choice` is given."""
+
+    event: str = Field(description="The id of the event (one of the scenario's, or one the "
+                       "same what-if adds).")
+    choice: str | None = Field(
+        None,
+        description="The id of one of its choices, always taken without asking anyone (it "
+        "becomes the event's `forced_choice`).",
+    )
+    when: str | None = Field(
+        None, description="Fires on this date instead, such as `1926-Q1` (this replaces its "
+        "`when` or its `window`).",
+    )
+
+
+class Patch(Model):
+    """What a what-if changes. It is applied in this order: `remove_events`, `add_events`,
+    `force_events`, `rules`, `opening`. Everything it does not name stays as it is."""
+
+    rules: dict[str, bool | float] = Field(
+        default_factory=dict,
+        description="Rule name to its new value, for any rule in [Rules](#rules): "
+        "`{patronage: false}` switches patronage off for the whole game.",
+    )
+    remove_events: list[str] = Field(
+        default_factory=list, description="Ids of event cards taken out of the scenario."
+    )
+    add_events: list[EventDef] = Field(
+        default_factory=list,
+        description="Event cards, written like those under `events`. A card with the id of one "
+        "of the scenario's replaces it, in its place; the others are added after the scenario's "
+        "own.",
+    )
+    force_events: list[ForcedEvent] = Field(
+        default_factory=list,
+        description="Events made certain, moved to another date or fixed to one choice.",
+    )
+    opening: list[Effect] = Field(
+        default_factory=list,
+        description="Effects applied to the starting position, after the scenario's own "
+        "`opening`: an office for another holder (`grant_office`), a flag set (`flag`), a "
+        "contender's qualities (`quality`), loyalties, alliances ...",
+    )
+
+
+class WhatIf(Model):
+    """A "what if" switch: one historical factor changed, so that the lab (`politburo lab
+    --what-if ID`) can compare many games with it against many games without it. A what-if
+    is a patch on the scenario: rules changed, event cards removed, added, moved or fixed to
+    one choice, and changes to the starting position. It does nothing unless it is asked
+    for."""
+
+    id: str = Id
+    title: str = Field(description="A short name shown in the lab's tables and charts.")
+    question: str = Field(
+        "", description="The question it helps answer, such as an essay question: `How far "
+        "does Stalin's position as General Secretary explain his success?`."
+    )
+    description: str = Field(
+        description="What changes and why, for the teacher and the lab's report: what the "
+        "switch says happened instead of history, and how the patch expresses it."
+    )
+    patch: Patch = Field(description="What the what-if changes in the scenario.")
+
+
 class Scenario(Model):
     """A whole scenario: everything at the top level of a scenario file."""
 
@@ -526,6 +603,17 @@ class Scenario(Model):
         "at 0.5 or more.",
     )
     epilogue: str = Field("", description="What followed in history, for the end screen.")
+    opening: list[Effect] = Field(
+        default_factory=list,
+        description="Effects applied to the starting position before the first turn's cards "
+        "are drawn, as if the scenario had been written that way (they are not news, and the "
+        "debrief's factors start from zero after them). Mostly written by what-ifs.",
+    )
+    what_ifs: list[WhatIf] = Field(
+        default_factory=list,
+        description="Counterfactual switches for the lab: each a patch on this scenario, "
+        "applied only when asked for (`politburo lab --what-if ID`).",
+    )
 
     @model_validator(mode="after")
     def _references(self, info: ValidationInfo) -> Scenario:
@@ -549,6 +637,33 @@ class Scenario(Model):
             if c.id == cid:
                 return i
         raise KeyError(cid)
+
+    def what_if(self, what_if_id: str) -> WhatIf:
+        """The what-if with this id; raises KeyError naming the known ones."""
+        for w in self.what_ifs:
+            if w.id == what_if_id:
+                return w
+        known = ", ".join(w.id for w in self.what_ifs) or "none"
+        raise KeyError(f"scenario {self.id!r} has no what-if {what_if_id!r} (its what-ifs: "
+                       f"{known})")
+
+    def with_what_ifs(self, what_if_ids: Iterable[str]) -> Scenario:
+        """A new scenario: this one with the named what-ifs applied, in order (a pure
+        function; this scenario is unchanged). The result has no what-ifs of its own left, and
+        its title names those applied. Raises KeyError for an unknown id and ValueError for a
+        patch that does not fit (for instance, two what-ifs that remove the same event)."""
+        ids = list(what_if_ids)
+        if not ids:
+            return self
+        s = self
+        titles = []
+        for wid in ids:
+            w = self.what_if(wid)
+            s = _patched(s, w, where=f"what-if {wid!r}")[0]
+            titles.append(w.title)
+        s = s.model_copy(update={"what_ifs": [],
+                                 "title": f"{self.title} (what if: {'; '.join(titles)})"})
+        return Scenario.model_validate(dict(s))
 
 
 Loc = tuple[str | int, ...]
@@ -584,10 +699,20 @@ def who_names(s: Scenario) -> list[str]:
     return [c.id for c in s.contenders] + list(SPECIAL_WHO) + [f"office:{o.id}" for o in s.offices]
 
 
-def cross_reference_problems(s: Scenario):  # noqa: C901 - one flat list of checks
+def cross_reference_problems(s: Scenario):
     """Yield a :class:`ReferenceProblem` for each reference to something the scenario does not
     define, and for each clash the engine cannot play (two holders of one office, two meetings
-    of one organ in one turn)."""
+    of one organ in one turn); then the same for each what-if: the names its patch uses, and,
+    when the scenario itself is sound, every problem the scenario would have with the what-if
+    applied, placed in the what-if where the patch caused it."""
+    own = list(_own_problems(s))
+    yield from own
+    yield from _what_if_problems(s, patched=not any(p.severity == "error" for p in own))
+
+
+def _own_problems(s: Scenario, entries: Iterable[tuple[str, Loc, Entry]] | None = None):  # noqa: C901
+    """The checks of :func:`cross_reference_problems` on the scenario itself; the effects and
+    conditions checked are ``entries`` (default: all of them)."""
     P, U = ReferenceProblem, _unknown
     contenders = {c.id for c in s.contenders}
     offices = {o.id for o in s.offices}
@@ -687,6 +812,10 @@ def cross_reference_problems(s: Scenario):  # noqa: C901 - one flat list of chec
         if e.window and len(turns) == 2 and turns[1] < turns[0]:
             yield P(("events", i, "window", 1), f"event {e.id!r}: its window ends "
                     f"({e.window[1]}) before it starts ({e.window[0]}), so it never fires")
+        if e.forced_choice is not None and e.forced_choice not in {ch.id for ch in e.choices}:
+            yield U(("events", i, "forced_choice"), f"event {e.id!r}: forced_choice "
+                    f"{e.forced_choice!r} is not one of its choices", e.forced_choice,
+                    [ch.id for ch in e.choices])
         if e.decider and e.decider != "vote":
             if e.decider.startswith("office:"):
                 if e.decider[7:] not in offices:
@@ -707,7 +836,9 @@ def cross_reference_problems(s: Scenario):  # noqa: C901 - one flat list of chec
             if k not in kinds:
                 yield U(("contenders", i, "ai", "weights", k, "[key]"), f"contender {c.id!r}: "
                         f"ai weight for unknown action {k!r}", k, kinds)
-    for where, loc, entry in _scenario_entries(s):
+    if entries is None:
+        entries = _scenario_entries(s)
+    for where, loc, entry in entries:
         for p in _entry_problems(s, entry, loc):
             yield ReferenceProblem(p.loc, f"{where}: {p.message}", p.severity, p.hint, p.name,
                                    p.known)
@@ -727,21 +858,235 @@ def _entries_in(value: object, loc: Loc):
             yield from _entries_in(item, (*loc, i))
 
 
+def _event_entries(i: int, e: EventDef):
+    """(description, location, entry) for every effect and condition of event ``i``."""
+    for loc, entry in _entries_in(e.condition, ("events", i, "condition")):
+        yield f"event {e.id!r}", loc, entry
+    for loc, entry in _entries_in(e.effects, ("events", i, "effects")):
+        yield f"event {e.id!r}", loc, entry
+    for j, ch in enumerate(e.choices):
+        for field in ("effects", "chooser_effects"):
+            for loc, entry in _entries_in(getattr(ch, field), ("events", i, "choices", j,
+                                                               field)):
+                yield f"event {e.id!r}, choice {ch.id!r}", loc, entry
+
+
 def _scenario_entries(s: Scenario):
     """(description, location, entry) for every effect and condition in the scenario."""
     for i, e in enumerate(s.events):
-        for loc, entry in _entries_in(e.condition, ("events", i, "condition")):
-            yield f"event {e.id!r}", loc, entry
-        for loc, entry in _entries_in(e.effects, ("events", i, "effects")):
-            yield f"event {e.id!r}", loc, entry
-        for j, ch in enumerate(e.choices):
-            for field in ("effects", "chooser_effects"):
-                for loc, entry in _entries_in(getattr(ch, field), ("events", i, "choices", j,
-                                                                   field)):
-                    yield f"event {e.id!r}, choice {ch.id!r}", loc, entry
+        yield from _event_entries(i, e)
     for i, o in enumerate(s.outcomes):
         for loc, entry in _entries_in(o.condition, ("outcomes", i, "condition")):
             yield f"outcome {o.id!r}", loc, entry
+    for loc, entry in _entries_in(s.opening, ("opening",)):
+        yield "opening", loc, entry
+
+
+# ----- what-ifs ---------------------------------------------------------------------------------
+
+Origins = dict[str, list[Loc]]
+
+
+def _patched(s: Scenario, w: WhatIf, where: str, at: Loc = ()) -> tuple[Scenario, Origins]:
+    """``s`` with the patch of ``w`` applied, not yet validated, and where each of its events
+    and opening effects was written: ``("events", 3)`` for one of the scenario's own, or a
+    place in the what-if (which sits at ``at`` in the file). Raises ValueError, beginning with
+    ``where``, when the patch names an event or a rule that is not there."""
+    p = w.patch
+    here = (*at, "patch")
+    events = list(s.events)
+    origin: list[Loc] = [("events", i) for i in range(len(events))]
+
+    def find(event_id: str) -> int | None:
+        return next((k for k, e in enumerate(events) if e.id == event_id), None)
+
+    for eid in p.remove_events:
+        k = find(eid)
+        if k is None:
+            raise ValueError(f"{where}: there is no event {eid!r} to remove")
+        del events[k], origin[k]
+    for j, e in enumerate(p.add_events):
+        k = find(e.id)
+        if k is None:
+            events.append(e)
+            origin.append((*here, "add_events", j))
+        else:
+            events[k] = e
+            origin[k] = (*here, "add_events", j)
+    for f in p.force_events:
+        k = find(f.event)
+        if k is None:
+            raise ValueError(f"{where}: there is no event {f.event!r} to force")
+        e = events[k]
+        update: dict[str, object] = {"chance": 1.0}
+        if f.choice is not None:
+            if f.choice not in {ch.id for ch in e.choices}:
+                raise ValueError(f"{where}: event {e.id!r} has no choice {f.choice!r}")
+            update["forced_choice"] = f.choice
+        if f.when is not None:
+            update |= {"when": f.when, "window": None}
+        events[k] = e.model_copy(update=update)
+    rules = s.rules
+    if p.rules:
+        unknown = [k for k in p.rules if k not in Rules.model_fields]
+        if unknown:
+            raise ValueError(f"{where}: there is no rule {unknown[0]!r}")
+        rules = Rules.model_validate({**s.rules.model_dump(), **p.rules})
+    opening = [*s.opening, *p.opening]
+    origins: Origins = {
+        "events": origin,
+        "opening": [("opening", i) for i in range(len(s.opening))]
+        + [(*here, "opening", j) for j in range(len(p.opening))],
+    }
+    new = s.model_copy(update={"events": events, "rules": rules, "opening": opening,
+                               "what_ifs": []})
+    return new, origins
+
+
+def _rule_value_problem(s: Scenario, loc: Loc, what: str, name: str,
+                        value: object) -> ReferenceProblem | None:
+    """What is wrong with setting rule ``name`` to ``value``, if anything (the name is known)."""
+    switch = Rules.model_fields[name].annotation is bool
+    if switch and not isinstance(value, bool):
+        return ReferenceProblem(loc, f"{what}: rule {name!r} is a switch: true or false, not "
+                                f"{value!r}")
+    if not switch and isinstance(value, bool):
+        return ReferenceProblem(loc, f"{what}: rule {name!r} is a number, not a switch that can "
+                                "be on or off")
+    try:
+        Rules.model_validate({**s.rules.model_dump(), name: value})
+    except ValueError as err:
+        why = err.errors()[0]["msg"]
+        return ReferenceProblem(loc, f"{what}: rule {name!r}: value {value!r} is not allowed "
+                                f"({why})")
+    return None
+
+
+def _patch_problems(s: Scenario, w: WhatIf, at: Loc, where: str):  # noqa: C901 - flat checks
+    """What is wrong with the names a what-if's patch uses."""
+    P, U = ReferenceProblem, _unknown
+    p = w.patch
+    here = (*at, "patch")
+    for name, value in p.rules.items():
+        if name not in Rules.model_fields:
+            yield U((*here, "rules", name, "[key]"), f"{where}: rules: unknown rule {name!r}",
+                    name, Rules.model_fields)
+        elif (bad := _rule_value_problem(s, (*here, "rules", name), where, name, value)):
+            yield bad
+    ids = [e.id for e in s.events]
+    removed: set[str] = set()
+    for j, eid in enumerate(p.remove_events):
+        if eid not in ids:
+            yield U((*here, "remove_events", j), f"{where}: remove_events: unknown event "
+                    f"{eid!r}", eid, ids)
+        elif eid in removed:
+            yield P((*here, "remove_events", j), f"{where}: remove_events: event {eid!r} is "
+                    "removed twice")
+        removed.add(eid)
+    events = {e.id: e for e in s.events if e.id not in removed}
+    added: set[str] = set()
+    for j, e in enumerate(p.add_events):
+        if e.id in added:
+            yield P((*here, "add_events", j, "id"), f"{where}: add_events: event {e.id!r} is "
+                    "added twice")
+        added.add(e.id)
+        events[e.id] = e
+    forced: set[str] = set()
+    for j, f in enumerate(p.force_events):
+        loc = (*here, "force_events", j)
+        e = events.get(f.event)
+        if e is None:
+            why = " (this what-if removes it)" if f.event in removed else ""
+            yield U((*loc, "event"), f"{where}: force_events: unknown event {f.event!r}{why}",
+                    f.event, events)
+            continue
+        if f.event in forced:
+            yield P((*loc, "event"), f"{where}: force_events: event {f.event!r} is forced twice")
+        forced.add(f.event)
+        if f.choice is not None:
+            if not e.choices:
+                yield P((*loc, "choice"), f"{where}: force_events: event {f.event!r} has no "
+                        "choices to force")
+            elif f.choice not in {ch.id for ch in e.choices}:
+                yield U((*loc, "choice"), f"{where}: force_events: event {f.event!r} has no "
+                        f"choice {f.choice!r}", f.choice, [ch.id for ch in e.choices])
+        if f.when is not None:
+            try:
+                s.calendar.turn_of(f.when)
+            except ValueError as err:
+                yield P((*loc, "when"), f"{where}: force_events: {err}")
+
+
+def _patched_entries(s: Scenario, new: Scenario, origins: Origins,
+                     event_refs: list[tuple[str, Loc, Entry]]):
+    """The effects and conditions of ``new`` (``s`` patched) whose check may find something
+    that the check of ``s`` did not: every entry of the events the patch added or changed and
+    of the opening, and the `event` conditions elsewhere (``event_refs``, from ``s``), which
+    may name an event the patch removed. Entries the patch left alone name the same offices,
+    regions and contenders as before."""
+    moved = {o[1]: k for k, o in enumerate(origins["events"]) if o[0] == "events"}
+    for k, e in enumerate(new.events):
+        o = origins["events"][k]
+        if o[0] != "events" or e is not s.events[o[1]]:
+            yield from _event_entries(k, e)
+    for where, loc, entry in event_refs:
+        if loc[0] != "events":
+            yield where, loc, entry
+        elif loc[1] in moved and new.events[moved[loc[1]]] is s.events[loc[1]]:
+            yield where, ("events", moved[loc[1]], *loc[2:]), entry
+    for loc, entry in _entries_in(new.opening, ("opening",)):
+        yield "opening", loc, entry
+
+
+def _what_if_problems(s: Scenario, patched: bool):
+    """The what-ifs' problems: duplicate ids, the names each patch uses, and (when
+    ``patched``) the problems of the scenario with each applied, located in the what-if."""
+    event_refs = [x for x in _scenario_entries(s) if x[2].type == "event"] if patched else []
+    seen: set[str] = set()
+    for i, w in enumerate(s.what_ifs):
+        if w.id in seen:
+            yield ReferenceProblem(("what_ifs", i, "id"), f"duplicate what-if id {w.id!r}")
+        seen.add(w.id)
+    for i, w in enumerate(s.what_ifs):
+        at: Loc = ("what_ifs", i)
+        where = f"what-if {w.id!r}"
+        found = list(_patch_problems(s, w, at, where))
+        yield from found
+        if found or not patched:
+            continue
+        try:
+            new, origins = _patched(s, w, where, at)
+        except ValueError as err:  # the checks above should have said why
+            yield ReferenceProblem((*at, "patch"), str(err))
+            continue
+        removed = list(w.patch.remove_events)
+        for p in _own_problems(new, _patched_entries(s, new, origins, event_refs)):
+            loc = locate_in_file(p.loc, origins)
+            message = f"{where}: {p.message}"
+            if loc[:1] != ("what_ifs",):  # the scenario's own text, broken by the patch
+                if p.name in removed:
+                    loc = (*at, "patch", "remove_events", removed.index(p.name))
+                    message = f"{where}: removing event {p.name!r} breaks {p.message}"
+                else:
+                    loc = (*at, "id")
+                    message = f"{where}: with this what-if applied, {p.message}"
+            yield ReferenceProblem(loc, message, p.severity, p.hint, p.name, p.known)
+
+
+def locate_in_file(loc: Loc, origins: Origins) -> Loc:
+    """Where a location in a patched scenario was written in the file (see :func:`_patched`)."""
+    if len(loc) >= 2 and loc[0] in origins and isinstance(loc[1], int):
+        table = origins[str(loc[0])]
+        if 0 <= loc[1] < len(table):
+            return (*table[loc[1]], *loc[2:])
+    return loc
+
+
+def patched_with_origins(s: Scenario, i: int) -> tuple[Scenario, Origins]:
+    """The scenario with its ``i``-th what-if applied (not validated), and where each of its
+    events and opening effects was written; for the validator's warnings."""
+    w = s.what_ifs[i]
+    return _patched(s, w, f"what-if {w.id!r}", ("what_ifs", i))
 
 
 WHO_FIELDS = ("who", "a", "b", "toward")

@@ -19,6 +19,18 @@ def _shares(loyalty: dict[str, float], ids: list[str]) -> np.ndarray:
     return row / row.sum()
 
 
+def _open(ctx: Context) -> None:
+    """Apply the scenario's opening effects: changes to the starting position, after which the
+    Central Committee and the Politburo are those of the changed party, and the factors'
+    ledger starts from zero (the opening is where the game starts, not something it did)."""
+    s = ctx.state
+    for effect in s.scenario.opening:
+        effect.apply(ctx)
+    s.cc_share = (s.members @ s.loyalty) / s.members.sum()
+    fill_politburo(ctx)
+    s.ledger[:] = 0.0
+
+
 def new_game(scenario: Scenario, seed: int) -> tuple[GameState, tuple[GameEvent, ...]]:
     ids = [c.id for c in scenario.contenders]
     n = len(ids)
@@ -85,6 +97,8 @@ def new_game(scenario: Scenario, seed: int) -> tuple[GameState, tuple[GameEvent,
     )
     ctx = Context(state)
     fill_politburo(ctx)
+    if scenario.opening:
+        _open(ctx)
     ctx.events.clear()  # seating the first Politburo is the starting position, not news
     state.support_history.append(state.support())
     events.begin_turn(ctx)

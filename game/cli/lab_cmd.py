@@ -1,0 +1,189 @@
+"""`politburo lab`: the what-if lab on the command line (see game.lab and docs/lab.md).
+
+    politburo lab --scenario succession_1924 --games 200 --what-if no_patronage -o lab.html
+
+Plays the baseline and each what-if ``--games`` times on every core, shows a progress bar on
+stderr, prints the tables on stdout (the same whatever ``--jobs``) and, with ``-o``, writes the
+HTML report with its charts. Exit codes: 0 done, 1 a file could not be used or a game crashed,
+2 a mistake in the command line (such as an unknown what-if).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+PROG = "politburo"
+MAX_LAB_GAMES = 100_000  # per arm
+
+
+def add_parser(subparsers) -> argparse.ArgumentParser:
+    """Add the `lab` command to the `politburo` command's subparsers."""
+    from game.cli.main import MAX_JOBS, MAX_SEED, _int_in
+
+    p = subparsers.add_parser(
+        "lab",
+        help="what-if experiments: many AI games with and without a historical factor",
+        description="Play all-AI games of a scenario as written (the baseline) and with each "
+        "what-if switch the scenario defines, then compare who wins (with 95% intervals and "
+        "the difference from the baseline) and when the decisive events happen. Every arm "
+        "plays the same seeds; the results do not depend on --jobs.",
+    )
+    p.add_argument(
+        "--scenario",
+        metavar="ID_OR_PATH",
+        default=None,
+        help="a scenario id or file (default: the main scenario, succession_1924)",
+    )
+    p.add_argument(
+        "--games",
+        type=_int_in(1, MAX_LAB_GAMES, "the number of games"),
+        default=100,
+        metavar="N",
+        help="games per arm (default: 100)",
+    )
+    p.add_argument(
+        "--what-if",
+        dest="what_if",
+        action="extend",
+        nargs="+",
+        metavar="SWITCH",
+        help="a what-if of the scenario, by id; give several to compare them all "
+        "(default: every what-if the scenario defines)",
+    )
+    p.add_argument(
+        "--jobs",
+        type=_int_in(1, MAX_JOBS, "the number of jobs"),
+        metavar="J",
+        help="games played at once, in separate processes (default: one per core)",
+    )
+    p.add_argument(
+        "--seed",
+        type=_int_in(0, MAX_SEED, "the seed"),
+        default=0,
+        metavar="S",
+        help="the first game's seed; every arm plays S, S+1, ... (default: 0)",
+    )
+    p.add_argument(
+        "--difficulty",
+        choices=("easy", "standard"),
+        default="standard",
+        help="how well the AI plays (default: standard)",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="REPORT.html",
+        type=Path,
+        help="also write the report, with its charts, as an HTML page",
+    )
+    return p
+
+
+def _say(message: str) -> None:
+    print(f"{PROG}: {message}", file=sys.stderr)
+
+
+def _write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically: a half-written report never replaces a good one."""
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the lab for parsed arguments; the exit code."""
+    from game.check import ProgressBar, default_jobs
+    from game.cli.main import MAX_SEED
+    from game.content import sources
+    from game.content.validate import format_problem, validate_paths
+    from game.lab import lab
+    from game.lab.html import render_html
+
+    name = args.scenario or sources.DEFAULT_ID
+    if args.seed + args.games - 1 > MAX_SEED:
+        _say(f"error: --seed plus --games must stay below {MAX_SEED + 1:,}")
+        return 2
+    catalogue = None
+    if not sources.looks_like_path(name):
+        catalogue = sources.discover()
+        for w in catalogue.warnings:
+            _say(f"warning: {w}")
+    try:
+        entry = sources.resolve(name, catalogue)
+    except sources.UnknownScenario as e:
+        _say(f"error: {e}")
+        return 2
+    problems, had_errors = validate_paths([str(entry.path)])
+    for p in problems:
+        print(format_problem(p), file=sys.stderr)
+    if had_errors:
+        return 1
+    if entry.scenario is None:
+        _say(f"cannot use scenario {entry.path}: {entry.error}")
+        return 1
+    scenario = entry.scenario
+    known = [w.id for w in scenario.what_ifs]
+    wanted = list(dict.fromkeys(args.what_if)) if args.what_if else known
+    unknown = [w for w in wanted if w not in known]
+    if unknown:
+        listed = ", ".join(known) if known else "it defines none"
+        _say(
+            f"error: unknown what-if {unknown[0]!r} for scenario {scenario.id}; its what-ifs "
+            f"are: {listed}"
+        )
+        return 2
+    if not wanted:
+        _say(f"note: scenario {scenario.id} defines no what-ifs: playing the baseline only")
+    output: Path | None = args.output
+    if output is not None:
+        folder = output.parent if str(output.parent) else Path(".")
+        if not folder.is_dir():
+            _say(f"cannot write {output}: no folder {folder}")
+            return 1
+        if output.is_dir():
+            _say(f"cannot write {output}: it is a folder")
+            return 1
+    arms = 1 + len(wanted)
+    jobs = min(args.jobs or default_jobs(), args.games * arms)
+    bar = ProgressBar(sys.stderr)
+    try:
+        report = lab(
+            scenario,
+            wanted,
+            args.games,
+            seed=args.seed,
+            difficulty=args.difficulty,
+            jobs=jobs,
+            progress=bar,
+            source=name if sources.looks_like_path(name) else "",
+        )
+    except KeyboardInterrupt:
+        bar.clear()
+        raise
+    except ValueError as e:  # a what-if that validation let through but cannot be applied
+        _say(f"cannot apply the what-ifs: {' '.join(str(e).split())}")
+        return 1
+    sys.stdout.write(report.render())
+    if output is not None:
+        try:
+            _write(output, render_html(report))
+        except OSError as e:
+            _say(f"cannot write {output}: {e.strerror or e}")
+            return 1
+        _say(f"wrote the report to {output}")
+    crashed = report.crashed()
+    if crashed:
+        n = len(crashed)
+        _say(f"{n} game{'s' * (n > 1)} crashed (see the report)")
+        return 1
+    return 0

@@ -1,0 +1,213 @@
+"""Playing the lab's games: N all-AI games per arm, in worker processes, in a fixed order.
+
+An *arm* is one version of a scenario: the baseline (the scenario as written) or the scenario
+with one what-if applied (:meth:`game.engine.Scenario.with_what_ifs`). Every arm plays the same
+seeds, ``seed .. seed+games-1``, with the standard AI in every seat, exactly as
+:func:`game.ai.autoplay.play_ai_game` plays them; so arm and baseline differ only by the
+what-if (and by the chance it sets off). A game depends only on its scenario, seed and the AI's
+difficulty, and the records are put back in (arm, seed) order, so the results are the same
+whatever the number of worker processes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Any
+
+from game.ai.autoplay import play_ai_game
+from game.check import CHUNK, Progress
+from game.engine import GameEvent, Kind, Scenario, outcome
+
+BASELINE = "baseline"
+
+# The decisive events of a game, for each contender who starts inside the organ: the first
+# turn they are on a rung of the removal ladder outside it.
+MILESTONES: tuple[tuple[str, str], ...] = (("politburo", "in_politburo"), ("party", "in_party"))
+
+
+@dataclass(frozen=True, slots=True)
+class Arm:
+    """One version of the scenario that the lab plays: the baseline or one what-if."""
+
+    id: str  # "baseline" or the what-if's id
+    title: str
+    scenario: Scenario
+    question: str = ""
+    description: str = ""
+
+    @property
+    def is_baseline(self) -> bool:
+        return self.id == BASELINE
+
+
+def arms_of(scenario: Scenario, what_ifs: Iterable[str]) -> list[Arm]:
+    """The baseline and one arm per what-if, in the order given; KeyError for an unknown id."""
+    arms = [Arm(BASELINE, "Baseline: the scenario as written", scenario)]
+    for wid in what_ifs:
+        w = scenario.what_if(wid)
+        arms.append(Arm(w.id, w.title, scenario.with_what_ifs([w.id]), w.question, w.description))
+    return arms
+
+
+@dataclass(frozen=True, slots=True)
+class LabRecord:
+    """One game: its winner and outcomes, and when each contender first left the Politburo and
+    the party; or the error it crashed with."""
+
+    seed: int
+    winner: str | None = None
+    outcomes: tuple[tuple[str, str], ...] = ()  # (contender id, outcome id), scenario order
+    milestones: tuple[tuple[str, str, int], ...] = ()  # (contender id, milestone, turn)
+    support: tuple[tuple[float, ...], ...] = ()  # each contender's, at the end of each year
+    error: str | None = None
+
+
+def decisive_events(
+    scenario: Scenario, events: Iterable[GameEvent]
+) -> tuple[tuple[str, str, int], ...]:
+    """(contender, milestone, turn) for the first turn each contender left each organ of
+    :data:`MILESTONES` that they started in, read from the game's status events."""
+    rungs = {r.id: r for r in scenario.ladder}
+    first: dict[tuple[int, str], int] = {}
+    start = [rungs[c.status] for c in scenario.contenders]
+    for ev in events:
+        if ev.kind != Kind.STATUS or not ev.actors or ev.ref not in rungs:
+            continue
+        c = ev.actors[0]
+        for key, flag in MILESTONES:
+            if getattr(start[c], flag) and not getattr(rungs[ev.ref], flag):
+                first.setdefault((c, key), ev.turn)
+    return tuple((scenario.contenders[c].id, key, turn) for (c, key), turn in sorted(first.items()))
+
+
+def year_ends(scenario: Scenario) -> list[int]:
+    """The turns that end a year of the calendar (and the last turn, if it ends none)."""
+    cal = scenario.calendar
+    ends = [t for t in range(cal.turns) if (t + cal.start_period) % cal.periods_per_year == 0]
+    if not ends or ends[-1] != cal.turns - 1:
+        ends.append(cal.turns - 1)
+    return ends
+
+
+def play_game(scenario: Scenario, seed: int, difficulty: str = "standard") -> LabRecord:
+    """Play one all-AI game and record it; an exception becomes a crashed record."""
+    try:
+        match = play_ai_game(scenario, seed, difficulty)
+        result = outcome(match.state)
+        if result is None:
+            raise RuntimeError("the game ended without an outcome")
+    except Exception as e:  # one crash must not stop a lab run: record it, go on
+        message = " ".join(str(e).split()) or "(no message)"
+        return LabRecord(seed, error=f"{type(e).__name__}: {message}")
+    return LabRecord(
+        seed=seed,
+        winner=result.winner,
+        outcomes=tuple((o.contender, o.outcome) for o in result.outcomes),
+        milestones=decisive_events(scenario, match.events),
+        support=_support_by_year(scenario, match.state.support_history),
+    )
+
+
+def _support_by_year(scenario: Scenario, history) -> tuple[tuple[float, ...], ...]:
+    """Each contender's share of the party's members at the end of each year (history holds
+    the start, then the end of every turn)."""
+    n = len(scenario.contenders)
+    return tuple(
+        tuple(round(float(x), 6) for x in history[t + 1][:n])
+        for t in year_ends(scenario)
+        if t + 1 < len(history)
+    )
+
+
+# ----- many games in worker processes ------------------------------------------------------------
+
+_WORKER: tuple[tuple[Scenario, ...], str, Any] | None = None
+
+
+def _init_worker(scenarios: tuple[Scenario, ...], difficulty: str, stop: Any) -> None:
+    global _WORKER
+    _WORKER = (scenarios, difficulty, stop)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it sets ``stop``
+
+
+def _play_chunk(arm: int, seeds: Sequence[int]) -> list[LabRecord]:
+    assert _WORKER is not None
+    scenarios, difficulty, stop = _WORKER
+    out = []
+    for s in seeds:
+        if stop.is_set():
+            break
+        out.append(play_game(scenarios[arm], s, difficulty))
+    return out
+
+
+def run_arms(
+    arms: Sequence[Arm],
+    games: int,
+    seed: int = 0,
+    difficulty: str = "standard",
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> list[list[LabRecord]]:
+    """Play ``games`` games of every arm from seeds ``seed..seed+games-1``: one list of records
+    per arm, in seed order. ``progress(done, total)`` is called as games finish."""
+    seeds = list(range(seed, seed + games))
+    total = games * len(arms)
+    done = 0
+    if progress:
+        progress(0, total)
+    if jobs <= 1 or total == 1:
+        out = []
+        for arm in arms:
+            records = []
+            for s in seeds:
+                records.append(play_game(arm.scenario, s, difficulty))
+                done += 1
+                if progress:
+                    progress(done, total)
+            out.append(records)
+        return out
+
+    size = max(1, min(CHUNK, total // (jobs * 4)))
+    tasks = [(a, seeds[i : i + size]) for a in range(len(arms)) for i in range(0, games, size)]
+    found: dict[tuple[int, int], LabRecord] = {}
+    context = multiprocessing.get_context()
+    stop = context.Event()
+    pool = ProcessPoolExecutor(
+        max_workers=min(jobs, len(tasks)),
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(tuple(a.scenario for a in arms), difficulty, stop),
+    )
+    try:
+        futures: dict[Future, tuple[int, list[int]]] = {
+            pool.submit(_play_chunk, a, chunk): (a, chunk) for a, chunk in tasks
+        }
+        pending = set(futures)
+        while pending:
+            finished, pending = wait(pending, return_when="FIRST_COMPLETED")
+            for f in finished:
+                a, chunk = futures[f]
+                try:
+                    for rec in f.result():
+                        found[(a, rec.seed)] = rec
+                except BrokenProcessPool:
+                    for s in chunk:
+                        found[(a, s)] = LabRecord(s, error="the worker process died")
+                except Exception as e:  # pickling trouble and the like: still a report
+                    for s in chunk:
+                        found[(a, s)] = LabRecord(s, error=f"{type(e).__name__}: {e}")
+                done += len(chunk)
+                if progress:
+                    progress(done, total)
+    except BaseException:  # Ctrl-C above all: stop promptly, leave no worker behind
+        stop.set()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+    return [[found[(a, s)] for s in seeds] for a in range(len(arms))]

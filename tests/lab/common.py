@@ -1,0 +1,69 @@
+"""What the lab's tests share: the fictional two-rivals scenario with what-ifs of every kind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.content.loader import load_scenario_text
+from game.engine import Scenario
+from helpers import TWO_RIVALS
+
+WHAT_IFS = """\
+what_ifs:
+  - id: no_patronage
+    title: No patronage
+    question: How far does the First Secretary's power to appoint explain her success?
+    description: The First Secretary cannot appoint.
+    patch:
+      rules: {patronage: false}
+  - id: no_drive
+    title: No recruitment drive
+    description: The council never opens its doors.
+    patch:
+      remove_events: [drive]
+  - id: market_blamed
+    title: The market blamed
+    description: The bread crisis is blamed on the market, one quarter early.
+    patch:
+      force_events:
+        - {event: crisis, choice: blame_market, when: 1950-Q2}
+  - id: coup_rumour
+    title: A coup rumour
+    description: A rumour of a coup; Petrov starts as the Secretary and the mood is tense.
+    patch:
+      add_events:
+        - id: rumour
+          title: A rumour of a coup
+          when: 1950-Q2
+          factor: luck
+          text: The garrison is restless.
+          history: Fictional.
+          source: None
+          effects: [{quality: {who: ivan, quality: threat, amount: 20}}, {flag: {name: rumour}}]
+        - id: crisis
+          title: Bread crisis, blamed on the plan
+          when: 1950-Q3
+          text: Bread runs short and everybody blames the plan.
+          history: Fictional.
+          source: None
+          effects: [{mood: {line: 0.3}}]
+      opening:
+        - grant_office: {who: ivan, office: secretary}
+        - quality: {who: vera, quality: prestige, amount: -20}
+        - flag: {name: opened, value: 2}
+"""
+
+
+def council_text() -> str:
+    """two_rivals with the what-ifs above (its outcomes stay last but one: what_ifs at the end)."""
+    return TWO_RIVALS.read_text(encoding="utf-8").rstrip("\n") + "\n" + WHAT_IFS
+
+
+def council() -> Scenario:
+    return load_scenario_text(council_text(), "council_what_ifs.yaml")
+
+
+def write_council(folder: Path) -> Path:
+    path = folder / "council_what_ifs.yaml"
+    path.write_text(council_text(), encoding="utf-8")
+    return path
