@@ -36,14 +36,17 @@ class SaveFile(BaseModel):
     scenario_hash: str
     seed: int
     humans: list[str] = Field(description="Contender ids played by people; the rest are AI.")
-    difficulty: Literal["easy", "standard"]
+    difficulty: Literal["easy", "standard", "strong"]
+    length: Literal["short", "standard", "full"] = Field(
+        "full", description="The lesson length played: the scenario cut to fewer turns."
+    )
     orders: list[dict[str, list[str]]]
     turn: int = Field(ge=0, description="The turn the game had reached when saved.")
     saved_at: str = Field(description="When the file was written, ISO 8601 in UTC.")
 
 
-def snapshot(match: Match, humans: list[str], difficulty: str) -> SaveFile:
-    """The save file of a match as it stands."""
+def snapshot(match: Match, humans: list[str], difficulty: str, length: str = "full") -> SaveFile:
+    """The save file of a match as it stands (``match.scenario`` already cut to ``length``)."""
     return SaveFile(
         schema_version=SCHEMA_VERSION,
         scenario_id=match.scenario.id,
@@ -51,6 +54,7 @@ def snapshot(match: Match, humans: list[str], difficulty: str) -> SaveFile:
         seed=match.seed,
         humans=list(humans),
         difficulty=difficulty,
+        length=length,
         orders=[{c: list(acts) for c, acts in t.items()} for t in match.orders],
         turn=match.state.turn,
         saved_at=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -65,9 +69,11 @@ def write_save(path: str | Path, save: SaveFile) -> None:
         raise SaveError(f"cannot write save {path}: {e.strerror or e}") from None
 
 
-def save_match(path: str | Path, match: Match, humans: list[str], difficulty: str) -> SaveFile:
+def save_match(
+    path: str | Path, match: Match, humans: list[str], difficulty: str, length: str = "full"
+) -> SaveFile:
     """Save a match (finished or not) to ``path``; returns what was written."""
-    save = snapshot(match, humans, difficulty)
+    save = snapshot(match, humans, difficulty, length)
     write_save(path, save)
     return save
 
@@ -124,10 +130,22 @@ def load_save(path: str | Path) -> SaveFile:
     return parse_save(raw, str(p))
 
 
+def played_scenario(save: SaveFile, scenario: Scenario) -> Scenario:
+    """The scenario as the save played it: cut to its lesson length."""
+    try:
+        return scenario.with_length(save.length)
+    except KeyError:
+        raise SaveError(
+            f"this save plays the {save.length!r} length, which scenario {scenario.id!r} no "
+            "longer offers"
+        ) from None
+
+
 def check_fits(save: SaveFile, scenario: Scenario) -> None:
     """Refuse a save made for another scenario, or for another version of this one."""
     if save.scenario_id != scenario.id:
         raise SaveError(f"this save is for scenario {save.scenario_id!r}, not {scenario.id!r}")
+    scenario = played_scenario(save, scenario)
     if save.scenario_hash != scenario.content_hash():
         raise SaveError(
             f"this save was made with a different version of scenario {scenario.id!r} "
@@ -142,7 +160,7 @@ def check_fits(save: SaveFile, scenario: Scenario) -> None:
 def resume(save: SaveFile, scenario: Scenario) -> Match:
     """Rebuild the saved match by replaying its orders; SaveError if the record does not fit."""
     check_fits(save, scenario)
-    match = Match.start(scenario, save.seed)
+    match = Match.start(played_scenario(save, scenario), save.seed)
     for t, turn_orders in enumerate(save.orders, start=1):
         try:
             actions = {c: [Action.parse(a) for a in acts] for c, acts in turn_orders.items()}

@@ -531,3 +531,10 @@ def test_hotseat_in_the_terminal_hands_over_and_keeps_secrets(run):
 def test_bad_hotseat_seats_are_usage_errors(run, argv, message):
     code, _, err = run(["play", "--text", "--seed", "1", *argv])
     assert code == 2 and message in err
+
+
+def test_a_short_lesson_in_the_terminal_ends_after_its_turns(run):
+    code, out, _ = run(["play", "--auto", "--length", "short", "--seed", "3"])
+    assert code == 0
+    assert "Q4 1925 (turn 8 of 8)" in out and "Q1 1926" not in out
+    assert "THE OUTCOME" in out

@@ -280,3 +280,24 @@ def test_autosave_path_follows_politburo_home(tmp_path, monkeypatch):
     monkeypatch.delenv("POLITBURO_HOME")
     assert paths.autosave_path().name == "autosave.json"
     assert "politburo" in str(paths.autosave_path()).lower()
+
+
+def test_a_short_lesson_is_saved_and_resumed_at_its_length(tmp_path):
+    from game.ai.autoplay import ai_orders
+    from game.content.loader import find_scenario, load_scenario
+    from game.engine import Match
+
+    full = load_scenario(find_scenario("succession_1924"))
+    short = full.with_length("short")
+    assert short.calendar.turns == 8 < full.calendar.turns
+    match = Match.start(short, 4)
+    while not match.state.finished:
+        match.play(ai_orders(match.state, 4))
+    path = tmp_path / "short.json"
+    saves.save_match(path, match, ["stalin"], "standard", "short")
+    save = saves.load_save(path)
+    assert save.length == "short" and save.turn == 8
+    again = saves.resume(save, full)  # the full scenario: the save says how far to cut it
+    assert again.state.finished and again.state.fingerprint() == match.state.fingerprint()
+    with pytest.raises(KeyError, match="offers"):
+        full.with_length("tiny")

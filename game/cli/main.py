@@ -96,6 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="how well the AI plays (default: standard)",
     )
     play.add_argument(
+        "--length",
+        choices=("short", "standard", "full"),
+        help="the lesson length: short (about 20 minutes), standard (about 45) or full "
+        "(default); a scenario lists the lengths it offers",
+    )
+    play.add_argument(
         "--save", metavar="PATH", type=Path, help="save here when the game ends or is interrupted"
     )
     play.add_argument("--load", metavar="PATH", type=Path, help="resume a saved game")
@@ -343,6 +349,8 @@ def cmd_play(args: argparse.Namespace) -> int:
         return cmd_window(args)
     if args.load and args.seed is not None:
         raise UsageError("--seed cannot be used with --load: the save fixes the seed")
+    if args.load and args.length is not None:
+        raise UsageError("--length cannot be used with --load: the save fixes the length")
     con = Console.of(sys.stdout, sys.stdin)
 
     catalogue = None
@@ -407,11 +415,16 @@ def cmd_play(args: argparse.Namespace) -> int:
             match = saves.resume(save, scenario)
             humans = [] if args.auto else (args.contender or save.humans)
             difficulty = args.difficulty or save.difficulty
+            length = save.length
             at = date_line(view(match.state, scenario.contenders[0].id))
             con.say(f"Resumed {scenario.title} at {at}, seed {save.seed}.")
         else:
             seed = args.seed if args.seed is not None else secrets.randbelow(2**31)
-            match = Match.start(scenario, seed)
+            length = args.length or "full"
+            try:
+                match = Match.start(scenario.with_length(length), seed)
+            except KeyError as e:
+                raise UsageError(e.args[0]) from None
             difficulty = args.difficulty or "standard"
             humans = []
             con.say(render_intro(scenario))
@@ -432,6 +445,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         con,
         humans,
         difficulty,
+        length=length,
         save_path=args.save,
         autosave=not args.no_autosave and bool(humans),
     )

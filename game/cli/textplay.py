@@ -484,6 +484,10 @@ def scenario_title(sc: Scenario) -> str:
 
 def render_intro(sc: Scenario) -> str:
     out = [scenario_title(sc), t.wrap(sc.description, W, indent="  ")]
+    lengths = sc.lesson_lengths()
+    if len(lengths) > 1:
+        offered = "; ".join(f"{n} {turns} turns, about {m} minutes" for n, turns, m, _ in lengths)
+        out.append(t.wrap(f"Lengths (--length): {offered}.", W, indent="  "))
     if sc.learning_objectives:
         out.append("In this game you can learn:")
         out += [t.wrap(o, W, indent="    ", first="  - ") for o in sc.learning_objectives]
@@ -506,6 +510,7 @@ class Session:
     con: Console
     humans: list[str] = field(default_factory=list)
     difficulty: str = "standard"
+    length: str = "full"  # the lesson length; match.scenario is already cut to it
     save_path: Path | None = None
     autosave: bool = True
     err: TextIO = field(default_factory=lambda: sys.stderr)
@@ -707,7 +712,9 @@ class Session:
         if not self.autosave:
             return
         try:
-            saves.save_match(paths.autosave_path(), self.match, self.humans, self.difficulty)
+            saves.save_match(
+                paths.autosave_path(), self.match, self.humans, self.difficulty, self.length
+            )
         except saves.SaveError as e:
             if not self._autosave_failed:
                 self.err.write(f"politburo: warning: autosave failed: {e}\n")
@@ -726,7 +733,7 @@ class Session:
                 )
             return 0
         try:
-            saves.save_match(target, self.match, self.humans, self.difficulty)
+            saves.save_match(target, self.match, self.humans, self.difficulty, self.length)
         except saves.SaveError as e:
             self.err.write(f"politburo: {e}\n")
             return 1

@@ -30,7 +30,7 @@ from game.engine import (
     outcome,
     view,
 )
-from game.saves import SaveError, SaveFile, resume
+from game.saves import SaveError, SaveFile, played_scenario, resume
 
 from . import history as hist
 from .model import (
@@ -1148,8 +1148,6 @@ def class_summary(saves: Sequence[tuple[str, SaveFile | str]], scenario: Scenari
     skipped: list[SkippedSave] = []
     seen: dict[str, str] = {}
     games: list[tuple[str, SaveFile, Debrief]] = []
-    turns = scenario.calendar.turns
-    our_hash = scenario.content_hash()
     for path, item in saves:
         if isinstance(item, str):
             skipped.append(SkippedSave(path=path, reason=item))
@@ -1164,7 +1162,13 @@ def class_summary(saves: Sequence[tuple[str, SaveFile | str]], scenario: Scenari
                 )
             )
             continue
-        if save.scenario_hash != our_hash:
+        try:
+            played = played_scenario(save, scenario)  # cut to the lesson length it played
+        except SaveError as e:
+            skipped.append(SkippedSave(path=path, reason=str(e)))
+            continue
+        turns = played.calendar.turns
+        if save.scenario_hash != played.content_hash():
             skipped.append(
                 SkippedSave(
                     path=path,

@@ -513,6 +513,26 @@ class Patch(Model):
     )
 
 
+class LessonLength(Model):
+    """A shorter game that fits a class period: the scenario played only to an earlier turn."""
+
+    turns: int = Field(ge=1, description="How many turns this length plays, from the first.")
+    minutes: int = Field(ge=5, le=180, description="About how long a first game of it takes.")
+    description: str = Field(
+        "", description="What it covers, for the teacher: `1924-1925: Trotsky's fall`."
+    )
+
+
+class Lengths(Model):
+    """The lesson lengths a scenario offers besides the full game (which is always offered)."""
+
+    short: LessonLength | None = Field(None, description="About 20 minutes.")
+    standard: LessonLength | None = Field(None, description="About 45 minutes.")
+
+
+LENGTH_IDS = ("short", "standard", "full")
+
+
 class WhatIf(Model):
     """A "what if" switch: one historical factor changed, so that the lab (`politburo lab
     --what-if ID`) can compare many games with it against many games without it. A what-if
@@ -614,6 +634,11 @@ class Scenario(Model):
         description="Counterfactual switches for the lab: each a patch on this scenario, "
         "applied only when asked for (`politburo lab --what-if ID`).",
     )
+    lengths: Lengths = Field(
+        Lengths(),
+        description="Shorter games for a lesson (`short`, `standard`); the full game is always "
+        "offered. A shorter game ends after its turns and is judged by the same outcomes.",
+    )
 
     @model_validator(mode="after")
     def _references(self, info: ValidationInfo) -> Scenario:
@@ -637,6 +662,29 @@ class Scenario(Model):
             if c.id == cid:
                 return i
         raise KeyError(cid)
+
+    def lesson_lengths(self) -> list[tuple[str, int, int, str]]:
+        """(id, turns, minutes, description) of each length offered, shortest first; the full
+        game last."""
+        out = [
+            (name, spec.turns, spec.minutes, spec.description)
+            for name in ("short", "standard")
+            if (spec := getattr(self.lengths, name)) is not None
+        ]
+        full = self.calendar.turns
+        return [*out, ("full", full, max(5, full * 2 + 5), "The whole scenario.")]
+
+    def with_length(self, length: str) -> Scenario:
+        """This scenario cut to a lesson length (a pure function): it ends after that many
+        turns. ``full`` is the scenario itself. Raises KeyError for a length it does not offer."""
+        if length == "full":
+            return self
+        spec = getattr(self.lengths, length, None) if length in LENGTH_IDS else None
+        if spec is None:
+            offered = ", ".join(x[0] for x in self.lesson_lengths())
+            raise KeyError(f"scenario {self.id!r} has no {length!r} length (it offers {offered})")
+        calendar = self.calendar.model_copy(update={"turns": min(spec.turns, self.calendar.turns)})
+        return self.model_copy(update={"calendar": calendar})
 
     def what_if(self, what_if_id: str) -> WhatIf:
         """The what-if with this id; raises KeyError naming the known ones."""
@@ -706,8 +754,25 @@ def cross_reference_problems(s: Scenario):
     when the scenario itself is sound, every problem the scenario would have with the what-if
     applied, placed in the what-if where the patch caused it."""
     own = list(_own_problems(s))
+    own += list(_length_problems(s))
     yield from own
     yield from _what_if_problems(s, patched=not any(p.severity == "error" for p in own))
+
+
+def _length_problems(s: Scenario):
+    """Lesson lengths must be shorter than the game, and the short one shorter than the
+    standard one."""
+    turns = s.calendar.turns
+    for name in ("short", "standard"):
+        spec = getattr(s.lengths, name)
+        if spec is not None and spec.turns >= turns:
+            yield ReferenceProblem(("lengths", name, "turns"),
+                                   f"the {name} length has {spec.turns} turns, but the whole "
+                                   f"game has only {turns}")
+    short, standard = s.lengths.short, s.lengths.standard
+    if short is not None and standard is not None and short.turns >= standard.turns:
+        yield ReferenceProblem(("lengths", "short", "turns"),
+                               "the short length must have fewer turns than the standard one")
 
 
 def _own_problems(s: Scenario, entries: Iterable[tuple[str, Loc, Entry]] | None = None):  # noqa: C901

@@ -82,6 +82,7 @@ class GameSession:
     match: Match
     humans: list[str]
     difficulty: str = "standard"
+    length: str = "full"  # the lesson length: match.scenario is already cut to it
     autosave: bool = True
     seat: int = 0  # which of ``humans`` is choosing now
     picks: list[int] = field(default_factory=list)
@@ -92,15 +93,22 @@ class GameSession:
 
     @classmethod
     def new(
-        cls, scenario: Scenario, humans: list[str], seed: int, difficulty: str = "standard"
+        cls,
+        scenario: Scenario,
+        humans: list[str],
+        seed: int,
+        difficulty: str = "standard",
+        length: str = "full",
     ) -> GameSession:
-        return cls(Match.start(scenario, seed), list(humans), difficulty)
+        match = Match.start(scenario.with_length(length), seed)
+        return cls(match, list(humans), difficulty, length)
 
     @classmethod
     def load(cls, path: Path, scenario: Scenario) -> GameSession:
         """Resume a save; SaveError if it does not fit ``scenario``."""
         save = saves.load_save(path)
-        return cls(saves.resume(save, scenario), list(save.humans), save.difficulty)
+        match = saves.resume(save, scenario)
+        return cls(match, list(save.humans), save.difficulty, save.length)
 
     # -- what the person choosing now sees
     @property
@@ -228,7 +236,7 @@ class GameSession:
     def save_to(self, path: Path) -> str | None:
         """Save the game as of the last completed turn; returns a problem or None."""
         try:
-            saves.save_match(path, self.match, self.humans, self.difficulty)
+            saves.save_match(path, self.match, self.humans, self.difficulty, self.length)
         except saves.SaveError as e:
             return str(e)
         return None

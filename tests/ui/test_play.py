@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game import paths
+from game import paths, saves
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.cards import CardsScene
 from game.ui.scenes.dialogs import Confirm, HelpOverlay, Message
@@ -344,3 +344,24 @@ def test_a_whole_hotseat_game_is_played_through_by_events(ui):
             ui.click(ui.scene.focus[-1])
     assert session.finished and hand_offs == 2 * sc.calendar.turns
     assert len(session.match.orders) == sc.calendar.turns
+
+
+def test_the_setup_screen_offers_lesson_lengths(ui):
+    ui.app.push(TitleScene(ui.app))
+    ui.frames()
+    ui.click_button("New game")
+    ui.click_button("Choose contender")
+    ui.click_button("Short")
+    assert ui.scene.length == "short"
+    ui.click_button("Start")
+    decide_cards(ui)
+    session = ui.scene.session
+    assert session.length == "short" and session.scenario.calendar.turns == 8
+    assert session.save_slot("short lesson") is None
+    assert saves.load_save(saves_dir() / "short lesson.json").length == "short"
+
+
+def saves_dir():
+    from game.ui.session import slots_dir
+
+    return slots_dir()

@@ -16,17 +16,19 @@ from ..app import App, Scene
 from ..session import GameSession
 
 MAX_SEED = 2**63 - 1
-MINUTES_PER_TURN = 2  # a first game's pace, measured by playing it; shown as a guide only
 
 
 def length_line(sc: Scenario) -> str:
+    """The lengths a lesson can choose: '8 turns (about 20 minutes), 16 (45) or 24 (53)'."""
     cal = sc.calendar
     unit = {4: "quarters", 12: "months", 1: "years", 2: "half-years"}.get(
         cal.periods_per_year, "turns"
     )
-    return (
-        f"{cal.turns} turns ({unit}); about {cal.turns * MINUTES_PER_TURN} minutes for a first game"
-    )
+    offered = [
+        f"{name} {turns} turns, about {minutes} min"
+        for name, turns, minutes, _ in sc.lesson_lengths()
+    ]
+    return f"turns are {unit}; " + " · ".join(offered)
 
 
 def esc(text: str) -> str:
@@ -143,6 +145,7 @@ class ContenderScene(Scene):
         self.people = {0}  # the seats played by people at this computer (hotseat if several)
         self.seed = seed if seed is not None else secrets.randbelow(1_000_000)
         self.difficulty = "standard"
+        self.length = "full"
         self.styles = theme.faction_styles(scenario.contenders, app.palette)
 
     def layout(self, area: pygame.Rect) -> None:
@@ -192,7 +195,7 @@ class ContenderScene(Scene):
         UITextBox(self.detail_html(), detail, self.app.ui, container=self.root)
         sx = w - m - side
         UILabel(
-            pygame.Rect(sx, round(284 * k), side, round(30 * k)),
+            pygame.Rect(sx, round(312 * k), side, round(28 * k)),
             "How well the AI plays",
             self.app.ui,
             container=self.root,
@@ -200,35 +203,54 @@ class ContenderScene(Scene):
         self.level = UIDropDownMenu(
             ["easy", "standard"],
             self.difficulty,
-            pygame.Rect(sx, round(316 * k), side, round(40 * k)),
+            pygame.Rect(sx, round(342 * k), side, round(40 * k)),
             self.app.ui,
             container=self.root,
         )
         UILabel(
-            pygame.Rect(sx, round(380 * k), side, round(30 * k)),
+            pygame.Rect(sx, round(392 * k), side, round(28 * k)),
             "Seed (the same seed, the same game)",
             self.app.ui,
             container=self.root,
         )
         self.seed_entry = UITextEntryLine(
-            pygame.Rect(sx, round(412 * k), side, round(44 * k)), self.app.ui, container=self.root
+            pygame.Rect(sx, round(422 * k), side, round(44 * k)), self.app.ui, container=self.root
         )
         self.seed_entry.set_allowed_characters("numbers")
         self.seed_entry.set_text_length_limit(18)
         self.seed_entry.set_text(str(self.seed))
         self.seed_note = UILabel(
-            pygame.Rect(sx, round(460 * k), side, round(28 * k)),
+            pygame.Rect(sx, round(468 * k), side, round(24 * k)),
             "",
             self.app.ui,
             container=self.root,
             object_id="#muted",
         )
         self.button(
-            pygame.Rect(sx, round(496 * k), side, round(44 * k)),
+            pygame.Rect(sx, round(496 * k), side, round(40 * k)),
             "New random seed",
             self.reseed,
             object_id="#small_button",
         )
+        lengths = self.scenario.lesson_lengths()
+        if len(lengths) > 1:
+            minutes = next(m for name, _, m, _ in lengths if name == self.length)
+            UILabel(
+                pygame.Rect(sx, round(548 * k), side, round(28 * k)),
+                f"Length: about {minutes} minutes",
+                self.app.ui,
+                container=self.root,
+            )
+            lw = (side - round(8 * k) * (len(lengths) - 1)) // len(lengths)
+            for i, (name, turns, minutes, what) in enumerate(lengths):
+                self.button(
+                    pygame.Rect(sx + i * (lw + round(8 * k)), round(578 * k), lw, round(40 * k)),
+                    name.capitalize(),
+                    lambda name=name: self.set_length(name),
+                    object_id="#chosen" if name == self.length else "#choice",
+                    tip=f"<b>{name.capitalize()}</b>: {turns} turns, about {minutes} minutes. "
+                    f"{esc(what)}",
+                )
         self.button(
             pygame.Rect(m, h - round(80 * k), round(200 * k), round(52 * k)),
             "Back",
@@ -306,6 +328,11 @@ class ContenderScene(Scene):
         self.build()
         self.focus_on(self.slots[index][1])
 
+    def set_length(self, length: str) -> None:
+        self.read_seed()
+        self.length = length
+        self.build()
+
     def toggle_person(self, index: int) -> None:
         """Give a seat to a person, or back to the AI (at least one person stays)."""
         self.read_seed()
@@ -334,7 +361,7 @@ class ContenderScene(Scene):
         from .board import BoardScene
 
         humans = [self.playable[i].id for i in sorted(self.people)]
-        session = GameSession.new(self.scenario, humans, self.seed, self.difficulty)
+        session = GameSession.new(self.scenario, humans, self.seed, self.difficulty, self.length)
         from .title import TitleScene
 
         self.app.replace(TitleScene(self.app))
