@@ -13,9 +13,10 @@ import argparse
 import glob
 import os
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
+
+from game.paths import write_text_atomic
 
 PROG = "politburo"
 GLOB_CHARS = set("*?[")
@@ -107,18 +108,8 @@ def _write(output: str, text: str) -> str | None:
     if p.is_dir():
         return f"cannot write {p}: it is a folder"
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent or ".")
+        write_text_atomic(p, text)
     except OSError as e:
-        return f"cannot write {p}: {e.strerror or e}"
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, p)
-    except OSError as e:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
         return f"cannot write {p}: {e.strerror or e}"
     return None
 

@@ -11,10 +11,10 @@ HTML report with its charts. Exit codes: 0 done, 1 a file could not be used or a
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
+
+from game.paths import write_text_atomic
 
 PROG = "politburo"
 MAX_LAB_GAMES = 100_000  # per arm
@@ -85,19 +85,6 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 def _say(message: str) -> None:
     print(f"{PROG}: {message}", file=sys.stderr)
-
-
-def _write(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically: a half-written report never replaces a good one."""
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def run(args: argparse.Namespace) -> int:
@@ -176,7 +163,7 @@ def run(args: argparse.Namespace) -> int:
     sys.stdout.write(report.render())
     if output is not None:
         try:
-            _write(output, render_html(report))
+            write_text_atomic(output, render_html(report))
         except OSError as e:
             _say(f"cannot write {output}: {e.strerror or e}")
             return 1
