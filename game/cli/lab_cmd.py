@@ -74,6 +74,12 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         help="how well the AI plays (default: standard)",
     )
     p.add_argument(
+        "--cluster",
+        metavar="ADDRESS",
+        help="play on the workers of a Dask cluster, such as tcp://10.0.0.5:8786, instead of "
+        "this machine's cores (needs: pip install 'politburo[cluster]'); same results",
+    )
+    p.add_argument(
         "-o",
         "--output",
         metavar="REPORT.html",
@@ -95,6 +101,7 @@ def run(args: argparse.Namespace) -> int:
     from game.content.validate import format_problem, validate_paths
     from game.lab import lab
     from game.lab.html import render_html
+    from game.lab.runner import ClusterError
 
     name = args.scenario or sources.DEFAULT_ID
     if args.seed + args.games - 1 > MAX_SEED:
@@ -153,10 +160,15 @@ def run(args: argparse.Namespace) -> int:
             jobs=jobs,
             progress=bar,
             source=name if sources.looks_like_path(name) else "",
+            cluster=args.cluster,
         )
     except KeyboardInterrupt:
         bar.clear()
         raise
+    except ClusterError as e:
+        bar.clear()
+        _say(str(e))
+        return 1
     except ValueError as e:  # a what-if that validation let through but cannot be applied
         _say(f"cannot apply the what-ifs: {' '.join(str(e).split())}")
         return 1

@@ -46,9 +46,11 @@ def lab(
     jobs: int = 1,
     progress: Progress | None = None,
     source: str = "",
+    cluster: str | None = None,
 ) -> LabReport:
     """Play the baseline and each what-if ``games`` times and build the report; KeyError for
-    an unknown what-if."""
+    an unknown what-if. ``cluster``: the address of a Dask scheduler to play on instead of
+    local processes (ClusterError if it cannot be used)."""
     arms = arms_of(scenario, what_ifs)
-    records = run_arms(arms, games, seed, difficulty, jobs, progress)
+    records = run_arms(arms, games, seed, difficulty, jobs, progress, cluster)
     return LabReport(scenario, arms, records, seed, difficulty, source)

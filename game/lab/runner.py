@@ -146,6 +146,62 @@ def _play_chunk(arm: int, seeds: Sequence[int]) -> list[LabRecord]:
     return out
 
 
+def play_chunk(scenario: Scenario, seeds: Sequence[int], difficulty: str) -> list[LabRecord]:
+    """Some games of one arm: the unit of work sent to a Dask cluster's workers."""
+    return [play_game(scenario, s, difficulty) for s in seeds]
+
+
+class ClusterError(Exception):
+    """The Dask cluster cannot be used; the message says why in one line."""
+
+
+def run_on_cluster(
+    arms: Sequence[Arm],
+    seeds: Sequence[int],
+    difficulty: str,
+    address: str,
+    progress: Progress | None,
+) -> list[list[LabRecord]]:
+    """The same games as :func:`run_arms`, played by the workers of the Dask cluster at
+    ``address``; records come back in (arm, seed) order, so the report is the same."""
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise ClusterError(
+            "running on a cluster needs Dask: pip install 'politburo[cluster]'"
+        ) from None
+    try:
+        client = Client(address, timeout="10s")
+    except (OSError, TimeoutError, ValueError) as e:
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {e}") from None
+    total = len(seeds) * len(arms)
+    size = max(1, min(CHUNK, len(seeds) // 8 or 1))
+    found: dict[tuple[int, int], LabRecord] = {}
+    try:
+        scenarios = client.scatter([a.scenario for a in arms], broadcast=True)
+        futures = {}
+        for a, scenario in enumerate(scenarios):
+            for i in range(0, len(seeds), size):
+                chunk = list(seeds[i : i + size])
+                f = client.submit(play_chunk, scenario, chunk, difficulty, pure=False)
+                futures[f] = (a, chunk)
+        done = 0
+        for f in as_completed(list(futures)):
+            a, chunk = futures[f]
+            try:
+                for rec in f.result():
+                    found[(a, rec.seed)] = rec
+            except Exception as e:  # a worker lost or a game's error: still a report
+                for s in chunk:
+                    found[(a, s)] = LabRecord(s, error=f"{type(e).__name__}: {e}")
+            done += len(chunk)
+            if progress:
+                progress(done, total)
+    finally:
+        client.close()
+    return [[found[(a, s)] for s in seeds] for a in range(len(arms))]
+
+
 def run_arms(
     arms: Sequence[Arm],
     games: int,
@@ -153,14 +209,18 @@ def run_arms(
     difficulty: str = "standard",
     jobs: int = 1,
     progress: Progress | None = None,
+    cluster: str | None = None,
 ) -> list[list[LabRecord]]:
     """Play ``games`` games of every arm from seeds ``seed..seed+games-1``: one list of records
-    per arm, in seed order. ``progress(done, total)`` is called as games finish."""
+    per arm, in seed order, on ``jobs`` local processes or, given its address, on a Dask
+    cluster. ``progress(done, total)`` is called as games finish."""
     seeds = list(range(seed, seed + games))
     total = games * len(arms)
     done = 0
     if progress:
         progress(0, total)
+    if cluster:
+        return run_on_cluster(arms, seeds, difficulty, cluster, progress)
     if jobs <= 1 or total == 1:
         out = []
         for arm in arms:
