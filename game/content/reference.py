@@ -112,6 +112,8 @@ def json_schema() -> dict[str, Any]:
     action_kinds = {"enum": [k.value for k in SPECS]}
     raw["properties"]["action_costs"]["propertyNames"] = action_kinds
     defs["AIProfile"]["properties"]["weights"]["propertyNames"] = copy.deepcopy(action_kinds)
+    # a what-if's rule overrides name rules: editors can complete and check them
+    defs["Patch"]["properties"]["rules"]["propertyNames"] = {"enum": list(Rules.model_fields)}
 
     for family, classes in FAMILIES.items():
         names = def_names[family]
