@@ -22,7 +22,7 @@ MAX_LAB_GAMES = 100_000  # per arm
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
     """Add the `lab` command to the `politburo` command's subparsers."""
-    from game.cli.main import MAX_JOBS, MAX_SEED, _int_in
+    from game.cli.main import _int_in, add_sweep_options
 
     p = subparsers.add_parser(
         "lab",
@@ -54,24 +54,8 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         help="a what-if of the scenario, by id; give several to compare them all "
         "(default: every what-if the scenario defines)",
     )
-    p.add_argument(
-        "--jobs",
-        type=_int_in(1, MAX_JOBS, "the number of jobs"),
-        metavar="J",
-        help="games played at once, in separate processes (default: one per core)",
-    )
-    p.add_argument(
-        "--seed",
-        type=_int_in(0, MAX_SEED, "the seed"),
-        default=0,
-        metavar="S",
-        help="the first game's seed; every arm plays S, S+1, ... (default: 0)",
-    )
-    p.add_argument(
-        "--difficulty",
-        choices=("easy", "standard"),
-        default="standard",
-        help="how well the AI plays (default: standard)",
+    add_sweep_options(
+        p, seed_help="the first game's seed; every arm plays S, S+1, ... (default: 0)"
     )
     p.add_argument(
         "--cluster",

@@ -31,6 +31,7 @@ class _Parser(argparse.ArgumentParser):
 MAX_SEED = 2**63 - 1
 MAX_GAMES = 100_000  # `check --games`: more would take hours; the lab is for big runs
 MAX_JOBS = 256
+AI_LEVELS = ("easy", "standard")
 
 
 def _int_in(lo: int, hi: int, what: str):
@@ -46,6 +47,26 @@ def _int_in(lo: int, hi: int, what: str):
         return value
 
     return parse
+
+
+def add_sweep_options(p: argparse.ArgumentParser, seed_help: str) -> None:
+    """--jobs, --seed and --difficulty, as every command that plays many AI games has them."""
+    p.add_argument(
+        "--jobs",
+        type=_int_in(1, MAX_JOBS, "the number of jobs"),
+        metavar="J",
+        help="games played at once, in separate processes (default: one per core); the "
+        "report does not depend on it",
+    )
+    p.add_argument(
+        "--seed", type=_int_in(0, MAX_SEED, "the seed"), default=0, metavar="S", help=seed_help
+    )
+    p.add_argument(
+        "--difficulty",
+        choices=AI_LEVELS,
+        default="standard",
+        help="how well the AI plays (default: standard)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -92,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     play.add_argument(
         "--difficulty",
-        choices=("easy", "standard"),
+        choices=AI_LEVELS,
         help="how well the AI plays (default: standard)",
     )
     play.add_argument(
@@ -139,26 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="how many games to play (default: 100)",
     )
-    chk.add_argument(
-        "--jobs",
-        type=_int_in(1, MAX_JOBS, "the number of jobs"),
-        metavar="J",
-        help="games played at once, in separate processes (default: one per core); the "
-        "report does not depend on it",
-    )
-    chk.add_argument(
-        "--seed",
-        type=_int_in(0, MAX_SEED, "the seed"),
-        default=0,
-        metavar="S",
-        help="the first game's seed; games use S, S+1, ... (default: 0)",
-    )
-    chk.add_argument(
-        "--difficulty",
-        choices=("easy", "standard"),
-        default="standard",
-        help="how well the AI plays (default: standard)",
-    )
+    add_sweep_options(chk, seed_help="the first game's seed; games use S, S+1, ... (default: 0)")
     from game.cli import lab_cmd
 
     lab_cmd.add_parser(sub)
