@@ -102,7 +102,7 @@ def _init_worker(scenario: Scenario, difficulty: str, stop: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _play_chunk(seeds: Sequence[int]) -> list[GameRecord]:
+def _play_chunk(_key: object, seeds: Sequence[int]) -> list[GameRecord]:
     assert _WORKER is not None
     scenario, difficulty, stop = _WORKER
     records = []
@@ -148,40 +148,72 @@ def run_games(
         return records
 
     size = max(1, min(CHUNK, games // (jobs * 4)))
-    chunks = [seeds[i : i + size] for i in range(0, games, size)]
-    by_seed: dict[int, GameRecord] = {}
+    tasks = [(None, seeds[i : i + size]) for i in range(0, games, size)]
+    found = play_in_workers(
+        tasks,
+        _play_chunk,
+        _init_worker,
+        (scenario, difficulty),
+        jobs,
+        lambda s, why: GameRecord(s, error=why),
+        progress,
+        games,
+    )
+    return [found[(None, s)] for s in seeds]
+
+
+def play_in_workers(
+    tasks: Sequence[tuple[Any, Sequence[int]]],
+    work: Callable[[Any, Sequence[int]], list],
+    init: Callable[..., None],
+    init_args: tuple,
+    jobs: int,
+    failed: Callable[[int, str], Any],
+    progress: Progress | None = None,
+    total: int = 0,
+) -> dict[tuple[Any, int], Any]:
+    """Run ``work(key, seeds)`` for every (key, seeds) task in ``jobs`` worker processes set up
+    by ``init(*init_args, stop)``; returns each record (it has a ``seed``) by (key, seed). A
+    chunk whose worker died or failed gets ``failed(seed, why)`` records instead, so a crash is
+    reported, not raised. Ctrl-C sets ``stop``: workers end the game in hand and none is left
+    behind."""
+    found: dict[tuple[Any, int], Any] = {}
+    done = 0
     context = multiprocessing.get_context()
     stop = context.Event()
     pool = ProcessPoolExecutor(
-        max_workers=min(jobs, len(chunks)),
+        max_workers=min(jobs, len(tasks)),
         mp_context=context,
-        initializer=_init_worker,
-        initargs=(scenario, difficulty, stop),
+        initializer=init,
+        initargs=(*init_args, stop),
     )
     try:
-        futures: dict[Future, list[int]] = {pool.submit(_play_chunk, c): c for c in chunks}
+        futures: dict[Future, tuple[Any, Sequence[int]]] = {
+            pool.submit(work, key, chunk): (key, chunk) for key, chunk in tasks
+        }
         pending = set(futures)
         while pending:
             finished, pending = wait(pending, return_when="FIRST_COMPLETED")
             for f in finished:
+                key, chunk = futures[f]
                 try:
                     for rec in f.result():
-                        by_seed[rec.seed] = rec
+                        found[(key, rec.seed)] = rec
                 except BrokenProcessPool:
-                    for s in futures[f]:
-                        by_seed[s] = GameRecord(s, error="the worker process died")
+                    for s in chunk:
+                        found[(key, s)] = failed(s, "the worker process died")
                 except Exception as e:  # pickling trouble and the like: still a report
-                    for s in futures[f]:
-                        by_seed[s] = GameRecord(s, error=f"{type(e).__name__}: {e}")
-                done += len(futures[f])
+                    for s in chunk:
+                        found[(key, s)] = failed(s, f"{type(e).__name__}: {e}")
+                done += len(chunk)
                 if progress:
-                    progress(done, games)
+                    progress(done, total)
     except BaseException:  # Ctrl-C above all: stop promptly, leave no worker behind
         stop.set()
         pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
-    return [by_seed[s] for s in seeds]
+    return found
 
 
 class ProgressBar:

@@ -11,16 +11,13 @@ whatever the number of worker processes.
 
 from __future__ import annotations
 
-import multiprocessing
 import signal
 from collections.abc import Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
 from game.ai.autoplay import play_ai_game
-from game.check import CHUNK, Progress
+from game.check import CHUNK, Progress, play_in_workers
 from game.engine import GameEvent, Kind, Scenario, outcome
 
 BASELINE = "baseline"
@@ -235,39 +232,14 @@ def run_arms(
 
     size = max(1, min(CHUNK, total // (jobs * 4)))
     tasks = [(a, seeds[i : i + size]) for a in range(len(arms)) for i in range(0, games, size)]
-    found: dict[tuple[int, int], LabRecord] = {}
-    context = multiprocessing.get_context()
-    stop = context.Event()
-    pool = ProcessPoolExecutor(
-        max_workers=min(jobs, len(tasks)),
-        mp_context=context,
-        initializer=_init_worker,
-        initargs=(tuple(a.scenario for a in arms), difficulty, stop),
+    found = play_in_workers(
+        tasks,
+        _play_chunk,
+        _init_worker,
+        (tuple(a.scenario for a in arms), difficulty),
+        jobs,
+        lambda s, why: LabRecord(s, error=why),
+        progress,
+        total,
     )
-    try:
-        futures: dict[Future, tuple[int, list[int]]] = {
-            pool.submit(_play_chunk, a, chunk): (a, chunk) for a, chunk in tasks
-        }
-        pending = set(futures)
-        while pending:
-            finished, pending = wait(pending, return_when="FIRST_COMPLETED")
-            for f in finished:
-                a, chunk = futures[f]
-                try:
-                    for rec in f.result():
-                        found[(a, rec.seed)] = rec
-                except BrokenProcessPool:
-                    for s in chunk:
-                        found[(a, s)] = LabRecord(s, error="the worker process died")
-                except Exception as e:  # pickling trouble and the like: still a report
-                    for s in chunk:
-                        found[(a, s)] = LabRecord(s, error=f"{type(e).__name__}: {e}")
-                done += len(chunk)
-                if progress:
-                    progress(done, total)
-    except BaseException:  # Ctrl-C above all: stop promptly, leave no worker behind
-        stop.set()
-        pool.shutdown(wait=True, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
     return [[found[(a, s)] for s in seeds] for a in range(len(arms))]
