@@ -326,13 +326,14 @@ def test_a_whole_hotseat_game_is_played_through_by_events(ui):
 
     ui.app.settings = ui.app.settings.model_copy(update={"animation_speed": "off"})
     sc = ui.app.catalogue().get("succession_1924").scenario
-    session = GameSession.new(sc, ["zinoviev", "kamenev"], seed=5)
+    session = GameSession.new(sc, ["zinoviev", "kamenev"], seed=5, length="short")
+    turns = session.scenario.calendar.turns
     ui.app.push(TitleScene(ui.app))
     board = ui.app.push(BoardScene(ui.app, session))
     ui.frames()
     hand_offs = 0
     while not isinstance(ui.scene, EndScene):
-        assert hand_offs <= 2 * sc.calendar.turns
+        assert hand_offs <= 2 * turns
         if isinstance(ui.scene, PrivacyScreen):
             hand_offs += 1
             ui.press(pygame.K_RETURN)  # the only button: "I am ...: show my board"
@@ -342,8 +343,8 @@ def test_a_whole_hotseat_game_is_played_through_by_events(ui):
             ui.click_button("End turn")
         while isinstance(ui.scene, TurnReport):
             ui.click(ui.scene.focus[-1])
-    assert session.finished and hand_offs == 2 * sc.calendar.turns
-    assert len(session.match.orders) == sc.calendar.turns
+    assert session.finished and hand_offs == 2 * turns == 16
+    assert len(session.match.orders) == turns
 
 
 def test_the_setup_screen_offers_lesson_lengths(ui):
