@@ -1,9 +1,12 @@
-"""AI opponents: they decide from a contender's view alone, so they cannot see rivals' secrets.
+"""AI opponents: they decide from a contender's view alone (the strong AI also from states in which
+rivals' secrets are guessed afresh, :func:`game.engine.guess_state`), so they cannot see them.
 
 Each contender's character comes from the scenario (``ai`` weights per action kind,
 aggression, caution): Stalin's AI likes appointments and dossiers, Trotsky's speeches and the
 army. The standard AI scores every legal option by what it would gain in this position, weighs
 it by character, and fills its action points greedily; the easy AI judges with much more noise.
+The strong AI (:mod:`game.ai.lookahead`) looks ahead: it plays the standard AI's choice and a few
+variations forward over states in which rivals' secrets are guessed, and keeps the best.
 """
 
 from __future__ import annotations
@@ -12,7 +15,13 @@ from .autoplay import ai_orders, ai_seed, play_ai_game, seat_orders
 from .heuristic import choose_orders
 
 __all__ = [
-    "DIFFICULTIES", "ai_orders", "ai_seed", "choose_orders", "play_ai_game", "seat_orders",
+    "DIFFICULTIES", "SEAT_DIFFICULTIES", "ai_orders", "ai_seed", "choose_orders", "play_ai_game",
+    "seat_orders",
 ]
 
 DIFFICULTIES = ("easy", "standard")
+"""Difficulties that decide from a view alone (``choose_orders(view, options, ...)``)."""
+
+SEAT_DIFFICULTIES = (*DIFFICULTIES, "strong")
+"""Every difficulty a seat can be played at (``seat_orders``, ``ai_orders``, ``play_ai_game``);
+``strong`` looks ahead from the game state as well as the view."""

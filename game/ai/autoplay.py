@@ -26,7 +26,7 @@ def seat_orders(
         return []
     seat = state.scenario.contender_index(cid)
     return choose_orders(view(state, cid), options, difficulty=difficulty,
-                         seed=ai_seed(seed, state.turn, seat))
+                         seed=ai_seed(seed, state.turn, seat), state=state)
 
 
 def ai_orders(

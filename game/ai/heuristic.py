@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
-from game.engine import Action, ActionKind, Option, View
+from game.engine import Action, ActionKind, GameState, Option, View
+
+if TYPE_CHECKING:  # the types of a view's parts, for annotations only
+    from game.engine.view import ContenderInfo, RegionInfo
 
 NOISE = {"easy": 0.9, "standard": 0.3}
 
@@ -28,114 +32,193 @@ def rivals(view: View) -> list[int]:
     return sorted(others, key=lambda c: -danger(c))
 
 
-def _target(view: View, option: Option) -> int:
-    ids = {c.id: c.index for c in view.contenders}
-    return ids.get(option.action.target or "", -1)
+class Sight(NamedTuple):
+    """What the values of one decision's options read from the view, worked out once for the
+    decision rather than once per option."""
+
+    view: View
+    me: ContenderInfo
+    ranking: list[int]
+    main_rival: int
+    index: dict[str, int]  # contender id -> index
+    regions: dict[str, RegionInfo]  # region id -> region
 
 
-def _region(view: View, option: Option):
-    return next(r for r in view.regions if r.id == option.action.target)
+def sight(view: View, ranking: list[int]) -> Sight:
+    return Sight(
+        view, view.mine, ranking, ranking[0] if ranking else -1,
+        {c.id: c.index for c in view.contenders}, {r.id: r for r in view.regions},
+    )
 
 
-def value(view: View, option: Option, ranking: list[int]) -> float:
-    """What taking ``option`` is worth to the contender, before character weights."""
-    me = view.mine
+def _target(s: Sight, option: Option) -> int:
+    return s.index.get(option.action.target or "", -1)
+
+
+def _region_weight(s: Sight, region: RegionInfo) -> float:
+    """A region's share of the members, times the number of regions (1 for an average one)."""
+    view = s.view
+    return region.members / sum(r.members for r in view.regions) * len(view.regions)
+
+
+def _decide(s: Sight, option: Option) -> float:
     a = option.action
-    kind = a.kind
-    total_members = sum(r.members for r in view.regions)
-    main_rival = ranking[0] if ranking else -1
+    card = next(c for c in s.view.cards if c.event == a.target)
+    idx = [cid for cid, _ in card.choices].index(a.option)
+    return 5.0 + card.appeal[idx]
+
+
+def _appoint(s: Sight, option: Option) -> float:
+    r = s.regions[option.action.target or ""]
+    me = s.view.me
+    rival_patron = 0.5 if r.patron >= 0 and r.patron != me else 0.0
+    return 1.2 * _region_weight(s, r) * (1.0 - r.loyalty[me] + rival_patron)
+
+
+def _recruit(s: Sight, option: Option) -> float:
+    r = s.regions[option.action.target or ""]
+    return 1.5 * _region_weight(s, r) if r.patron == s.view.me else 0.1
+
+
+def _dossier(s: Sight, option: Option) -> float:
+    t = _target(s, option)
+    return 0.9 if t == s.main_rival else 0.3 if t in s.ranking[:2] else 0.05
+
+
+def _persuade(s: Sight, option: Option) -> float:
+    me = s.me
+    fit = 1.0 - abs(me.line - s.view.mood_line) / 2
+    return (1.0 - me.support) * fit * (1.3 if me.platform else 1.0)
+
+
+def _army(s: Sight, option: Option) -> float:
+    return 0.9
+
+
+def _rest(s: Sight, option: Option) -> float:
+    return 2.0 if s.me.health < 45 else 0.0
+
+
+def _ally(s: Sight, option: Option) -> float:
+    view, me, t = s.view, s.me, _target(s, option)
+    if t == s.main_rival or t in view.offers_from_me or not view.contenders[t].can_act:
+        return 0.0
+    closeness = max(0.0, 1.0 - abs(view.contenders[t].line - me.line)) ** 2
+    # an ally is worth most against a common danger, and to the weak
+    useful = 0.6 if s.main_rival not in view.contenders[t].allies else 0.1
+    return (useful + 0.4 * (1.0 - me.support)) * closeness + 0.4 * view.trust[t]
+
+
+def _accept(s: Sight, option: Option) -> float:
+    view, t = s.view, _target(s, option)
+    closeness = max(0.0, 1.0 - abs(view.contenders[t].line - s.me.line))
+    return 0.0 if t == s.main_rival else (1.0 + view.trust[t]) * (0.3 + closeness)
+
+
+def _break(s: Sight, option: Option) -> float:
+    # break with an ally who has grown much stronger and whose line has moved away
+    view, me = s.view, s.me
+    ally = view.contenders[_target(s, option)]
+    apart = abs(ally.line - me.line)
+    if ally.support > 2 * me.support and apart > 0.6:
+        return 1.4
+    # once my own faction holds the Politburo, an ally sitting there is only a rival
+    mine = sum(1 for seat in view.politburo if seat.faction == view.me) / max(
+        len(view.politburo), 1)
+    return 1.2 * view.personality.aggression if mine > 0.5 and ally.in_politburo else 0.0
+
+
+def _platform(s: Sight, option: Option) -> float:
+    me = s.me
+    fit = 1.0 - abs(me.line - s.view.mood_line) / 2
+    return 0.8 * fit if me.support < 0.25 and not me.offices else 0.0
+
+
+def _recant(s: Sight, option: Option) -> float:
+    me = s.me
+    accused = any(m.target == s.view.me for m in s.view.motions)
+    return 2.5 if not me.in_party else 1.2 if accused and not me.in_politburo else 0.0
+
+
+def _accuse(s: Sight, option: Option) -> float:
+    view, t = s.view, _target(s, option)
     profile = view.personality
-    if kind is ActionKind.DECIDE:
-        card = next(c for c in view.cards if c.event == a.target)
-        idx = [cid for cid, _ in card.choices].index(a.option)
-        return 5.0 + card.appeal[idx]
-    if kind is ActionKind.APPOINT:
-        r = _region(view, option)
-        weight = r.members / total_members * len(view.regions)
-        rival_patron = 0.5 if r.patron >= 0 and r.patron != view.me else 0.0
-        return 1.2 * weight * (1.0 - r.loyalty[view.me] + rival_patron)
-    if kind is ActionKind.RECRUIT:
-        r = _region(view, option)
-        weight = r.members / total_members * len(view.regions)
-        return 1.5 * weight if r.patron == view.me else 0.1
-    if kind is ActionKind.DOSSIER:
-        t = _target(view, option)
-        return 0.9 if t == main_rival else 0.3 if t in ranking[:2] else 0.05
-    if kind in (ActionKind.SPEECH, ActionKind.ARTICLE):
-        fit = 1.0 - abs(me.line - view.mood_line) / 2
-        return (1.0 - me.support) * fit * (1.3 if me.platform else 1.0)
-    if kind is ActionKind.ARMY:
-        return 0.9
-    if kind is ActionKind.REST:
-        return 2.0 if me.health < 45 else 0.0
-    if kind is ActionKind.ALLY:
-        t = _target(view, option)
-        if t == main_rival or t in view.offers_from_me or not view.contenders[t].can_act:
-            return 0.0
-        closeness = max(0.0, 1.0 - abs(view.contenders[t].line - me.line)) ** 2
-        # an ally is worth most against a common danger, and to the weak
-        useful = 0.6 if main_rival not in view.contenders[t].allies else 0.1
-        return (useful + 0.4 * (1.0 - me.support)) * closeness + 0.4 * view.trust[t]
-    if kind is ActionKind.ACCEPT:
-        t = _target(view, option)
-        closeness = max(0.0, 1.0 - abs(view.contenders[t].line - me.line))
-        return 0.0 if t == main_rival else (1.0 + view.trust[t]) * (0.3 + closeness)
-    if kind is ActionKind.BREAK:
-        # break with an ally who has grown much stronger and whose line has moved away
-        t = _target(view, option)
-        ally = view.contenders[t]
-        apart = abs(ally.line - me.line)
-        if ally.support > 2 * me.support and apart > 0.6:
-            return 1.4
-        # once my own faction holds the Politburo, an ally sitting there is only a rival
-        mine = sum(1 for s in view.politburo if s.faction == view.me) / max(len(view.politburo), 1)
-        return 1.2 * profile.aggression if mine > 0.5 and ally.in_politburo else 0.0
-    if kind is ActionKind.PLATFORM:
-        fit = 1.0 - abs(me.line - view.mood_line) / 2
-        return 0.8 * fit if me.support < 0.25 and not me.offices else 0.0
-    if kind is ActionKind.RECANT:
-        accused = any(m.target == view.me for m in view.motions)
-        return 2.5 if not me.in_party else 1.2 if accused and not me.in_politburo else 0.0
-    if kind is ActionKind.ACCUSE:
-        t = _target(view, option)
-        p = option.odds or 0.0
-        importance = 1.5 if t == main_rival else 0.7 if view.contenders[t].can_act else 0.4
-        threshold = 0.35 * profile.caution
-        return 0.0 if p < threshold else 2.2 * p * importance * profile.aggression
-    if kind is ActionKind.RESOLUTION:
-        toward = -1 if a.target == "left" else 1
-        wants = (me.line - view.party_line) * toward > 0.25
-        return 0.8 * (option.odds or 0.0) if wants else 0.0
-    if kind is ActionKind.SHIFT:
-        toward = -1 if a.target == "left" else 1
-        gap = view.mood_line - me.line
-        return 1.0 if gap * toward > 0.45 else 0.0
-    if kind is ActionKind.RESIGN:
-        p = option.odds if option.odds is not None else 1.0
-        return 0.6 if p < 0.1 and me.prestige < 45 else 0.0
-    if kind is ActionKind.CONVENE:
-        mine = [m for m in view.motions if m.sponsor == view.me and m.organ != "politburo"]
-        organ = "congress" if a.target == "congress" else "central_committee"
-        return 1.6 if any(m.organ == organ for m in mine) else 0.0
-    return 0.0
+    p = option.odds or 0.0
+    importance = 1.5 if t == s.main_rival else 0.7 if view.contenders[t].can_act else 0.4
+    threshold = 0.35 * profile.caution
+    return 0.0 if p < threshold else 2.2 * p * importance * profile.aggression
+
+
+def _resolution(s: Sight, option: Option) -> float:
+    toward = -1 if option.action.target == "left" else 1
+    wants = (s.me.line - s.view.party_line) * toward > 0.25
+    return 0.8 * (option.odds or 0.0) if wants else 0.0
+
+
+def _shift(s: Sight, option: Option) -> float:
+    toward = -1 if option.action.target == "left" else 1
+    gap = s.view.mood_line - s.me.line
+    return 1.0 if gap * toward > 0.45 else 0.0
+
+
+def _resign(s: Sight, option: Option) -> float:
+    p = option.odds if option.odds is not None else 1.0
+    return 0.6 if p < 0.1 and s.me.prestige < 45 else 0.0
+
+
+def _convene(s: Sight, option: Option) -> float:
+    view = s.view
+    mine = [m for m in view.motions if m.sponsor == view.me and m.organ != "politburo"]
+    organ = "congress" if option.action.target == "congress" else "central_committee"
+    return 1.6 if any(m.organ == organ for m in mine) else 0.0
+
+
+VALUES = {
+    ActionKind.DECIDE: _decide, ActionKind.APPOINT: _appoint, ActionKind.RECRUIT: _recruit,
+    ActionKind.DOSSIER: _dossier, ActionKind.SPEECH: _persuade, ActionKind.ARTICLE: _persuade,
+    ActionKind.ARMY: _army, ActionKind.REST: _rest, ActionKind.ALLY: _ally,
+    ActionKind.ACCEPT: _accept, ActionKind.BREAK: _break, ActionKind.PLATFORM: _platform,
+    ActionKind.RECANT: _recant, ActionKind.ACCUSE: _accuse, ActionKind.RESOLUTION: _resolution,
+    ActionKind.SHIFT: _shift, ActionKind.RESIGN: _resign, ActionKind.CONVENE: _convene,
+}
+
+
+def value(view: View, option: Option, ranking: list[int], seen: Sight | None = None) -> float:
+    """What taking ``option`` is worth to the contender, before character weights. ``seen``
+    (:func:`sight` of the view and ranking) saves working it out again for every option."""
+    rule = VALUES.get(option.action.kind)
+    return rule(seen or sight(view, ranking), option) if rule else 0.0
 
 
 def choose_orders(
-    view: View, options: Sequence[Option], *, difficulty: str = "standard", seed: int
+    view: View,
+    options: Sequence[Option],
+    *,
+    difficulty: str = "standard",
+    seed: int,
+    state: GameState | None = None,
 ) -> list[Action]:
-    """Pick this turn's orders for ``view.me`` from the legal ``options``."""
+    """Pick this turn's orders for ``view.me`` from the legal ``options``. The ``strong``
+    difficulty looks ahead (:mod:`game.ai.lookahead`) and needs the game ``state`` too; it
+    never reads rivals' secrets from it."""
+    if difficulty == "strong":
+        from .lookahead import strong_choice  # imported late: the look-ahead imports this module
+
+        return strong_choice(view, options, state=state, seed=seed)
     if difficulty not in NOISE:
-        raise ValueError(f"unknown difficulty {difficulty!r}; choose from {sorted(NOISE)}")
-    rng = np.random.default_rng(seed)
+        known = sorted([*NOISE, "strong"])
+        raise ValueError(f"unknown difficulty {difficulty!r}; choose from {known}")
     ranking = rivals(view)
     weights = view.personality.weights
+    seen = sight(view, ranking)
+    worth = [(value(view, option, ranking, seen), option) for option in options]
+    worth = [(base, option) for base, option in worth if base > 0]
+    # one draw of noise per option worth anything, in the order of the options (drawn together,
+    # they are the same numbers as drawn one by one)
+    luck = np.exp(np.random.default_rng(seed).normal(0.0, NOISE[difficulty], len(worth)))
     scored = []
-    for option in options:
-        base = value(view, option, ranking)
-        if base <= 0:
-            continue
-        w = weights.get(option.action.kind.value, 1.0)
-        score = base * w * float(np.exp(rng.normal(0.0, NOISE[difficulty])))
+    for (base, option), draw in zip(worth, luck.tolist(), strict=True):
+        score = base * weights.get(option.action.kind, 1.0) * draw
         if score > 0:
             scored.append((score, option))
     scored.sort(key=lambda so: (-so[0], str(so[1].action)))

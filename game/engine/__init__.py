@@ -9,6 +9,8 @@ terminal game, the window, the AI, saves, the lab) uses only the names exported 
   out (illegal orders raise :class:`IllegalAction` saying why);
 - :func:`view` — what one contender may see (no rival's secrets);
 - :func:`outcome` — the graded result, once the game is over;
+- :func:`guess_state` — a copy of the state with a contender's view of rivals' secrets guessed
+  afresh, for an AI that looks ahead;
 - :func:`ledger` — support over time and what each factor won or lost (for the debrief);
 - :class:`Match` — a game with its history, which replays to the same state.
 """
@@ -22,6 +24,7 @@ from .api import (
     Result,
     TurnResult,
     apply_turn,
+    guess_state,
     ledger,
     legal_actions,
     new_game,
@@ -36,6 +39,6 @@ from .view import View
 __all__ = [
     "SPECS", "Action", "ActionKind", "Bloc", "FACTOR_NAMES", "Factor", "GameEvent", "GameState",
     "IllegalAction", "Kind", "Ledger", "Match", "Option", "Outcome", "Result", "Scenario", "Tally",
-    "TurnResult", "View", "apply_turn", "legal_actions", "ledger", "new_game", "outcome",
-    "view",
+    "TurnResult", "View", "apply_turn", "guess_state", "legal_actions", "ledger", "new_game",
+    "outcome", "view",
 ]

@@ -82,7 +82,12 @@ class Action:
     option: str | None = None
 
     def __str__(self) -> str:
-        return " ".join(p for p in (self.kind.value, self.target, self.option) if p)
+        words = [self.kind]  # a StrEnum is its value as a str
+        if self.target:
+            words.append(self.target)
+        if self.option:
+            words.append(self.option)
+        return " ".join(words)
 
     @classmethod
     def parse(cls, text: str) -> Action:

@@ -7,6 +7,8 @@ accuse each other, and breaking an alliance costs the breaker trust with everybo
 
 from __future__ import annotations
 
+import numpy as np
+
 from .actions import Action, ActionKind
 from .context import Context
 from .record import Kind
@@ -95,15 +97,18 @@ RULES = (
         ActionKind.ALLY, check_ally, ally, Factor.ALLIANCES, rival_label("Propose an alliance to"),
         "A secret offer; if accepted next turn (or offered back now), your factions vote "
         "together.",
+        gate=requires_party,
     ),
     ActionRule(
         ActionKind.ACCEPT, check_accept, accept, Factor.ALLIANCES,
         rival_label("Accept the alliance offered by"),
         "Your factions will vote together, and neither of you can accuse the other.",
+        gate=lambda ctx, c: None if any(b == c for _, b in ctx.state.offers) else "no offers",
     ),
     ActionRule(
         ActionKind.BREAK, check_break, break_alliance, Factor.RIVALRIES,
         rival_label("Break your alliance with"),
         "Frees you to attack; costs trust with everyone, and much more with the betrayed.",
+        gate=lambda ctx, c: None if np.count_nonzero(ctx.state.allied[c]) else "no allies",
     ),
 )

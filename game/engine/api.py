@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+import numpy as np
 
 from . import legality, setup, turn, victory
 from .actions import Action, IllegalAction
+from .index import index_of
 from .record import GameEvent
 from .scenario import Scenario
 from .state import FACTORS, GameState
@@ -29,11 +32,11 @@ def new_game(scenario: Scenario, seed: int) -> tuple[GameState, tuple[GameEvent,
 
 
 def _index(state: GameState, contender: str) -> int:
-    try:
-        return state.scenario.contender_index(contender)
-    except KeyError:
+    found = index_of(state.scenario).contender.get(contender)
+    if found is None:
         known = ", ".join(c.id for c in state.scenario.contenders)
-        raise IllegalAction(f"no contender {contender!r}; contenders are: {known}") from None
+        raise IllegalAction(f"no contender {contender!r}; contenders are: {known}")
+    return found
 
 
 def legal_actions(state: GameState, contender: str) -> list[Option]:
@@ -86,6 +89,38 @@ def ledger(state: GameState) -> Ledger:
         now=tuple(float(x) for x in now[:n]),
         by_factor=tuple(tuple(float(x) for x in row) for row in state.ledger),
     )
+
+
+def guess_state(state: GameState, contender: str, seed: int) -> GameState:
+    """A copy of ``state`` as ``contender`` might believe it to be, for an AI that looks ahead.
+
+    Everything :func:`view` shows ``contender``, and everything public (the board, the record,
+    trust, which is moved only by public acts), is kept. What the view hides is guessed afresh
+    from ``seed``, never copied: each rival's dossiers on each other contender (an empty file,
+    or one of 1 up to ``rules.dossier_limit`` dossiers, with a chance rising with the turn as
+    files fill up in AI games), the dossiers behind rivals' waiting charges (guessed the same
+    way), and the alliance offers between other contenders (dropped: nothing hints at them).
+    The random generator is reseeded from ``seed``, so the guess does not know the luck to
+    come. Two states that differ only in rivals' secrets give the same guess for the same
+    seed. The given state is left untouched."""
+    me = _index(state, contender)
+    guess = state.copy()
+    rng = np.random.default_rng([seed, me, state.turn])
+    limit = state.rules.dossier_limit
+    chance = min(0.3, 0.02 * state.turn)  # about the share of full files in AI games
+
+    def draw() -> int:
+        filed = limit > 0 and rng.random() < chance
+        return int(rng.integers(1, limit + 1)) if filed else 0
+
+    for c, rec in enumerate(guess.contenders):
+        if c != me:
+            files = {t: draw() for t in range(state.n) if t != c}
+            rec.dossiers = {t: k for t, k in files.items() if k}
+    guess.motions = [m if m.sponsor == me else replace(m, leverage=draw()) for m in guess.motions]
+    guess.offers = {(a, b) for a, b in guess.offers if me in (a, b)}
+    guess.rng = np.random.Generator(type(state.rng.bit_generator)(int(rng.integers(2**63))))
+    return guess
 
 
 def outcome(state: GameState) -> Result | None:

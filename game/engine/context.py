@@ -7,8 +7,7 @@ force (``ctx.factor``). Every change of office or status is reported as a :class
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -18,6 +17,25 @@ from .scenario import Factor
 from .state import FACTORS, GameState
 
 _FACTOR_INDEX = {f: i for i, f in enumerate(FACTORS)}
+# Per contender: the offices they hold, most senior first, and the powers those give.
+_Holdings = tuple[tuple[tuple[str, ...], ...], tuple[frozenset[str], ...]]
+
+
+class _Tagged:
+    """The ``with`` block of :meth:`Context.tagged` (a class: cheaper than a generator, and
+    entered a dozen times a turn)."""
+
+    __slots__ = ("ctx", "factor", "before")
+
+    def __init__(self, ctx: Context, factor: Factor) -> None:
+        self.ctx, self.factor = ctx, factor
+
+    def __enter__(self) -> None:
+        self.before = self.ctx.factor
+        self.ctx.factor = self.factor
+
+    def __exit__(self, *exc: object) -> None:
+        self.ctx.factor = self.before
 QUALITY_RANGE = (0.0, 100.0)
 
 
@@ -33,6 +51,7 @@ class Context:
         self.pending_offers: set[tuple[int, int]] = set()  # alliance offers made this turn
         self.convened: set[str] = set()  # organs convened this turn
         self.index = index_of(self.scenario)
+        self._held: _Holdings | None = None  # until an office changes hands
 
     # ----- references -------------------------------------------------------------------
     @property
@@ -92,10 +111,9 @@ class Context:
     def can_act(self, c: int) -> bool:
         return self.index.can_act[self.state.contenders[c].status]
 
-    def offices_of(self, c: int) -> list[str]:
+    def offices_of(self, c: int) -> tuple[str, ...]:
         """Offices held by ``c``, most senior first."""
-        holder = self.state.holder
-        return [o.id for o in self.index.offices_by_rank if holder.get(o.id, -1) == c]
+        return self.holdings()[0][c]
 
     def has_power(self, c: int, power: str) -> bool:
         return power in self.powers_of(c)
@@ -107,18 +125,36 @@ class Context:
         """Central Committee seats by faction (contenders, then uncommitted)."""
         return apportion(self.state.cc_seats, self.state.cc_share)
 
-    def congress_blocs(self) -> tuple[np.ndarray, list[np.ndarray]]:
-        """Delegates per region, and each delegation's seats by faction."""
+    def congress_blocs(self) -> tuple[np.ndarray, np.ndarray]:
+        """Delegates per region, and each delegation's seats by faction (regions, factions)."""
         s = self.state
         delegations = apportion(s.congress_delegates, s.members)
-        return delegations, [apportion(int(d), row) for d, row in zip(delegations, s.loyalty,
-                                                                        strict=True)]
+        return delegations, apportion_rows(delegations, s.loyalty)
 
     def powers_of(self, c: int) -> frozenset[str]:
+        return self.all_powers()[c]
+
+    def all_powers(self) -> tuple[frozenset[str], ...]:
+        """Every contender's powers, from the offices they hold."""
+        return self.holdings()[1]
+
+    def holdings(self) -> _Holdings:
+        """Every contender's offices (most senior first) and powers; kept until an office
+        changes hands (:meth:`set_holder`), as they are asked for all the time."""
+        if self._held is None:
+            self._held = self._holdings()
+        return self._held
+
+    def _holdings(self) -> _Holdings:
         holder = self.state.holder
-        return frozenset(
-            p for o in self.index.offices_by_rank if holder.get(o.id, -1) == c for p in o.powers
-        )
+        offices: list[list[str]] = [[] for _ in range(self.state.n)]
+        powers: list[set[str]] = [set() for _ in range(self.state.n)]
+        for o in self.index.offices_by_rank:
+            c = holder.get(o.id, -1)
+            if c >= 0:
+                offices[c].append(o.id)
+                powers[c].update(o.powers)
+        return tuple(map(tuple, offices)), tuple(map(frozenset, powers))
 
     def politburo_members(self) -> list[tuple[str, int, int, int]]:
         """(label, faction, contender or -1, notable or -1) for every Politburo member."""
@@ -126,9 +162,11 @@ class Context:
         out = [
             (self.name(c), c, c, -1) for c in range(s.n) if self.in_organ(c, "politburo")
         ]
-        for k, notable in enumerate(self.scenario.notables):
-            if s.notable_seated[k]:
-                out.append((notable.name, notable_faction(s.notable_loyalty[k]), -1, k))
+        loyalty = s.notable_loyalty.tolist()  # plain numbers: a few notables, read once each
+        for k, seated in enumerate(s.notable_seated.tolist()):
+            if seated:
+                faction = notable_faction(loyalty[k])
+                out.append((self.scenario.notables[k].name, faction, -1, k))
         return out
 
     def politburo_faction_share(self, c: int, with_allies: bool) -> float:
@@ -140,21 +178,20 @@ class Context:
             friends |= {k for k in range(self.state.n) if self.state.allied[c, k]}
         return sum(1 for m in members if m[1] in friends) / len(members)
 
+    def remember(self, key, compute):
+        """The value of ``compute()``. A state being changed remembers nothing; a
+        :class:`ReadingContext` remembers it with the state."""
+        return compute()
+
     # ----- reporting ----------------------------------------------------------------------
     def report(self, kind: Kind, text: str, actors: Iterable[int] = (), **kw) -> None:
         """Record an event of this turn, tagged with the factor in force unless given."""
         factor = kw.pop("factor", str(self.factor))
         self.events.append(GameEvent(self.state.turn, kind, text, tuple(actors), factor, **kw))
 
-    @contextmanager
-    def tagged(self, factor: Factor) -> Iterator[None]:
-        """Attribute every change made inside the block to ``factor``."""
-        before = self.factor
-        self.factor = factor
-        try:
-            yield
-        finally:
-            self.factor = before
+    def tagged(self, factor: Factor) -> _Tagged:
+        """Attribute every change made inside the ``with`` block to ``factor``."""
+        return _Tagged(self, factor)
 
     def _book(self, delta_support: np.ndarray) -> None:
         self.state.ledger[:, _FACTOR_INDEX[self.factor]] += delta_support[: self.state.n]
@@ -164,20 +201,25 @@ class Context:
         """In every region ``r``, win over ``amounts[r]`` of the members not yet loyal to ``c``
         (taken evenly from the others), or, where negative, send that fraction of ``c``'s loyal
         members back to uncommitted."""
+        # Written with bare ufuncs (np.clip and .sum() cost more for arrays this small) and
+        # with nothing to send back when no amount is negative: this runs a dozen times a turn.
         s = self.state
         old = s.loyalty
-        a = np.clip(amounts, -1.0, 1.0)
+        a = np.minimum(np.maximum(amounts, -1.0), 1.0)
         col = old[:, c]
         free = 1.0 - col
-        gain = np.where(a > 0, a * free, 0.0)
-        loss = np.where(a < 0, -a * col, 0.0)
-        scale = 1.0 - np.divide(gain, free, out=np.zeros_like(gain), where=free > 0)
-        new = old * scale[:, None]
-        new[:, c] = col + gain - loss
-        new[:, -1] += loss
-        np.clip(new, 0.0, None, out=new)
-        new /= new.sum(axis=1, keepdims=True)
-        self._book(s.members @ (new - old) / s.members.sum())
+        winning = a > 0
+        gain = np.where(winning, a * free, 0.0)  # where nobody is free to win, gain is 0
+        new = old * (1.0 - gain / np.where(free > 0, free, 1.0))[:, None]
+        if np.logical_and.reduce(winning):
+            new[:, c] = col + gain
+        else:
+            loss = np.where(a < 0, -a * col, 0.0)
+            new[:, c] = col + gain - loss
+            new[:, -1] += loss
+        np.maximum(new, 0.0, out=new)
+        new /= np.add.reduce(new, axis=1, keepdims=True)
+        self._book(s.members @ (new - old) / np.add.reduce(s.members))
         s.loyalty = new
 
     def fade(self, c: int, rate: float) -> None:
@@ -189,11 +231,12 @@ class Context:
         s.loyalty = s.loyalty.copy()
         s.loyalty[:, c] -= lost
         s.loyalty[:, -1] += lost
-        amount = float(s.members @ lost / s.members.sum())
+        amount = float(s.members @ lost / np.add.reduce(s.members))
         row = s.ledger[c]
-        gains = np.clip(row, 0.0, None)
-        if gains.sum() > 0:
-            row -= amount * gains / gains.sum()
+        gains = np.maximum(row, 0.0)
+        won = np.add.reduce(gains)
+        if won > 0:
+            row -= amount * gains / won
         else:
             row[_FACTOR_INDEX[self.factor]] -= amount
 
@@ -223,16 +266,16 @@ class Context:
 
     def change_quality(self, c: int, quality: str, amount: float) -> None:
         rec = self.state.contenders[c]
-        setattr(rec, quality, float(np.clip(getattr(rec, quality) + amount, *QUALITY_RANGE)))
+        setattr(rec, quality, clamp(getattr(rec, quality) + amount, *QUALITY_RANGE))
 
     def shift_mood(self, line: float, unity: float) -> None:
         s = self.state
-        s.mood_line = float(np.clip(s.mood_line + line, -1.0, 1.0))
-        s.mood_unity = float(np.clip(s.mood_unity + unity, 0.0, 1.0))
+        s.mood_line = clamp(s.mood_line + line, -1.0, 1.0)
+        s.mood_unity = clamp(s.mood_unity + unity, 0.0, 1.0)
 
     def move_line(self, c: int, amount: float) -> None:
         rec = self.state.contenders[c]
-        rec.line = float(np.clip(rec.line + amount, -1.0, 1.0))
+        rec.line = clamp(rec.line + amount, -1.0, 1.0)
 
     def set_rule(self, name: str, value: bool | float) -> None:
         """Change a rule; the new rules are validated, so bounds hold (scenario validation
@@ -246,7 +289,7 @@ class Context:
     def change_trust(self, a: int, b: int, amount: float) -> None:
         if a >= 0 and b >= 0 and a != b:
             t = self.state.trust
-            t[a, b] = float(np.clip(t[a, b] + amount, -1.0, 1.0))
+            t[a, b] = clamp(float(t[a, b]) + amount, -1.0, 1.0)
 
     def set_alliance(self, a: int, b: int, make: bool) -> None:
         s = self.state
@@ -265,6 +308,7 @@ class Context:
             return
         odef = next(o for o in self.scenario.offices if o.id == office)
         s.holder[office] = c
+        self._held = None
         if old >= 0:
             self.shift_loyalties(old, -s.rules.base_loss * self.index.regions_mask(
                 odef.base_regions))
@@ -305,14 +349,21 @@ class Context:
             fill_politburo(self)
 
 
+def clamp(x: float, lo: float, hi: float) -> float:
+    """``float(np.clip(x, lo, hi))`` to the last bit (the sign of a zero included), without
+    numpy's cost for a single number."""
+    x = x if x >= lo else lo
+    return float(x if x <= hi else hi)
+
+
 FOLLOW_THRESHOLD = 0.35
 
 
-def notable_faction(loyalty_row: np.ndarray) -> int:
+def notable_faction(loyalty_row: np.ndarray | list[float]) -> int:
     """The contender a notable follows: the largest loyalty, if it is strong enough or it
     outweighs indifference; -1 otherwise."""
-    best = int(np.argmax(loyalty_row[:-1]))
-    row = loyalty_row
+    row = list(loyalty_row)
+    best = max(range(len(row) - 1), key=row.__getitem__)  # the first of equals, as np.argmax
     return best if row[best] >= FOLLOW_THRESHOLD or row[best] >= row[-1] else -1
 
 
@@ -368,8 +419,8 @@ class ReadingContext(Context):
     def congress_blocs(self) -> tuple[np.ndarray, list[np.ndarray]]:
         return self.remember("congress", super().congress_blocs)
 
-    def powers_of(self, c: int) -> frozenset[str]:
-        return self.remember(("powers", c), lambda: super(ReadingContext, self).powers_of(c))
+    def _holdings(self) -> _Holdings:
+        return self.remember("holdings", super()._holdings)
 
     def remember(self, key, compute):
         """The value of ``compute()``, computed once for this context."""
@@ -379,6 +430,22 @@ class ReadingContext(Context):
 
     def shift_loyalties(self, c: int, amounts: np.ndarray) -> None:
         raise TypeError("a ReadingContext never changes the state")
+
+
+def apportion_rows(totals: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """:func:`apportion` of ``totals[r]`` seats by the row ``weights[r]``, for every row at
+    once: the same seats as row by row, in one pass (a Congress has a dozen delegations)."""
+    sums = weights.sum(axis=1)
+    ok = (totals > 0) & (sums > 0)
+    quota = weights / np.where(ok, sums, 1.0)[:, None] * totals[:, None]
+    seats = np.floor(quota).astype(int)
+    rest = totals - seats.sum(axis=1)
+    order = np.argsort(-(quota - seats), axis=1, kind="stable")
+    rank = np.empty_like(order)
+    np.put_along_axis(rank, order, np.arange(weights.shape[1])[None, :], axis=1)
+    seats += rank < rest[:, None]  # the largest remainders get the seats left over
+    seats[~ok] = 0
+    return seats
 
 
 def apportion(total: int, weights: np.ndarray) -> np.ndarray:

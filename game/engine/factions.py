@@ -98,6 +98,10 @@ def check_accuse(ctx: Context, c: int, target: str | None) -> str | None:
     wait = s.contenders[t].last_demoted + s.rules.accusation_cooldown - s.turn
     if wait > 0:
         return f"the party will not hear another charge against {ctx.name(t)} so soon"
+    return _may_accuse(ctx, c)
+
+
+def _may_accuse(ctx: Context, c: int) -> str | None:
     if not ctx.in_organ(c, "politburo") and not ctx.in_organ(c, "central_committee"):
         return f"only members of the {ctx.organ_name('central_committee')} can bring a charge"
     return requires_party(ctx, c)
@@ -174,12 +178,14 @@ RULES = (
         ActionKind.DOSSIER, check_dossier, dossier, Factor.PATRONAGE,
         rival_label("Compile a dossier on"),
         "Secret leverage: each dossier makes an accusation against them likelier to carry.",
+        gate=requires_party,
     ),
     ActionRule(
         ActionKind.ACCUSE, check_accuse, accuse, Factor.RIVALRIES,
         rival_label("Accuse", " of factionalism"),
         "Goes to the organ that decides their next step down, at its next meeting. An open "
         "platform under the Ban, your dossiers and their perceived threat all help.",
+        gate=_may_accuse,
     ),
 )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from .actions import DIRECTIONS, Action, ActionKind
-from .context import Context
+from .context import Context, clamp
 from .record import Kind
 from .rulebook import ActionRule, fixed_label, requires_party
 from .scenario import Factor, Power
@@ -75,7 +75,7 @@ def shift_cost(ctx: Context, c: int, direction: int) -> float:
     double when the contender shifted last turn too."""
     s = ctx.state
     me = s.contenders[c]
-    new = float(np.clip(me.line + direction * s.rules.line_step, -1, 1))
+    new = clamp(me.line + direction * s.rules.line_step, -1.0, 1.0)
     against = abs(new - s.mood_line) > abs(me.line - s.mood_line)
     cost = s.rules.line_shift_cost * (1.5 if against else 0.5)
     return cost * (2.0 if me.last_shift == s.turn - 1 else 1.0)
@@ -100,7 +100,7 @@ def resolution(ctx: Context, c: int, action: Action) -> None:
     ctx.report(Kind.VOTE, tally.headline(), (c,), tally=tally)
     if tally.passed:
         before = fit(s.party_line, s.mood_line)
-        s.party_line = float(np.clip(s.party_line + q.direction * s.rules.resolution_step, -1, 1))
+        s.party_line = clamp(s.party_line + q.direction * s.rules.resolution_step, -1.0, 1.0)
         gain = 6.0 * (fit(s.party_line, s.mood_line) - before) / s.rules.resolution_step + 1.0
         ctx.change_quality(c, "prestige", gain)
     else:
@@ -112,7 +112,7 @@ def drift(ctx: Context) -> None:
     following fades a little; open dissent from the official line costs more."""
     s = ctx.state
     rules = s.rules
-    s.mood_line = float(np.clip(s.mood_line + rules.mood_drift, -1, 1))
+    s.mood_line = clamp(s.mood_line + rules.mood_drift, -1.0, 1.0)
     with ctx.tagged(Factor.IDEOLOGY):
         for c, me in enumerate(s.contenders):
             if not ctx.in_organ(c, "party"):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from .scenario import OfficeDef, Scenario
+from .actions import SPECS, ActionKind
+from .scenario import Meeting, OfficeDef, Scenario
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,15 +22,27 @@ class Index:
     turn: dict[str, int]  # every date the scenario mentions -> turn index
     region_line: np.ndarray  # (regions,) each region's own lean
     army: np.ndarray  # (regions,) bool: the army's party organisations
+    region_ids: tuple[str, ...]
+    rival_ids: tuple[tuple[str, ...], ...]  # per contender: every other contender's id
+    cost: dict[ActionKind, int]  # action points each kind of action costs here
+    fiefs: tuple[tuple[str, ...], ...]  # per region: the offices whose fief it is
+    meetings: dict[int, tuple[Meeting, ...]]  # turn -> the meetings scheduled then
+    masks: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict)  # made as asked
 
     def regions_mask(self, ids: list[str] | tuple[str, ...]) -> np.ndarray:
-        """A (regions,) float mask with 1 for each listed region (`all`: every region)."""
-        mask = np.zeros(len(self.region))
-        if "all" in ids:
-            mask[:] = 1.0
-        for r in ids:
-            if r in self.region:
-                mask[self.region[r]] = 1.0
+        """A (regions,) float mask with 1 for each listed region (`all`: every region). Made
+        once per list of regions and shared, so it is read-only."""
+        key = tuple(ids)
+        mask = self.masks.get(key)
+        if mask is None:
+            mask = np.zeros(len(self.region))
+            if "all" in ids:
+                mask[:] = 1.0
+            for r in ids:
+                if r in self.region:
+                    mask[self.region[r]] = 1.0
+            mask.flags.writeable = False
+            self.masks[key] = mask
         return mask
 
 
@@ -60,6 +73,19 @@ def index_of(scenario: Scenario) -> Index:
         turn={d: cal.turn_of(d) for d in dates},
         region_line=np.array([r.line for r in scenario.regions]),
         army=np.array([r.kind == "army" for r in scenario.regions]),
+        region_ids=tuple(r.id for r in scenario.regions),
+        rival_ids=tuple(
+            tuple(d.id for d in scenario.contenders if d.id != c.id) for c in scenario.contenders
+        ),
+        cost={k: scenario.action_costs.get(k.value, s.default_cost) for k, s in SPECS.items()},
+        fiefs=tuple(
+            tuple(o.id for o in scenario.offices if o.fief and r.id in o.base_regions)
+            for r in scenario.regions
+        ),
+        meetings={
+            t: tuple(m for m in scenario.meetings if cal.turn_of(m.when) == t)
+            for t in {cal.turn_of(m.when) for m in scenario.meetings}
+        },
     )
     _CACHE[id(scenario)] = (scenario, built)
     return built

@@ -24,9 +24,8 @@ from .votes import Question, take_vote
 MEETING_NAMES = {"central_committee": "plenum", "congress": "congress"}
 
 
-def scheduled(state: GameState) -> list[Meeting]:
-    turn = index_of(state.scenario).turn
-    return [m for m in state.scenario.meetings if turn[m.when] == state.turn]
+def scheduled(state: GameState) -> tuple[Meeting, ...]:
+    return index_of(state.scenario).meetings.get(state.turn, ())
 
 
 def check_convene(ctx: Context, c: int, target: str | None) -> str | None:

@@ -7,6 +7,8 @@ Central Committee, which fills the Politburo. The effect climbs the pyramid with
 
 from __future__ import annotations
 
+import numpy as np
+
 from .actions import Action, ActionKind
 from .context import Context
 from .rulebook import ActionRule, requires_party
@@ -14,29 +16,33 @@ from .scenario import Factor, Power
 
 
 def _region(ctx: Context, target: str | None) -> int:
-    found = ctx.region_indices([target]) if target and target != "all" else []
-    return found[0] if found else -1
+    return ctx.index.region.get(target, -1) if target and target != "all" else -1
 
 
 def fief_holder(ctx: Context, r: int) -> int:
     """The holder of an office whose fief region ``r`` is, or -1."""
-    rid = ctx.scenario.regions[r].id
-    for o in ctx.scenario.offices:
-        if o.fief and rid in o.base_regions:
-            holder = ctx.state.holder.get(o.id, -1)
-            if holder >= 0 and ctx.in_organ(holder, "party"):
-                return holder
+    for office in ctx.index.fiefs[r]:
+        holder = ctx.state.holder.get(office, -1)
+        if holder >= 0 and ctx.in_organ(holder, "party"):
+            return holder
     return -1
+
+
+def _may_appoint(ctx: Context, c: int) -> str | None:
+    if not ctx.has_power(c, Power.APPOINT):
+        return "only an office with the power to appoint (the General Secretary) can"
+    if not ctx.state.rules.patronage:
+        return "appointments from the centre are switched off in this game"
+    return None
 
 
 def check_appoint(ctx: Context, c: int, target: str | None) -> str | None:
     r = _region(ctx, target)
     if r < 0:
         return f"no region {target!r}"
-    if not ctx.has_power(c, Power.APPOINT):
-        return "only an office with the power to appoint (the General Secretary) can"
-    if not ctx.state.rules.patronage:
-        return "appointments from the centre are switched off in this game"
+    why = _may_appoint(ctx, c)
+    if why:
+        return why
     if ctx.state.patron[r] == c:
         return f"the secretary in {ctx.scenario.regions[r].name} is already yours"
     lord = fief_holder(ctx, r)
@@ -51,16 +57,19 @@ def appoint(ctx: Context, c: int, action: Action) -> None:
     ctx.shift_loyalty(r, c, ctx.state.rules.patronage_strength / 2)
 
 
-def check_recruit(ctx: Context, c: int, target: str | None) -> str | None:
-    r = _region(ctx, target)
-    if r < 0:
-        return f"no region {target!r}"
+def _may_recruit(ctx: Context, c: int) -> str | None:
     rules = ctx.state.rules
     if not ctx.has_power(c, Power.RECRUIT):
         return "only an office that runs the party's membership can recruit"
     if not (rules.enrolment and rules.enrolment_open):
         return "no recruitment drive is open"
     return requires_party(ctx, c)
+
+
+def check_recruit(ctx: Context, c: int, target: str | None) -> str | None:
+    if _region(ctx, target) < 0:
+        return f"no region {target!r}"
+    return _may_recruit(ctx, c)
 
 
 def recruit(ctx: Context, c: int, action: Action) -> None:
@@ -83,7 +92,7 @@ def drift(ctx: Context) -> None:
             if rules.patronage:
                 skill = 0.5 + s.contenders[c].organisation / 100
                 pull = pull + (s.patron == c) * (rules.patronage_strength * skill)
-            if pull.any():
+            if np.count_nonzero(pull):
                 ctx.shift_loyalties(c, pull)
 
 
@@ -104,10 +113,12 @@ RULES = (
         _region_label("Appoint a loyal secretary in"),
         "Your secretary will pull the region's members to you every turn, and they choose its "
         "delegates to the next Congress.",
+        gate=lambda ctx, c: _may_appoint(ctx, c) or requires_party(ctx, c),
     ),
     ActionRule(
         ActionKind.RECRUIT, check_recruit, recruit, Factor.PATRONAGE,
         _region_label("Recruit new members in"),
         "New members owe their careers to the region's secretary and follow their patron.",
+        gate=_may_recruit,
     ),
 )

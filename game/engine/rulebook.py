@@ -13,6 +13,8 @@ from .scenario import Factor
 Check = Callable[[Context, int, str | None], str | None]
 Apply = Callable[[Context, int, Action], None]
 Label = Callable[[Context, int, str | None], str]
+# gate(ctx, contender): a reason that rules out every target at once, or None.
+Gate = Callable[[Context, int], str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +25,10 @@ class ActionRule:
     factor: Factor
     label: Label
     why: str  # what it does, in a sentence, for menus and tooltips
+    # Asked once per contender before ``check`` is asked of each target, when the options are
+    # listed, so that nobody without the office tries thirteen regions. It may only refuse
+    # where ``check`` would refuse every target (``check`` calls it, or asks the same).
+    gate: Gate | None = None
 
 
 def requires_party(ctx: Context, c: int) -> str | None:

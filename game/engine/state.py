@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import copy
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import numpy as np
+from numpy.random.bit_generator import ISeedSequence
 
 from .scenario import Factor, Rules, Scenario
 
@@ -33,6 +34,26 @@ class ContenderState:
     action_points: int = 0
     last_shift: int = -99  # turn of the last change of line
     last_demoted: int = -99  # turn of the last step down
+
+    def copy(self) -> ContenderState:
+        """A copy with its own dossiers (faster than ``dataclasses.replace``)."""
+        twin = ContenderState(*[getattr(self, name) for name in _CONTENDER_FIELDS])
+        twin.dossiers = dict(self.dossiers)
+        return twin
+
+
+_CONTENDER_FIELDS = tuple(ContenderState.__dataclass_fields__)
+
+
+class _Unseeded(ISeedSequence):
+    """A seed sequence that gives no entropy, for a generator whose state is set at once: a
+    copy need not hash fresh entropy from the system only to overwrite it."""
+
+    def generate_state(self, n_words: int, dtype=np.uint32) -> np.ndarray:
+        return np.zeros(n_words, dtype=dtype)
+
+
+_UNSEEDED = _Unseeded()
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +121,7 @@ class GameState:
 
     def copy(self) -> GameState:
         """A deep copy. The scenario and the rules are immutable and shared."""
-        rng = np.random.Generator(type(self.rng.bit_generator)())
+        rng = np.random.Generator(type(self.rng.bit_generator)(_UNSEEDED))
         rng.bit_generator.state = self.rng.bit_generator.state
         fields = {}
         for name in self.__dataclass_fields__:
@@ -110,7 +131,7 @@ class GameState:
             elif isinstance(value, (list, set, dict)) and name != "support_history":
                 value = copy.copy(value)
             fields[name] = value
-        fields["contenders"] = [replace(c, dossiers=dict(c.dossiers)) for c in self.contenders]
+        fields["contenders"] = [c.copy() for c in self.contenders]
         fields["support_history"] = list(self.support_history)  # its arrays are never changed
         fields["rng"] = rng
         fields["derived"] = {}

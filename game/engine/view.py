@@ -115,26 +115,27 @@ class View:
         return self.contenders[self.me]
 
 
-def perceived_threat(state: GameState, c: int, support: np.ndarray) -> float:
+def perceived_threat(state: GameState, c: int, support: np.ndarray | list[float]) -> float:
     return min(100.0, state.contenders[c].threat + state.rules.threat_per_support * support[c])
 
 
 def contender_infos(state: GameState) -> tuple[ContenderInfo, ...]:
     ctx = ReadingContext(state)
-    support = ctx.support()
+    support = ctx.support().tolist()
+    allied = state.allied.tolist()
+    names = {o.id: o.name for o in state.scenario.offices}
     out = []
     for c, (d, rec) in enumerate(zip(state.scenario.contenders, state.contenders, strict=True)):
         rung = ctx.rung(c)
         office_ids = tuple(ctx.offices_of(c))
-        names = {o.id: o.name for o in state.scenario.offices}
         out.append(
             ContenderInfo(
                 c, d.id, d.name, d.short, rung.id, rung.name, rung.can_act, rung.in_party,
                 rung.in_politburo,
                 tuple(names[o] for o in office_ids), office_ids, rec.prestige, rec.oratory,
-                rec.organisation, rec.health, perceived_threat(state, c, support), rec.line,
-                rec.platform, float(support[c]),
-                tuple(int(k) for k in np.flatnonzero(state.allied[c])), rec.action_points,
+                rec.organisation, rec.health, perceived_threat(state, c, support),
+                rec.line, rec.platform, support[c],
+                tuple(k for k, yes in enumerate(allied[c]) if yes), rec.action_points,
             )
         )
     return tuple(out)
@@ -147,12 +148,44 @@ def region_infos(state: GameState) -> tuple[RegionInfo, ...]:
         if o.fief and holder >= 0:
             for r in o.base_regions:
                 fiefs[r] = holder
+    members, patron, loyalty = (a.tolist() for a in (state.members, state.patron, state.loyalty))
     return tuple(
         RegionInfo(
-            i, r.id, r.name, r.kind, int(round(state.members[i])), int(state.patron[i]),
-            tuple(state.loyalty[i].tolist()), fiefs.get(r.id, -1),
+            i, r.id, r.name, r.kind, round(members[i]), patron[i], tuple(loyalty[i]),
+            fiefs.get(r.id, -1),
         )
         for i, r in enumerate(state.scenario.regions)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Public:
+    """The part of every contender's view that is the same for all: built once per state."""
+
+    date: str
+    contenders: tuple[ContenderInfo, ...]
+    regions: tuple[RegionInfo, ...]
+    politburo: tuple[PolitburoSeat, ...]
+    cc_share: tuple[float, ...]
+    motions: tuple[MotionInfo, ...]
+    organ_names: tuple[tuple[str, str], ...]
+
+
+def _public(ctx: ReadingContext) -> _Public:
+    state = ctx.state
+    calendar = state.scenario.calendar
+    return _Public(
+        date=calendar.label(min(state.turn, calendar.turns - 1)),
+        contenders=contender_infos(state),
+        regions=region_infos(state),
+        politburo=tuple(
+            PolitburoSeat(label, faction, c) for label, faction, c, _ in ctx.politburo_members()
+        ),
+        cc_share=tuple(state.cc_share.tolist()),
+        motions=tuple(
+            MotionInfo(m.kind, m.sponsor, m.target, m.organ, m.office) for m in state.motions
+        ),
+        organ_names=tuple((k, o.name) for k, o in state.scenario.organs),
     )
 
 
@@ -160,36 +193,32 @@ def build_view(state: GameState, me: int, meetings: tuple[str, ...]) -> View:
     from .events import card_info  # events imports view types
 
     ctx = ReadingContext(state)
-    seats = ctx.remember("view:politburo", lambda: tuple(
-        PolitburoSeat(label, faction, c) for label, faction, c, _ in ctx.politburo_members()
-    ))
+    public = ctx.remember("view", lambda: _public(ctx))
     rec = state.contenders[me]
     return View(
         me=me,
         turn=state.turn,
         turns=state.scenario.calendar.turns,
-        date=state.scenario.calendar.label(min(state.turn, state.scenario.calendar.turns - 1)),
+        date=public.date,
         finished=state.finished,
-        contenders=ctx.remember("view:contenders", lambda: contender_infos(state)),
-        regions=ctx.remember("view:regions", lambda: region_infos(state)),
-        politburo=seats,
-        cc_share=tuple(float(x) for x in state.cc_share),
+        contenders=public.contenders,
+        regions=public.regions,
+        politburo=public.politburo,
+        cc_share=public.cc_share,
         cc_seats=state.cc_seats,
         congress_delegates=state.congress_delegates,
         mood_line=state.mood_line,
         mood_unity=state.mood_unity,
         party_line=state.party_line,
-        trust=tuple(float(x) for x in state.trust[me]),
+        trust=tuple(state.trust[me].tolist()),
         meetings_this_turn=meetings,
         cards=tuple(card_info(state, e, me) for e in state.cards),
-        motions=tuple(
-            MotionInfo(m.kind, m.sponsor, m.target, m.organ, m.office) for m in state.motions
-        ),
+        motions=public.motions,
         dossiers=dict(rec.dossiers),
         offers_to_me=tuple(sorted(a for a, b in state.offers if b == me)),
         offers_from_me=tuple(sorted(b for a, b in state.offers if a == me)),
         personality=state.scenario.contenders[me].ai,
-        organ_names={k: o.name for k, o in state.scenario.organs},
+        organ_names=dict(public.organ_names),
     )
 
 

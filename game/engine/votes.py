@@ -5,18 +5,24 @@ Every voter either follows a contender (their faction votes as that contender st
 the fear the target inspires, the Ban on Factions, dossiers, and how well each side's line fits
 the party's mood. The judgement carries one shared draw of noise per vote (the mood in the
 room), so the same motion can go either way; :func:`odds` integrates over it.
+
+Who sits in an organ and whom they follow does not depend on the question put: it is worked out
+once per state, organ and discipline (:class:`Electorate`), and every ballot and every estimate
+of the odds reads it. :func:`odds_many` puts many questions to one organ in one numpy pass,
+which is how the odds of every option on offer are worked out.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 
 from .context import Context
 from .record import Bloc, Tally
-from .scenario import Power
+from .scenario import Power, Rules
 from .view import perceived_threat
 
 # Gauss-Hermite nodes and weights (probabilists'), for the odds over the room's mood.
@@ -25,9 +31,9 @@ _WEIGHTS = _WEIGHTS / _WEIGHTS.sum()
 _SQRT_2_OVER_PI = math.sqrt(2.0 / math.pi)
 
 
-@dataclass(frozen=True, slots=True)
-class Question:
-    """What is put to the vote. ``direction`` is -1 or +1 for a resolution."""
+class Question(NamedTuple):
+    """What is put to the vote. ``direction`` is -1 or +1 for a resolution. (A named tuple:
+    immutable, and quick to make and to look up, as a question is asked for every option.)"""
 
     kind: str  # "accuse" | "resolution" | "resign" | "confidence"
     sponsor: int
@@ -50,89 +56,269 @@ class Question:
         return f"Approve the {ctx.organ_name('central_committee')}'s report, presented by {s}"
 
 
-def _sigmoid(x: float) -> float:
-    return 1.0 / (1.0 + math.exp(-x))
+class Floor(NamedTuple):
+    """What a vote reads about the contenders and the party, as plain Python numbers: the
+    state's own values, read once per state rather than once per voter and question. (A
+    named tuple, as are the other records here that are made in every state: quick to make.)"""
+
+    rules: Rules
+    party_line: float
+    mood_line: float
+    mood_unity: float
+    active: tuple[bool, ...]  # still in the party, so whipping a faction
+    line: tuple[float, ...]
+    prestige: tuple[float, ...]
+    threat: tuple[float, ...]  # the contender's own quality
+    perceived: tuple[float, ...]  # the threat the party perceives (view.perceived_threat)
+    platform: tuple[bool, ...]
+    agenda: tuple[bool, ...]  # holds the power to set the agenda
+    allied: tuple[tuple[bool, ...], ...]
+    trust: tuple[tuple[float, ...], ...]  # row trusts column
 
 
-def stance(ctx: Context, q: Question, k: int) -> int:
-    """How contender ``k`` stands: +1 for, -1 against. Public: anyone can work it out."""
+def floor(ctx: Context) -> Floor:
+    """The state's :class:`Floor` (remembered with the state by a reading context)."""
+    return ctx.remember("floor", lambda: _floor(ctx))
+
+
+def _floor(ctx: Context) -> Floor:
     s = ctx.state
+    support = ctx.support().tolist()
+    people = s.contenders
+    powers = ctx.all_powers()
+    return Floor(
+        rules=s.rules,
+        party_line=s.party_line,
+        mood_line=s.mood_line,
+        mood_unity=s.mood_unity,
+        active=tuple([ctx.in_organ(k, "party") for k in range(s.n)]),
+        line=tuple([c.line for c in people]),
+        prestige=tuple([c.prestige for c in people]),
+        threat=tuple([c.threat for c in people]),
+        perceived=tuple([perceived_threat(s, k, support) for k in range(s.n)]),
+        platform=tuple([c.platform for c in people]),
+        agenda=tuple([Power.AGENDA in p for p in powers]),
+        allied=tuple(map(tuple, s.allied.tolist())),
+        trust=tuple(map(tuple, s.trust.tolist())),
+    )
+
+
+def stance(f: Floor, q: Question, k: int) -> int:
+    """How contender ``k`` stands: +1 for, -1 against. Public: anyone can work it out."""
     if k == q.sponsor:
         return -1 if q.kind == "resign" else 1
     if k == q.target:
         return -1
-    with_sponsor = bool(s.allied[k, q.sponsor])
-    with_target = q.target >= 0 and bool(s.allied[k, q.target])
+    with_sponsor = f.allied[k][q.sponsor]
+    with_target = q.target >= 0 and f.allied[k][q.target]
     if q.kind == "resign":
-        return -1 if with_sponsor or s.trust[k, q.sponsor] >= 0 else 1
+        return -1 if with_sponsor or f.trust[k][q.sponsor] >= 0 else 1
     if with_sponsor != with_target:
         return 1 if with_sponsor else -1
-    me = s.contenders[k]
+    line = f.line[k]
     if q.kind == "resolution":
-        new_line = s.party_line + q.direction * s.rules.resolution_step
-        return 1 if abs(me.line - new_line) < abs(me.line - s.party_line) else -1
+        new_line = f.party_line + q.direction * f.rules.resolution_step
+        return 1 if abs(line - new_line) < abs(line - f.party_line) else -1
     if q.kind == "confidence":
-        return 1 if s.trust[k, q.sponsor] >= 0 else -1
-    sponsor, target = s.contenders[q.sponsor], s.contenders[q.target]
+        return 1 if f.trust[k][q.sponsor] >= 0 else -1
     score = (
-        s.trust[k, q.sponsor] - s.trust[k, q.target]
-        + (target.threat - sponsor.threat) / 100
-        + 0.5 * (abs(me.line - target.line) - abs(me.line - sponsor.line))
+        f.trust[k][q.sponsor] - f.trust[k][q.target]
+        + (f.threat[q.target] - f.threat[q.sponsor]) / 100
+        + 0.5 * (abs(line - f.line[q.target]) - abs(line - f.line[q.sponsor]))
     )
     return 1 if score > 0 else -1
 
 
-def merit(ctx: Context, q: Question) -> float:
+def stances(f: Floor, q: Question) -> list[int]:
+    """Every contender's stance on ``q``; 0 for those out of the party, who whip nobody."""
+    return [stance(f, q, k) if f.active[k] else 0 for k in range(len(f.active))]
+
+
+def merit(f: Floor, q: Question) -> float:
     """The log-odds that an uncommitted voter with no line of their own votes for the motion."""
-    s, r = ctx.state, ctx.state.rules
-    sponsor = s.contenders[q.sponsor]
+    r, sponsor = f.rules, q.sponsor
     if q.kind == "resolution":
-        new_line = s.party_line + q.direction * r.resolution_step
-        fit = (abs(s.party_line - s.mood_line) - abs(new_line - s.mood_line)) / r.resolution_step
-        return r.mood_weight * fit + r.prestige_weight * (sponsor.prestige - 50) / 100
-    support = ctx.support()
+        new_line = f.party_line + q.direction * r.resolution_step
+        fit = (abs(f.party_line - f.mood_line) - abs(new_line - f.mood_line)) / r.resolution_step
+        return r.mood_weight * fit + r.prestige_weight * (f.prestige[sponsor] - 50) / 100
     if q.kind == "resign":
-        threat = perceived_threat(s, q.sponsor, support)
         return (
-            -1.0 + r.threat_weight * threat / 100
-            - r.prestige_weight * (sponsor.prestige - 40) / 100
+            -1.0 + r.threat_weight * f.perceived[sponsor] / 100
+            - r.prestige_weight * (f.prestige[sponsor] - 40) / 100
         )
     if q.kind == "confidence":
-        return 1.0 + r.prestige_weight * (sponsor.prestige - 50) / 100
-    target = s.contenders[q.target]
+        return 1.0 + r.prestige_weight * (f.prestige[sponsor] - 50) / 100
+    target = q.target
     x = (
         -r.accusation_presumption
-        + r.prestige_weight * (sponsor.prestige - target.prestige) / 100
-        + r.threat_weight * (
-            perceived_threat(s, q.target, support) - perceived_threat(s, q.sponsor, support)
-        ) / 100
+        + r.prestige_weight * (f.prestige[sponsor] - f.prestige[target]) / 100
+        + r.threat_weight * (f.perceived[target] - f.perceived[sponsor]) / 100
         + r.dossier_bonus * q.leverage
-        + r.mood_weight * (abs(target.line - s.mood_line) - abs(sponsor.line - s.mood_line)) / 2
+        + r.mood_weight * (abs(f.line[target] - f.mood_line) - abs(f.line[sponsor] - f.mood_line))
+        / 2
     )
-    if r.faction_ban and target.platform:
-        x += r.ban_bonus * (0.5 + s.mood_unity)
-    x += r.agenda_weight * (ctx.has_power(q.sponsor, Power.AGENDA)
-                            - ctx.has_power(q.target, Power.AGENDA))
+    if r.faction_ban and f.platform[target]:
+        x += r.ban_bonus * (0.5 + f.mood_unity)
+    x += r.agenda_weight * (f.agenda[sponsor] - f.agenda[target])
     return x
 
 
-def line_merit(ctx: Context, q: Question, line: float) -> float:
-    """What a voter's own line adds to their log-odds of voting for the motion."""
-    s = ctx.state
+def _line_terms(f: Floor, q: Question) -> tuple[float, float, float]:
+    """``(a, b, scale)`` such that a voter with line ``x`` adds ``(|x - a| - |x - b|) / scale``
+    to their log-odds of voting for the motion (see :func:`line_merit`)."""
     if q.kind == "resolution":
-        new_line = s.party_line + q.direction * s.rules.resolution_step
-        return (abs(line - s.party_line) - abs(line - new_line)) / s.rules.resolution_step
+        new_line = f.party_line + q.direction * f.rules.resolution_step
+        return f.party_line, new_line, f.rules.resolution_step
     if q.kind == "accuse":
-        sponsor, target = s.contenders[q.sponsor], s.contenders[q.target]
-        return abs(line - target.line) - abs(line - sponsor.line)
-    return 0.0
+        return f.line[q.target], f.line[q.sponsor], 1.0
+    return 0.0, 0.0, 1.0  # other motions are not judged by the voter's line
+
+
+def line_merit(f: Floor, q: Question, line):
+    """What a voter's own line adds to their log-odds of voting for the motion: for a
+    resolution, how much nearer it brings the party's line; for a charge, how much nearer the
+    voter stands to the sponsor than to the target. ``line`` may be an array of lines."""
+    a, b, scale = _line_terms(f, q)
+    return (abs(line - a) - abs(line - b)) / scale
+
+
+def has_case(f: Floor, q: Question) -> bool:
+    """A charge has a case behind it when the target has an open platform under the Ban on
+    Factions, or the sponsor brings enough dossiers; without one, factions whip less."""
+    if q.kind != "accuse":
+        return True
+    r = f.rules
+    return (r.faction_ban and f.platform[q.target]) or q.leverage >= r.case_dossiers
+
+
+def discipline(f: Floor, q: Question) -> float:
+    """The share of a faction that votes as its leader stands on ``q``."""
+    return f.rules.bloc_discipline if has_case(f, q) else f.rules.discipline_without_case
 
 
 # ----- who sits in each organ, grouped into blocs ---------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Ballot:
-    """An organ's voters in blocs: whipped votes for, and waverers who judge for themselves
-    with log-odds ``merit`` (before the room's mood). Labels and reasons explain each bloc."""
+class Electorate(NamedTuple):
+    """An organ's voters in blocs, whatever the question: ``follow[b, k]`` of bloc ``b``'s votes
+    go as contender ``k`` stands (their own seat, or their faction's whip); the ``waverers``
+    judge the motion on its merits, from the bloc's own ``line`` where it has one
+    (``has_line`` 1, else 0). ``why[b]`` says whom the bloc follows, for the tally's reasons:
+    ``("seat", k)``, ``("whip", faction)``, ``("mostly", faction)`` or ``(reason, -1)``.
+
+    The last fields sum this up for :func:`odds_many`: the votes each contender's stance
+    carries, and the waverers who judge by a line (their blocs' lines and sizes) apart from
+    those with no line of their own (who all judge alike, so only their number counts)."""
+
+    seats: np.ndarray  # (blocs,)
+    follow: np.ndarray  # (blocs, contenders)
+    waverers: np.ndarray  # (blocs,)
+    lines: np.ndarray  # (blocs,)
+    has_line: np.ndarray  # (blocs,)
+    labels: tuple[str, ...]
+    why: tuple[tuple[str, int], ...]
+    whipped: list[float]  # per contender, over all blocs
+    total: float  # seats
+    judging_lines: np.ndarray  # (blocs with a line,)
+    judging: np.ndarray  # (blocs with a line,) their waverers
+    plain: float  # waverers with no line of their own
+
+
+def _electorate(seats, follow, waverers, lines, has_line, labels, why) -> Electorate:
+    by_line = has_line > 0
+    return Electorate(
+        seats, follow, waverers, lines, has_line, labels, why,
+        whipped=np.add.reduce(follow, axis=0).tolist(), total=float(np.add.reduce(seats)),
+        judging_lines=lines[by_line], judging=waverers[by_line],
+        plain=float(np.add.reduce(waverers[~by_line])),
+    )
+
+
+def _politburo(ctx: Context, f: Floor, discipline: float) -> Electorate:
+    """Member by member: contenders vote as they stand; a notable votes with the faction they
+    follow if loyal enough to it (half or more), and otherwise on the merits, from their line."""
+    s = ctx.state
+    active = f.active
+    members = ctx.politburo_members()
+    follow = np.zeros((len(members), s.n))
+    waverers, lines, has_line = np.zeros(len(members)), np.zeros(len(members)), np.zeros(
+        len(members))
+    why = []
+    for b, (_, faction, c, k) in enumerate(members):
+        if c >= 0:
+            follow[b, c] = 1.0
+            why.append(("seat", c))
+            continue
+        followed = faction if faction >= 0 and active[faction] else -1
+        if followed >= 0 and s.notable_loyalty[k, followed] >= 0.5:
+            follow[b, followed] = 1.0
+            why.append(("whip", faction))
+        else:
+            waverers[b], lines[b], has_line[b] = 1.0, ctx.scenario.notables[k].line, 1.0
+            lean = f"leans to {ctx.name(followed)} but " if followed >= 0 else ""
+            why.append((f"{lean}judged the motion on its merits", -1))
+    return _electorate(np.ones(len(members)), follow, waverers, lines, has_line,
+                       tuple(m[0] for m in members), tuple(why))
+
+
+def _whip(seats: np.ndarray, active: tuple[bool, ...], discipline: float) -> np.ndarray:
+    """(blocs, contenders): of each bloc's seats by faction, those whipped by each contender
+    (``discipline`` of a faction whose leader is still in the party)."""
+    n = len(active)
+    return np.round(seats[:, :n] * discipline) * np.array(active, dtype=float)
+
+
+def _central_committee(ctx: Context, f: Floor, discipline: float) -> Electorate:
+    """One bloc per faction (then the uncommitted), judging with no line of their own."""
+    n = ctx.state.n
+    seats = ctx.cc_blocs().tolist()
+    keep = [k for k, x in enumerate(seats) if x > 0]
+    follow = np.zeros((len(keep), n))
+    waverers = []
+    for b, k in enumerate(keep):
+        whipped = round(seats[k] * discipline) if k < n and f.active[k] else 0
+        if whipped:
+            follow[b, k] = whipped
+        waverers.append(seats[k] - whipped)
+    labels = tuple(f"Loyal to {ctx.name(k)}" if k < n else "Uncommitted members" for k in keep)
+    why = tuple(("whip", k if k < n else -1) for k in keep)
+    zeros = np.zeros(len(keep))
+    return _electorate(np.array([seats[k] for k in keep], dtype=float), follow,
+                       np.array(waverers, dtype=float), zeros, zeros, labels, why)
+
+
+def _congress(ctx: Context, f: Floor, discipline: float) -> Electorate:
+    """One bloc per regional delegation, judging from the region's own line."""
+    s = ctx.state
+    delegations, region_blocs = ctx.congress_blocs()
+    sent = [r for r in range(len(delegations)) if delegations[r] > 0]
+    blocs = region_blocs[sent].astype(float)
+    follow = _whip(blocs, f.active, discipline)
+    seats = delegations[sent].astype(float)
+    regions = ctx.scenario.regions
+    why = []
+    for r in sent:
+        lead = int(np.argmax(s.loyalty[r]))
+        why.append(("mostly", lead if lead < s.n else -1))
+    return _electorate(seats, follow, seats - follow.sum(axis=1),
+                       np.array([regions[r].line for r in sent]), np.ones(len(sent)),
+                       tuple(f"{regions[r].name} delegation" for r in sent), tuple(why))
+
+
+_ORGANS = {"politburo": _politburo, "central_committee": _central_committee,
+           "congress": _congress}
+
+
+def electorate(ctx: Context, f: Floor, organ: str, discipline: float) -> Electorate:
+    """The organ's blocs for this state (remembered with the state by a reading context)."""
+    if organ == "politburo":
+        discipline = 1.0  # members vote as their faction stands, or on the merits
+    return ctx.remember(("electorate", organ, discipline),
+                        lambda: _ORGANS[organ](ctx, f, discipline))
+
+
+class Ballot(NamedTuple):
+    """An organ's voters in blocs, for one question: whipped votes for, and waverers who judge
+    for themselves with log-odds ``merit`` (before the room's mood). Labels and reasons explain
+    each bloc."""
 
     seats: np.ndarray
     loyal_yes: np.ndarray
@@ -142,114 +328,28 @@ class Ballot:
     reasons: tuple[str, ...]
 
 
-def has_case(ctx: Context, q: Question) -> bool:
-    """A charge has a case behind it when the target has an open platform under the Ban on
-    Factions, or the sponsor brings enough dossiers; without one, factions whip less."""
-    if q.kind != "accuse":
-        return True
-    r = ctx.state.rules
-    return (r.faction_ban and ctx.state.contenders[q.target].platform) or (
-        q.leverage >= r.case_dossiers
-    )
-
-
-class _Whips:
-    """Each contender's stance on the question, and whether their faction is still whipped."""
-
-    def __init__(self, ctx: Context, q: Question) -> None:
-        n = ctx.state.n
-        rules = ctx.state.rules
-        self.discipline = (
-            rules.bloc_discipline if has_case(ctx, q) else rules.discipline_without_case
-        )
-        self.active = [ctx.in_organ(k, "party") for k in range(n)]
-        self.stance = [stance(ctx, q, k) if self.active[k] else 0 for k in range(n)]
-        self.names = [ctx.name(k) for k in range(n)]
-
-    def follows(self, faction: int) -> int:
-        return faction if faction >= 0 and self.active[faction] else -1
-
-    def reason(self, faction: int) -> str:
-        faction = self.follows(faction)
-        if faction < 0:
-            return "uncommitted: judged the motion on prestige, fear and the line"
-        side = "for" if self.stance[faction] > 0 else "against"
-        return f"loyal to {self.names[faction]}, who is {side}"
-
-
-def _split(whips: _Whips, seats: np.ndarray, discipline: float):
-    """Loyal votes for, and waverers, of blocs of ``seats`` following each faction."""
-    loyal = np.zeros(len(seats))
-    yes = np.zeros(len(seats))
-    for f, n in enumerate(seats):
-        k = whips.follows(f if f < len(whips.active) else -1)
-        if n and k >= 0:
-            loyal[f] = round(n * discipline)
-            yes[f] = loyal[f] if whips.stance[k] > 0 else 0.0
-    return yes, seats - loyal
-
-
-def _politburo(ctx: Context, q: Question, base: float, whips: _Whips) -> Ballot:
-    s = ctx.state
-    rows = []
-    for label, faction, c, k in ctx.politburo_members():
-        if c >= 0:
-            reason = "moved it" if c == q.sponsor else (
-                "is its target" if c == q.target else "votes as they stand")
-            rows.append((label, float(whips.stance[c] > 0), 0.0, 0.0, reason))
-            continue
-        followed = whips.follows(faction)
-        if followed >= 0 and s.notable_loyalty[k, followed] >= 0.5:
-            rows.append((label, float(whips.stance[followed] > 0), 0.0, 0.0,
-                         whips.reason(faction)))
-        else:
-            m = base + line_merit(ctx, q, ctx.scenario.notables[k].line)
-            lean = f"leans to {whips.names[followed]} but " if followed >= 0 else ""
-            rows.append((label, 0.0, 1.0, m, f"{lean}judged the motion on its merits"))
-    labels, yes, wav, mer, reasons = zip(*rows, strict=True) if rows else ((),) * 5
-    return Ballot(np.ones(len(rows)), np.array(yes), np.array(wav), np.array(mer),
-                  tuple(labels), tuple(reasons))
-
-
-def _central_committee(ctx: Context, q: Question, base: float, whips: _Whips) -> Ballot:
-    s = ctx.state
-    seats = ctx.cc_blocs()
-    yes, wav = _split(whips, seats, whips.discipline)
-    keep = seats > 0
-    labels = tuple(
-        f"Loyal to {whips.names[f]}" if f < s.n else "Uncommitted members"
-        for f in np.flatnonzero(keep)
-    )
-    reasons = tuple(whips.reason(f if f < s.n else -1) for f in np.flatnonzero(keep))
-    return Ballot(seats[keep].astype(float), yes[keep], wav[keep],
-                  np.full(int(keep.sum()), base), labels, reasons)
-
-
-def _congress(ctx: Context, q: Question, base: float, whips: _Whips) -> Ballot:
-    s = ctx.state
-    delegations, region_blocs = ctx.congress_blocs()
-    seats, yes, wav, mer, labels, reasons = [], [], [], [], [], []
-    for r, region in enumerate(ctx.scenario.regions):
-        if delegations[r] == 0:
-            continue
-        y, w = _split(whips, region_blocs[r], whips.discipline)
-        lead = int(np.argmax(s.loyalty[r]))
-        seats.append(float(delegations[r]))
-        yes.append(float(y.sum()))
-        wav.append(float(w.sum()))
-        mer.append(base + line_merit(ctx, q, region.line))
-        labels.append(f"{region.name} delegation")
-        reasons.append("mostly " + whips.reason(lead if lead < s.n else -1))
-    return Ballot(np.array(seats), np.array(yes), np.array(wav), np.array(mer),
-                  tuple(labels), tuple(reasons))
-
-
-_ORGANS = {"politburo": _politburo, "central_committee": _central_committee,
-           "congress": _congress}
+def _reason(ctx: Context, q: Question, stand: list[int], why: tuple[str, int]) -> str:
+    tag, who = why
+    if tag == "seat":
+        return "moved it" if who == q.sponsor else (
+            "is its target" if who == q.target else "votes as they stand")
+    if tag in ("whip", "mostly"):
+        prefix = "mostly " if tag == "mostly" else ""
+        if who < 0 or not stand[who]:
+            return prefix + "uncommitted: judged the motion on prestige, fear and the line"
+        side = "for" if stand[who] > 0 else "against"
+        return f"{prefix}loyal to {ctx.name(who)}, who is {side}"
+    return tag
 
 
 def ballot(ctx: Context, q: Question, organ: str) -> Ballot:
-    return _ORGANS[organ](ctx, q, merit(ctx, q), _Whips(ctx, q))
+    f = floor(ctx)
+    stand = stances(f, q)
+    e = electorate(ctx, f, organ, discipline(f, q))
+    loyal_yes = e.follow @ np.array([float(x > 0) for x in stand])
+    mer = merit(f, q) + line_merit(f, q, e.lines) * e.has_line
+    reasons = tuple(_reason(ctx, q, stand, w) for w in e.why)
+    return Ballot(e.seats, loyal_yes, e.waverers, mer, e.labels, reasons)
 
 
 def _sigmoids(x: np.ndarray) -> np.ndarray:
@@ -283,13 +383,41 @@ def votes_needed(total: float, majority: float) -> int:
 def odds(ctx: Context, q: Question, organ: str) -> float:
     """The probability that the motion carries: over the room's mood (Gauss-Hermite nodes),
     and over the waverers' judgements (normal approximation with continuity correction)."""
-    b = ballot(ctx, q, organ)
-    total = b.seats.sum()
-    p = _sigmoids(b.merit[None, :] + _NODES[:, None] * ctx.state.rules.vote_noise)
-    mean = b.loyal_yes.sum() + (b.waverers * p).sum(axis=1)
-    var = (b.waverers * p * (1 - p)).sum(axis=1)
-    need = votes_needed(total, q.majority)
-    sd = np.sqrt(np.maximum(var, 1e-9))
-    z = (mean - (need - 0.5)) / sd
-    chance = 0.5 * (1.0 + np.tanh(_SQRT_2_OVER_PI * (z + 0.044715 * z**3)))  # normal CDF
-    return float(np.clip(chance @ _WEIGHTS, 0.0, 1.0))
+    return float(odds_many(ctx, [q], organ)[0])
+
+
+def odds_many(ctx: Context, questions: Sequence[Question], organ: str) -> np.ndarray:
+    """:func:`odds` of each question put to ``organ``, all in one numpy pass over the
+    questions, the nodes of the room's mood and the blocs that judge by their own line."""
+    if not questions:
+        return np.zeros(0)
+    f = floor(ctx)
+    known: dict[float, Electorate] = {}
+    loyal, plain, judging, base, terms, need = [], [], [], [], [], []
+    for q in questions:
+        d = discipline(f, q)
+        e = known.get(d)
+        if e is None:  # the blocs are the same whatever the discipline: only how many of
+            e = known[d] = electorate(ctx, f, organ, d)  # each follow their leader differs
+        loyal.append(sum([w for w, x in zip(e.whipped, stances(f, q), strict=True) if x > 0]))
+        plain.append(e.plain)
+        judging.append(e.judging)
+        base.append(merit(f, q))
+        terms.append(_line_terms(f, q))
+        need.append(votes_needed(e.total, q.majority) - 0.5)  # continuity correction
+    noise = _NODES * f.rules.vote_noise
+    base_ = np.array(base)
+    p = _sigmoids(np.add.outer(noise, base_))  # (nodes, questions): those with no line
+    wp = p * plain
+    mean, var = wp + loyal, wp * (1.0 - p)
+    lines = e.judging_lines
+    if len(lines):  # those who judge by their own line, bloc by bloc
+        a, b, scale = np.array(terms).T[:, :, None]
+        mer = base_[:, None] + (np.abs(lines - a) - np.abs(lines - b)) / scale
+        p = _sigmoids(np.add.outer(noise, mer))  # (nodes, questions, blocs)
+        wp = p * np.array(judging)
+        mean += np.add.reduce(wp, axis=2)
+        var += np.add.reduce(wp * (1.0 - p), axis=2)
+    z = (mean - need) / np.sqrt(np.maximum(var, 1e-9))
+    chance = 0.5 * (1.0 + np.tanh(_SQRT_2_OVER_PI * (z + 0.044715 * z * z * z)))  # normal CDF
+    return np.minimum(np.maximum(_WEIGHTS @ chance, 0.0), 1.0)
