@@ -31,7 +31,7 @@ class _Parser(argparse.ArgumentParser):
 MAX_SEED = 2**63 - 1
 MAX_GAMES = 100_000  # `check --games`: more would take hours; the lab is for big runs
 MAX_JOBS = 256
-AI_LEVELS = ("easy", "standard")
+AI_LEVELS = ("easy", "standard", "strong")  # strong looks a few turns ahead, and is slower
 
 
 def _int_in(lo: int, hi: int, what: str):

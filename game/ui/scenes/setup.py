@@ -201,7 +201,7 @@ class ContenderScene(Scene):
             container=self.root,
         )
         self.level = UIDropDownMenu(
-            ["easy", "standard"],
+            ["easy", "standard", "strong"],
             self.difficulty,
             pygame.Rect(sx, round(342 * k), side, round(40 * k)),
             self.app.ui,
