@@ -46,8 +46,12 @@ class Sight(NamedTuple):
 
 def sight(view: View, ranking: list[int]) -> Sight:
     return Sight(
-        view, view.mine, ranking, ranking[0] if ranking else -1,
-        {c.id: c.index for c in view.contenders}, {r.id: r for r in view.regions},
+        view,
+        view.mine,
+        ranking,
+        ranking[0] if ranking else -1,
+        {c.id: c.index for c in view.contenders},
+        {r.id: r for r in view.regions},
     )
 
 
@@ -124,7 +128,8 @@ def _break(s: Sight, option: Option) -> float:
         return 1.4
     # once my own faction holds the Politburo, an ally sitting there is only a rival
     mine = sum(1 for seat in view.politburo if seat.faction == view.me) / max(
-        len(view.politburo), 1)
+        len(view.politburo), 1
+    )
     return 1.2 * view.personality.aggression if mine > 0.5 and ally.in_politburo else 0.0
 
 
@@ -174,12 +179,24 @@ def _convene(s: Sight, option: Option) -> float:
 
 
 VALUES = {
-    ActionKind.DECIDE: _decide, ActionKind.APPOINT: _appoint, ActionKind.RECRUIT: _recruit,
-    ActionKind.DOSSIER: _dossier, ActionKind.SPEECH: _persuade, ActionKind.ARTICLE: _persuade,
-    ActionKind.ARMY: _army, ActionKind.REST: _rest, ActionKind.ALLY: _ally,
-    ActionKind.ACCEPT: _accept, ActionKind.BREAK: _break, ActionKind.PLATFORM: _platform,
-    ActionKind.RECANT: _recant, ActionKind.ACCUSE: _accuse, ActionKind.RESOLUTION: _resolution,
-    ActionKind.SHIFT: _shift, ActionKind.RESIGN: _resign, ActionKind.CONVENE: _convene,
+    ActionKind.DECIDE: _decide,
+    ActionKind.APPOINT: _appoint,
+    ActionKind.RECRUIT: _recruit,
+    ActionKind.DOSSIER: _dossier,
+    ActionKind.SPEECH: _persuade,
+    ActionKind.ARTICLE: _persuade,
+    ActionKind.ARMY: _army,
+    ActionKind.REST: _rest,
+    ActionKind.ALLY: _ally,
+    ActionKind.ACCEPT: _accept,
+    ActionKind.BREAK: _break,
+    ActionKind.PLATFORM: _platform,
+    ActionKind.RECANT: _recant,
+    ActionKind.ACCUSE: _accuse,
+    ActionKind.RESOLUTION: _resolution,
+    ActionKind.SHIFT: _shift,
+    ActionKind.RESIGN: _resign,
+    ActionKind.CONVENE: _convene,
 }
 
 

@@ -406,6 +406,15 @@ class ReadingContext(Context):
     def __init__(self, state: GameState) -> None:
         super().__init__(state)
         self._memo = state.derived  # shared by every reader of this state
+        flags = self._memo.get("organs")
+        if flags is None:  # each contender's organs, asked by nearly every rule
+            flags = self._memo["organs"] = [
+                self.index.organ_flags[rec.status] for rec in state.contenders
+            ]
+        self._organs: list[dict[str, bool]] = flags
+
+    def in_organ(self, c: int, organ: str) -> bool:
+        return c >= 0 and self._organs[c][organ]
 
     def support(self) -> np.ndarray:
         return self.remember("support", self.state.support)

@@ -205,12 +205,10 @@ def check_orders(state: GameState, c: int, actions: list[Action]) -> None:
     name = state.scenario.contenders[c].short
     seen = Counter(actions)
     ctx = Context(state)
-    offered = state.derived.get("options")  # an option offered in this state is legal
-    known = {o.action for o in offered[c]} if offered else set()
     for action, count in seen.items():
         if count > 1:
             raise IllegalAction(f"{name}: {action} is ordered twice")
-        reason = None if action in known else _why_illegal(ctx, c, action)
+        reason = _why_illegal(ctx, c, action)
         if reason:
             raise IllegalAction(f"{name}: cannot {action}: {reason}")
     decided = Counter(a.target for a in actions if a.kind is ActionKind.DECIDE)

@@ -12,7 +12,7 @@ import numpy as np
 from .actions import Action, ActionKind
 from .context import Context
 from .rulebook import ActionRule, requires_party
-from .scenario import Factor, Power
+from .scenario import Factor, OfficeDef, Power
 
 
 def _region(ctx: Context, target: str | None) -> int:
@@ -81,14 +81,18 @@ def drift(ctx: Context) -> None:
     towards the holders of their offices."""
     s = ctx.state
     rules = s.rules
+    held: list[list[OfficeDef]] = [[] for _ in range(s.n)]  # in the scenario's order
+    for o in ctx.scenario.offices:
+        holder = s.holder.get(o.id, -1)
+        if holder >= 0:
+            held[holder].append(o)
     with ctx.tagged(Factor.PATRONAGE):
         for c, d in enumerate(ctx.scenario.contenders):
             if not ctx.in_organ(c, "party"):
                 continue
             pull = ctx.index.regions_mask(d.bases) * (rules.base_pull / 2)
-            for o in ctx.scenario.offices:
-                if s.holder.get(o.id, -1) == c:
-                    pull = pull + ctx.index.regions_mask(o.base_regions) * rules.base_pull
+            for o in held[c]:
+                pull = pull + ctx.index.regions_mask(o.base_regions) * rules.base_pull
             if rules.patronage:
                 skill = 0.5 + s.contenders[c].organisation / 100
                 pull = pull + (s.patron == c) * (rules.patronage_strength * skill)

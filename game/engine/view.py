@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .context import ReadingContext, notable_faction
+from .events import card_info  # it imports this module's types only when it runs
 from .record import GameEvent
 from .scenario import AIProfile
 from .state import GameState
@@ -190,8 +191,6 @@ def _public(ctx: ReadingContext) -> _Public:
 
 
 def build_view(state: GameState, me: int, meetings: tuple[str, ...]) -> View:
-    from .events import card_info  # events imports view types
-
     ctx = ReadingContext(state)
     public = ctx.remember("view", lambda: _public(ctx))
     rec = state.contenders[me]

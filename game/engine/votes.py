@@ -223,6 +223,7 @@ class Electorate(NamedTuple):
 
 
 def _electorate(seats, follow, waverers, lines, has_line, labels, why) -> Electorate:
+    """An :class:`Electorate` of these blocs, with their sums for the odds worked out."""
     by_line = has_line > 0
     return Electorate(
         seats, follow, waverers, lines, has_line, labels, why,
@@ -236,27 +237,33 @@ def _politburo(ctx: Context, f: Floor, discipline: float) -> Electorate:
     """Member by member: contenders vote as they stand; a notable votes with the faction they
     follow if loyal enough to it (half or more), and otherwise on the merits, from their line."""
     s = ctx.state
-    active = f.active
     members = ctx.politburo_members()
-    follow = np.zeros((len(members), s.n))
-    waverers, lines, has_line = np.zeros(len(members)), np.zeros(len(members)), np.zeros(
-        len(members))
+    rows = len(members)
+    follow = np.zeros((rows, s.n))
+    whipped = [0.0] * s.n
+    waverers, lines = [0.0] * rows, [0.0] * rows
     why = []
     for b, (_, faction, c, k) in enumerate(members):
         if c >= 0:
             follow[b, c] = 1.0
+            whipped[c] += 1.0
             why.append(("seat", c))
             continue
-        followed = faction if faction >= 0 and active[faction] else -1
+        followed = faction if faction >= 0 and f.active[faction] else -1
         if followed >= 0 and s.notable_loyalty[k, followed] >= 0.5:
             follow[b, followed] = 1.0
+            whipped[followed] += 1.0
             why.append(("whip", faction))
         else:
-            waverers[b], lines[b], has_line[b] = 1.0, ctx.scenario.notables[k].line, 1.0
+            waverers[b], lines[b] = 1.0, ctx.scenario.notables[k].line
             lean = f"leans to {ctx.name(followed)} but " if followed >= 0 else ""
             why.append((f"{lean}judged the motion on its merits", -1))
-    return _electorate(np.ones(len(members)), follow, waverers, lines, has_line,
-                       tuple(m[0] for m in members), tuple(why))
+    judging_lines = [line for line, w in zip(lines, waverers, strict=True) if w]
+    return Electorate(
+        np.ones(rows), follow, np.array(waverers), np.array(lines), np.array(waverers),
+        tuple(m[0] for m in members), tuple(why), whipped, float(rows),
+        np.array(judging_lines), np.ones(len(judging_lines)), 0.0,
+    )
 
 
 def _whip(seats: np.ndarray, active: tuple[bool, ...], discipline: float) -> np.ndarray:
@@ -272,17 +279,21 @@ def _central_committee(ctx: Context, f: Floor, discipline: float) -> Electorate:
     seats = ctx.cc_blocs().tolist()
     keep = [k for k, x in enumerate(seats) if x > 0]
     follow = np.zeros((len(keep), n))
+    whipped = [0.0] * n
     waverers = []
     for b, k in enumerate(keep):
-        whipped = round(seats[k] * discipline) if k < n and f.active[k] else 0
-        if whipped:
-            follow[b, k] = whipped
-        waverers.append(seats[k] - whipped)
+        loyal = float(round(seats[k] * discipline)) if k < n and f.active[k] else 0.0
+        if loyal:
+            follow[b, k] = whipped[k] = loyal
+        waverers.append(seats[k] - loyal)
     labels = tuple(f"Loyal to {ctx.name(k)}" if k < n else "Uncommitted members" for k in keep)
     why = tuple(("whip", k if k < n else -1) for k in keep)
+    kept = [float(seats[k]) for k in keep]
     zeros = np.zeros(len(keep))
-    return _electorate(np.array([seats[k] for k in keep], dtype=float), follow,
-                       np.array(waverers, dtype=float), zeros, zeros, labels, why)
+    return Electorate(
+        np.array(kept), follow, np.array(waverers), zeros, zeros, labels, why, whipped,
+        float(sum(kept)), zeros[:0], zeros[:0], float(sum(waverers)),
+    )
 
 
 def _congress(ctx: Context, f: Floor, discipline: float) -> Electorate:
@@ -294,9 +305,11 @@ def _congress(ctx: Context, f: Floor, discipline: float) -> Electorate:
     follow = _whip(blocs, f.active, discipline)
     seats = delegations[sent].astype(float)
     regions = ctx.scenario.regions
+    loyalty = s.loyalty.tolist()
     why = []
     for r in sent:
-        lead = int(np.argmax(s.loyalty[r]))
+        row = loyalty[r]
+        lead = max(range(len(row)), key=row.__getitem__)  # the first of equals, as np.argmax
         why.append(("mostly", lead if lead < s.n else -1))
     return _electorate(seats, follow, seats - follow.sum(axis=1),
                        np.array([regions[r].line for r in sent]), np.ones(len(sent)),
@@ -386,6 +399,13 @@ def odds(ctx: Context, q: Question, organ: str) -> float:
     return float(odds_many(ctx, [q], organ)[0])
 
 
+def _whipped_for(f: Floor, q: Question, whipped: list[float]) -> float:
+    """The whipped votes for the motion: those of the factions whose leader is for it (the
+    stances of contenders who whip nobody here are not worked out)."""
+    active = f.active
+    return sum([w for k, w in enumerate(whipped) if w and active[k] and stance(f, q, k) > 0])
+
+
 def odds_many(ctx: Context, questions: Sequence[Question], organ: str) -> np.ndarray:
     """:func:`odds` of each question put to ``organ``, all in one numpy pass over the
     questions, the nodes of the room's mood and the blocs that judge by their own line."""
@@ -399,7 +419,7 @@ def odds_many(ctx: Context, questions: Sequence[Question], organ: str) -> np.nda
         e = known.get(d)
         if e is None:  # the blocs are the same whatever the discipline: only how many of
             e = known[d] = electorate(ctx, f, organ, d)  # each follow their leader differs
-        loyal.append(sum([w for w, x in zip(e.whipped, stances(f, q), strict=True) if x > 0]))
+        loyal.append(_whipped_for(f, q, e.whipped))
         plain.append(e.plain)
         judging.append(e.judging)
         base.append(merit(f, q))
