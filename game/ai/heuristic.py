@@ -239,12 +239,22 @@ def choose_orders(
         if score > 0:
             scored.append((score, option))
     scored.sort(key=lambda so: (-so[0], str(so[1].action)))
-    budget = view.mine.action_points
+    return pack_orders(scored, view.mine.action_points)
+
+
+def pack_orders(
+    scored: Sequence[tuple[float, Option]], budget: int, banned: frozenset[Action] = frozenset()
+) -> list[Action]:
+    """Fill ``budget`` action points greedily from options best first: at most three
+    appointments or recruits and one of any other kind, one choice per card, one attack or
+    offer per rival, nothing scored under 0.15 (a score of inf always goes in if it fits)."""
     chosen: list[Action] = []
     kinds: dict[ActionKind, int] = {}
     touched: set[str] = set()
     for score, option in scored:
         a = option.action
+        if a in banned or a in chosen:
+            continue
         limit = 3 if a.kind in (ActionKind.APPOINT, ActionKind.RECRUIT) else 1
         if a.kind is ActionKind.DECIDE:
             if a.target in touched:

@@ -49,7 +49,7 @@ from game.engine import (
     view,
 )
 
-from .heuristic import choose_orders, rivals, value
+from .heuristic import choose_orders, pack_orders, rivals, value
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +85,6 @@ class Search:
 
 # ----- candidates -----------------------------------------------------------------------------
 
-_MULTI = (ActionKind.APPOINT, ActionKind.RECRUIT)
-
 
 def _fill(
     v: View,
@@ -95,30 +93,8 @@ def _fill(
     banned: frozenset[Action] = frozenset(),
 ) -> list[Action]:
     """Fill the action points greedily, as the standard AI does, after the ``forced`` options."""
-    budget = v.mine.action_points
-    chosen: list[Action] = []
-    kinds: dict[ActionKind, int] = {}
-    touched: set[str] = set()
     items = [(np.inf, o) for o in forced] + [so for so in ranked if so[1] not in forced]
-    for score, option in items:
-        a = option.action
-        if a in banned or a in chosen:
-            continue
-        limit = 3 if a.kind in _MULTI else 1
-        if a.kind is ActionKind.DECIDE:
-            if a.target in touched:
-                continue
-            touched.add(a.target or "")
-        elif kinds.get(a.kind, 0) >= limit or option.cost > budget or score < 0.15:
-            continue
-        if a.kind in (ActionKind.ACCUSE, ActionKind.ALLY) and a.target in touched:
-            continue
-        chosen.append(a)
-        budget -= option.cost
-        kinds[a.kind] = kinds.get(a.kind, 0) + 1
-        if a.kind in (ActionKind.ACCUSE, ActionKind.ALLY, ActionKind.BREAK):
-            touched.add(a.target or "")
-    return chosen
+    return pack_orders(items, v.mine.action_points, banned)
 
 
 def candidates(v: View, options: Sequence[Option], seed: int, limit: int) -> list[list[Action]]:
