@@ -6,7 +6,8 @@ games per second, and the median time of one call of each interface function the
 makes: legal_actions (one contender), view (one contender), the AI's choose_orders (one
 contender) and apply_turn (one turn, every contender's orders). The first legal_actions call in a
 state works out every contender's options (their vote odds share one pass), so the median call
-is a look-up and the 90th percentile shows the work.
+is a look-up and the 90th percentile shows the work. The time of the rules alone (every
+apply_turn of a game, no AI) is printed too: no AI, however quick, can bring a game below it.
 
 The design's quality bar: a full game of the main scenario under 20 ms on one core.
 
@@ -111,7 +112,11 @@ def main(argv: list[str] | None = None) -> int:
     for w in range(args.warmup):
         timed_game(scenario, 10_000 + w, args.difficulty, scratch)
     calls: dict[str, list[float]] = {k: [] for k in CALLS}
-    timed = [timed_game(scenario, seed, args.difficulty, calls) for seed in range(args.games)]
+    timed, rules = [], []
+    for seed in range(args.games):
+        turns_before = len(calls["apply_turn"])
+        timed.append(timed_game(scenario, seed, args.difficulty, calls))
+        rules.append(sum(calls["apply_turn"][turns_before:]))
     games = [wall for wall, _ in timed]
     cpu = [c for _, c in timed]
 
@@ -131,6 +136,9 @@ def main(argv: list[str] | None = None) -> int:
           f"{args.games / sum(cpu):.1f} by CPU time")
     print(f"Quality bar (main scenario): {BAR_MS:.0f} ms per game; the median is "
           f"{statistics.median(games) * 1000 / BAR_MS:.1f}x the bar")
+    print(f"Rules alone (apply_turn, every turn of a game, no AI): median "
+          f"{ms(statistics.median(rules))} per game, {statistics.median(rules) * 1000 / BAR_MS:.1f}x "
+          f"the bar")
     print()
     print(f"{'call':<15}{'calls/game':>11}{'median':>13}{'p90':>13}{'share of game':>15}")
     for k in CALLS:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import pygame
 import pygame_gui
 from pygame_gui.core import UIContainer
+from pygame_gui.elements import UILabel
 
 from . import sound, theme
 from .settings import Settings, clamp_size, load_settings, save_settings
@@ -95,6 +96,14 @@ class Scene:
         if focusable:
             self.focus.append(b)
         return b
+
+    def heading(self, rect: pygame.Rect, text: str) -> UILabel:
+        """The screen's (or overlay's) title, in the poster type of ``#heading``."""
+        return UILabel(rect, text, self.app.ui, container=self.root, object_id="#heading")
+
+    def back_button(self, rect: pygame.Rect) -> pygame_gui.elements.UIButton:
+        """The button that closes this screen, as Esc does."""
+        return self.button(rect, "Back", self.app.pop, tip="Esc")
 
     def hotspot(self, rect: pygame.Rect, tip: str, **kw) -> None:
         self.hotspots.append(Hotspot(pygame.Rect(rect), tip, **kw))

@@ -47,12 +47,8 @@ class CardsScene(Overlay):
             container=root,
             object_id="#muted",
         )
-        UILabel(
-            pygame.Rect(inner.x, inner.y + round(30 * k), inner.w, round(56 * k)),
-            card.title,
-            ui,
-            container=root,
-            object_id="#heading",
+        self.heading(
+            pygame.Rect(inner.x, inner.y + round(30 * k), inner.w, round(56 * k)), card.title
         )
         buttons_h = 56
         choice_h = 0

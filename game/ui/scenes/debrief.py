@@ -8,7 +8,7 @@ import webbrowser
 from pathlib import Path
 
 import pygame
-from pygame_gui.elements import UILabel, UITextBox
+from pygame_gui.elements import UITextBox
 
 from game import paths
 from game.debrief.build import debrief
@@ -49,12 +49,8 @@ class DebriefScene(Scene):
         w, h = area.size
         m = round(36 * k)
         d = self.d
-        UILabel(
-            pygame.Rect(m, round(12 * k), w - 2 * m, round(56 * k)),
-            f"Debrief: {d.scenario_title}",
-            self.app.ui,
-            container=self.root,
-            object_id="#heading",
+        self.heading(
+            pygame.Rect(m, round(12 * k), w - 2 * m, round(56 * k)), f"Debrief: {d.scenario_title}"
         )
         col = round(w * 0.47)
         self.chart = pygame.Rect(m, round(100 * k), col - m, round(250 * k))
@@ -80,7 +76,7 @@ class DebriefScene(Scene):
             container=self.root,
         )
         y, bh = h - round(80 * k), round(52 * k)
-        self.button(pygame.Rect(m, y, round(200 * k), bh), "Back", self.app.pop, tip="Esc")
+        self.back_button(pygame.Rect(m, y, round(200 * k), bh))
         self.button(
             pygame.Rect(w - m - round(560 * k), y, round(270 * k), bh),
             "Save report",

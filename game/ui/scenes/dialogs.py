@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pygame
-from pygame_gui.elements import UILabel, UITextBox
+from pygame_gui.elements import UITextBox
 
 from ..app import App, Scene
 
@@ -121,13 +121,7 @@ class Message(Overlay):
 
     def fill(self, inner: pygame.Rect) -> None:
         k = self.app.k
-        UILabel(
-            pygame.Rect(inner.x, inner.y, inner.w, round(40 * k)),
-            self.title,
-            self.app.ui,
-            container=self.root,
-            object_id="#heading",
-        )
+        self.heading(pygame.Rect(inner.x, inner.y, inner.w, round(40 * k)), self.title)
         UITextBox(
             self.message,
             pygame.Rect(inner.x, inner.y + round(44 * k), inner.w, inner.h - round(104 * k)),
@@ -144,12 +138,9 @@ class HelpOverlay(Overlay):
 
     def fill(self, inner: pygame.Rect) -> None:
         k = self.app.k
-        UILabel(
+        self.heading(
             pygame.Rect(inner.x, inner.y, inner.w, round(44 * k)),
             "Help: playing with keys and mouse",
-            self.app.ui,
-            container=self.root,
-            object_id="#heading",
         )
         rows = "".join(f"<b>{k}</b>: {what}<br>" for k, what in SHORTCUTS)
         mouse = (

@@ -21,7 +21,7 @@ from functools import cache
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UILabel, UITextBox, UITextEntryLine, UIVerticalScrollBar
+from pygame_gui.elements import UITextBox, UITextEntryLine, UIVerticalScrollBar
 
 from game.content.encyclopedia import Encyclopedia, EncyclopediaError, Entry, load_encyclopedia
 
@@ -155,13 +155,7 @@ class EncyclopediaScene(Scene):
         w, h = area.size
         scale = self.type_scale
         m = n(48)
-        UILabel(
-            pygame.Rect(m, n(24), w - 2 * m, n(64)),
-            "Encyclopedia",
-            ui,
-            container=root,
-            object_id="#heading",
-        )
+        self.heading(pygame.Rect(m, n(24), w - 2 * m, n(64)), "Encyclopedia")
         list_w = max(n(340), min(n(480), int(w * 0.28)))
         top, bottom = n(100), h - n(100)
         search_h = max(n(44), draw.font("body", theme.font_size(scale, 1)).get_linesize() + n(16))

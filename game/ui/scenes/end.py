@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pygame
-from pygame_gui.elements import UILabel, UITextBox
+from pygame_gui.elements import UITextBox
 
 from .. import draw, theme
 from ..app import Scene
@@ -31,13 +31,7 @@ class EndScene(Scene):
         head = "The succession is decided"
         if mine is not None and not self.session.hotseat:
             head = f"{self.name(me)}: {mine.name}"
-        UILabel(
-            pygame.Rect(m, round(20 * self.k), w - 2 * m, round(70 * self.k)),
-            head,
-            ui,
-            container=root,
-            object_id="#heading",
-        )
+        self.heading(pygame.Rect(m, round(20 * self.k), w - 2 * m, round(70 * self.k)), head)
         col = round(w * 0.46)
         self.table = pygame.Rect(m, round(110 * self.k), col - m, h - round(210 * self.k))
         parts = []

@@ -19,12 +19,9 @@ class PrivacyScreen(Scene):
         k = self.app.k
         name = self.board.session.view().mine.name
         w, h = area.size
-        UILabel(
+        self.heading(
             pygame.Rect(0, h // 2 - round(120 * k), w, round(80 * k)),
             f"Pass the computer to {name}",
-            self.app.ui,
-            container=self.root,
-            object_id="#heading",
         )
         UILabel(
             pygame.Rect(0, h // 2 - round(40 * k), w, round(36 * k)),

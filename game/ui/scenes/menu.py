@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pygame
-from pygame_gui.elements import UILabel
 
 from ..session import GameSession
 from .dialogs import Overlay
@@ -18,13 +17,7 @@ class GameMenu(Overlay):
 
     def fill(self, inner: pygame.Rect) -> None:
         k = self.app.k
-        UILabel(
-            pygame.Rect(inner.x, inner.y, inner.w, round(50 * k)),
-            "Menu",
-            self.app.ui,
-            container=self.root,
-            object_id="#heading",
-        )
+        self.heading(pygame.Rect(inner.x, inner.y, inner.w, round(50 * k)), "Menu")
         items = [
             ("Resume", self.app.pop),
             ("Save", self.save),

@@ -49,20 +49,13 @@ class TurnReport(Overlay):
                 container=root,
                 object_id="#muted",
             )
-            UILabel(
-                pygame.Rect(inner.x, inner.y + round(30 * k), inner.w, round(56 * k)),
-                tally.organ,
-                ui,
-                container=root,
-                object_id="#heading",
+            self.heading(
+                pygame.Rect(inner.x, inner.y + round(30 * k), inner.w, round(56 * k)), tally.organ
             )
         else:
-            UILabel(
+            self.heading(
                 pygame.Rect(inner.x, inner.y, inner.w, round(56 * k)),
                 f"What happened in {self.played}",
-                ui,
-                container=root,
-                object_id="#heading",
             )
             rows = []
             for e in self.events:

@@ -48,13 +48,7 @@ class LoadScene(Scene):
         k = self.app.k
         w, h = area.size
         m = round(60 * k)
-        UILabel(
-            pygame.Rect(m, round(30 * k), w - 2 * m, round(70 * k)),
-            "Load a game",
-            self.app.ui,
-            container=self.root,
-            object_id="#heading",
-        )
+        self.heading(pygame.Rect(m, round(30 * k), w - 2 * m, round(70 * k)), "Load a game")
         self.slots: list[Slot] = list_slots()
         items = [f"{s.name}  -  {s.summary}" for s in self.slots]
         self.list = UISelectionList(
@@ -72,9 +66,7 @@ class LoadScene(Scene):
                 object_id="#muted",
             )
         y = h - round(90 * k)
-        self.button(
-            pygame.Rect(m, y, round(200 * k), round(50 * k)), "Back", self.app.pop, tip="Esc"
-        )
+        self.back_button(pygame.Rect(m, y, round(200 * k), round(50 * k)))
         self.load_button = self.button(
             pygame.Rect(w - m - round(220 * k), y, round(220 * k), round(50 * k)),
             "Load",
@@ -140,13 +132,7 @@ class SaveScene(Overlay):
 
     def fill(self, inner: pygame.Rect) -> None:
         k = self.app.k
-        UILabel(
-            pygame.Rect(inner.x, inner.y, inner.w, round(44 * k)),
-            "Save the game",
-            self.app.ui,
-            container=self.root,
-            object_id="#heading",
-        )
+        self.heading(pygame.Rect(inner.x, inner.y, inner.w, round(44 * k)), "Save the game")
         UILabel(
             pygame.Rect(inner.x, inner.y + round(48 * k), inner.w, round(28 * k)),
             "Name (letters, digits, spaces, - and _). The save holds every completed turn.",

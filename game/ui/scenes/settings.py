@@ -146,13 +146,7 @@ class SettingsScene(Scene):
         m = n(48)
         width = min(w - 2 * m, n(1400))  # a window wider than 16:9 keeps the page in the middle
         x0 = (w - width) // 2
-        UILabel(
-            pygame.Rect(x0, n(24), width, n(64)),
-            "Settings",
-            ui,
-            container=root,
-            object_id="#heading",
-        )
+        self.heading(pygame.Rect(x0, n(24), width, n(64)), "Settings")
         # The rows of controls on the left, the preview panel on the right.
         top, bottom = n(110), h - n(110)
         row_h = max(n(44), body.get_linesize() + n(16))
@@ -553,13 +547,7 @@ class LeaveSettings(Overlay):
     def fill(self, inner: pygame.Rect) -> None:
         k = self.app.k
         head_h = round(48 * k * max(1.0, self.app.settings.text_scale))
-        UILabel(
-            pygame.Rect(inner.x, inner.y, inner.w, head_h),
-            "Changes not applied",
-            self.app.ui,
-            container=self.root,
-            object_id="#heading",
-        )
+        self.heading(pygame.Rect(inner.x, inner.y, inner.w, head_h), "Changes not applied")
         top = inner.y + head_h + round(4 * k)
         UITextBox(
             self.question,

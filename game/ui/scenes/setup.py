@@ -49,13 +49,7 @@ class ScenarioScene(Scene):
         w, h = area.size
         k = self.app.k
         m = round(48 * k)
-        UILabel(
-            pygame.Rect(m, round(24 * k), w - 2 * m, round(64 * k)),
-            "Choose a scenario",
-            self.app.ui,
-            container=self.root,
-            object_id="#heading",
-        )
+        self.heading(pygame.Rect(m, round(24 * k), w - 2 * m, round(64 * k)), "Choose a scenario")
         list_w = int(w * 0.34)
         y = round(100 * k)
         self.choices = []
@@ -79,12 +73,7 @@ class ScenarioScene(Scene):
             h - round(200 * k),
         )
         self.detail = UITextBox(self.detail_html(), detail, self.app.ui, container=self.root)
-        self.button(
-            pygame.Rect(m, h - round(80 * k), round(200 * k), round(52 * k)),
-            "Back",
-            self.app.pop,
-            tip="Esc",
-        )
+        self.back_button(pygame.Rect(m, h - round(80 * k), round(200 * k), round(52 * k)))
         self.next = self.button(
             pygame.Rect(w - m - round(260 * k), h - round(80 * k), round(260 * k), round(52 * k)),
             "Choose contender",
@@ -152,12 +141,8 @@ class ContenderScene(Scene):
         w, h = area.size
         k = self.app.k
         m = round(48 * k)
-        UILabel(
-            pygame.Rect(m, round(24 * k), w - 2 * m, round(64 * k)),
-            "Choose your contender",
-            self.app.ui,
-            container=self.root,
-            object_id="#heading",
+        self.heading(
+            pygame.Rect(m, round(24 * k), w - 2 * m, round(64 * k)), "Choose your contender"
         )
         n = len(self.playable)
         slot = (w - 2 * m) // max(1, n)
@@ -251,12 +236,7 @@ class ContenderScene(Scene):
                     tip=f"<b>{name.capitalize()}</b>: {turns} turns, about {minutes} minutes. "
                     f"{esc(what)}",
                 )
-        self.button(
-            pygame.Rect(m, h - round(80 * k), round(200 * k), round(52 * k)),
-            "Back",
-            self.app.pop,
-            tip="Esc",
-        )
+        self.back_button(pygame.Rect(m, h - round(80 * k), round(200 * k), round(52 * k)))
         self.start_button = self.button(
             pygame.Rect(w - m - round(260 * k), h - round(80 * k), round(260 * k), round(52 * k)),
             "Start",
