@@ -136,9 +136,9 @@ def main(argv: list[str] | None = None) -> int:
           f"{args.games / sum(cpu):.1f} by CPU time")
     print(f"Quality bar (main scenario): {BAR_MS:.0f} ms per game; the median is "
           f"{statistics.median(games) * 1000 / BAR_MS:.1f}x the bar")
+    rules_ms = statistics.median(rules) * 1000
     print(f"Rules alone (apply_turn, every turn of a game, no AI): median "
-          f"{ms(statistics.median(rules))} per game, {statistics.median(rules) * 1000 / BAR_MS:.1f}x "
-          f"the bar")
+          f"{rules_ms:.1f} ms per game, {rules_ms / BAR_MS:.1f}x the bar")
     print()
     print(f"{'call':<15}{'calls/game':>11}{'median':>13}{'p90':>13}{'share of game':>15}")
     for k in CALLS:

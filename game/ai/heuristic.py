@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -178,7 +179,7 @@ def _convene(s: Sight, option: Option) -> float:
     return 1.6 if any(m.organ == organ for m in mine) else 0.0
 
 
-VALUES = {
+VALUES = {  # every kind of action has its value
     ActionKind.DECIDE: _decide,
     ActionKind.APPOINT: _appoint,
     ActionKind.RECRUIT: _recruit,
@@ -203,8 +204,7 @@ VALUES = {
 def value(view: View, option: Option, ranking: list[int], seen: Sight | None = None) -> float:
     """What taking ``option`` is worth to the contender, before character weights. ``seen``
     (:func:`sight` of the view and ranking) saves working it out again for every option."""
-    rule = VALUES.get(option.action.kind)
-    return rule(seen or sight(view, ranking), option) if rule else 0.0
+    return VALUES[option.action.kind](seen or sight(view, ranking), option)
 
 
 def choose_orders(
@@ -228,8 +228,7 @@ def choose_orders(
     ranking = rivals(view)
     weights = view.personality.weights
     seen = sight(view, ranking)
-    worth = [(value(view, option, ranking, seen), option) for option in options]
-    worth = [(base, option) for base, option in worth if base > 0]
+    worth = [(base, o) for o in options if (base := VALUES[o.action.kind](seen, o)) > 0]
     # one draw of noise per option worth anything, in the order of the options (drawn together,
     # they are the same numbers as drawn one by one)
     luck = np.exp(np.random.default_rng(seed).normal(0.0, NOISE[difficulty], len(worth)))
@@ -238,8 +237,20 @@ def choose_orders(
         score = base * weights.get(option.action.kind, 1.0) * draw
         if score > 0:
             scored.append((score, option))
-    scored.sort(key=lambda so: (-so[0], str(so[1].action)))
+    _best_first(scored)
     return pack_orders(scored, view.mine.action_points)
+
+
+def _best_first(scored: list[tuple[float, Option]]) -> None:
+    """Sort by score, best first, equal scores in the order of the actions' text. The scores
+    carry noise, so they hardly ever tie: the text is made only when two do."""
+    scored.sort(key=itemgetter(0), reverse=True)
+    if len(set(map(itemgetter(0), scored))) < len(scored):
+        scored.sort(key=lambda so: (-so[0], str(so[1].action)))
+
+
+_MANY = (ActionKind.APPOINT, ActionKind.RECRUIT)  # up to three of these a turn
+_AT_A_RIVAL = (ActionKind.ACCUSE, ActionKind.ALLY)  # not at a rival already attacked or courted
 
 
 def pack_orders(
@@ -253,20 +264,22 @@ def pack_orders(
     touched: set[str] = set()
     for score, option in scored:
         a = option.action
-        if a in banned or a in chosen:
-            continue
-        limit = 3 if a.kind in (ActionKind.APPOINT, ActionKind.RECRUIT) else 1
-        if a.kind is ActionKind.DECIDE:
-            if a.target in touched:
+        kind = a.kind
+        # the cheap tests first: comparing actions (``in banned``, ``in chosen``) costs more
+        if kind is ActionKind.DECIDE:
+            if a.target in touched or a in banned or a in chosen:
                 continue
             touched.add(a.target or "")
-        elif kinds.get(a.kind, 0) >= limit or option.cost > budget or score < 0.15:
-            continue
-        if a.kind in (ActionKind.ACCUSE, ActionKind.ALLY) and a.target in touched:
+        elif (
+            score < 0.15 or option.cost > budget
+            or kinds.get(kind, 0) >= (3 if kind in _MANY else 1)
+            or (kind in _AT_A_RIVAL and a.target in touched)
+            or a in banned or a in chosen
+        ):
             continue
         chosen.append(a)
         budget -= option.cost
-        kinds[a.kind] = kinds.get(a.kind, 0) + 1
-        if a.kind in (ActionKind.ACCUSE, ActionKind.ALLY, ActionKind.BREAK):
+        kinds[kind] = kinds.get(kind, 0) + 1
+        if kind in (ActionKind.ACCUSE, ActionKind.ALLY, ActionKind.BREAK):
             touched.add(a.target or "")
     return chosen

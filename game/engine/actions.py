@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from typing import Literal
 
 
@@ -92,19 +93,25 @@ class Action:
     @classmethod
     def parse(cls, text: str) -> Action:
         """Parse the text form (``"appoint ukraine"``); raise IllegalAction if malformed."""
-        words = text.split()
-        if not words:
-            raise IllegalAction("empty action")
-        try:
-            kind = ActionKind(words[0].lower())
-        except ValueError:
-            known = ", ".join(k.value for k in ActionKind)
-            raise IllegalAction(f"unknown action {words[0]!r}; actions are: {known}") from None
-        spec = SPECS[kind]
-        want = {"none": 1, "decision": 3}.get(spec.arg, 2)
-        if len(words) != want:
-            shape = {"none": "no argument", "decision": "an event id and a choice id"}.get(
-                spec.arg, f"one {spec.arg}"
-            )
-            raise IllegalAction(f"{kind.value!r} takes {shape}")
-        return cls(kind, *(w.lower() for w in words[1:]))
+        return _parse(cls, text)
+
+
+@lru_cache(maxsize=4096)  # actions are immutable: a replay parses the same few texts again
+def _parse(cls: type[Action], text: str) -> Action:
+    """:meth:`Action.parse` (malformed texts raise, so they are never remembered)."""
+    words = text.split()
+    if not words:
+        raise IllegalAction("empty action")
+    try:
+        kind = ActionKind(words[0].lower())
+    except ValueError:
+        known = ", ".join(k.value for k in ActionKind)
+        raise IllegalAction(f"unknown action {words[0]!r}; actions are: {known}") from None
+    spec = SPECS[kind]
+    want = {"none": 1, "decision": 3}.get(spec.arg, 2)
+    if len(words) != want:
+        shape = {"none": "no argument", "decision": "an event id and a choice id"}.get(
+            spec.arg, f"one {spec.arg}"
+        )
+        raise IllegalAction(f"{kind.value!r} takes {shape}")
+    return cls(kind, *(w.lower() for w in words[1:]))

@@ -18,13 +18,15 @@ from .scenario import Factor
 
 def check_ally(ctx: Context, c: int, target: str | None) -> str | None:
     t, why = rival_check(ctx, c, target)
-    if why:
-        return why
+    return why or _bar_to_alliance(ctx, c, t) or requires_party(ctx, c)
+
+
+def _bar_to_alliance(ctx: Context, c: int, t: int) -> str | None:
     if ctx.state.allied[c, t]:
         return f"you are already allied with {ctx.name(t)}"
     if not ctx.in_organ(t, "party"):
         return f"{ctx.name(t)} is no longer in the party"
-    return requires_party(ctx, c)
+    return None
 
 
 def ally(ctx: Context, c: int, action: Action) -> None:
@@ -36,11 +38,13 @@ def ally(ctx: Context, c: int, action: Action) -> None:
 
 def check_accept(ctx: Context, c: int, target: str | None) -> str | None:
     t, why = rival_check(ctx, c, target)
-    if why:
-        return why
+    return why or _bar_to_accepting(ctx, c, t)
+
+
+def _bar_to_accepting(ctx: Context, c: int, t: int) -> str | None:
     if (t, c) not in ctx.state.offers:
         return f"{ctx.name(t)} has not offered you an alliance"
-    return check_ally(ctx, c, target)
+    return _bar_to_alliance(ctx, c, t) or requires_party(ctx, c)
 
 
 def accept(ctx: Context, c: int, action: Action) -> None:
@@ -56,11 +60,11 @@ def seal(ctx: Context, a: int, b: int) -> None:
 
 def check_break(ctx: Context, c: int, target: str | None) -> str | None:
     t, why = rival_check(ctx, c, target)
-    if why:
-        return why
-    if not ctx.state.allied[c, t]:
-        return f"you are not allied with {ctx.name(t)}"
-    return None
+    return why or _bar_to_break(ctx, c, t)
+
+
+def _bar_to_break(ctx: Context, c: int, t: int) -> str | None:
+    return None if ctx.state.allied[c, t] else f"you are not allied with {ctx.name(t)}"
 
 
 def break_alliance(ctx: Context, c: int, action: Action) -> None:
@@ -97,18 +101,20 @@ RULES = (
         ActionKind.ALLY, check_ally, ally, Factor.ALLIANCES, rival_label("Propose an alliance to"),
         "A secret offer; if accepted next turn (or offered back now), your factions vote "
         "together.",
-        gate=requires_party,
+        gate=requires_party, aim=_bar_to_alliance,
     ),
     ActionRule(
         ActionKind.ACCEPT, check_accept, accept, Factor.ALLIANCES,
         rival_label("Accept the alliance offered by"),
         "Your factions will vote together, and neither of you can accuse the other.",
         gate=lambda ctx, c: None if any(b == c for _, b in ctx.state.offers) else "no offers",
+        aim=_bar_to_accepting,
     ),
     ActionRule(
         ActionKind.BREAK, check_break, break_alliance, Factor.RIVALRIES,
         rival_label("Break your alliance with"),
         "Frees you to attack; costs trust with everyone, and much more with the betrayed.",
         gate=lambda ctx, c: None if np.count_nonzero(ctx.state.allied[c]) else "no allies",
+        aim=_bar_to_break,
     ),
 )

@@ -52,6 +52,7 @@ class Context:
         self.convened: set[str] = set()  # organs convened this turn
         self.index = index_of(self.scenario)
         self._held: _Holdings | None = None  # until an office changes hands
+        self._party_size: float | None = None  # until members join or leave
 
     # ----- references -------------------------------------------------------------------
     @property
@@ -120,6 +121,13 @@ class Context:
 
     def support(self) -> np.ndarray:
         return self.state.support()
+
+    def party_size(self) -> float:
+        """All the party's members (``np.add.reduce(members)``), kept until :meth:`add_members`
+        changes them: every change of loyalty divides by it."""
+        if self._party_size is None:
+            self._party_size = np.add.reduce(self.state.members)
+        return self._party_size
 
     def cc_blocs(self) -> np.ndarray:
         """Central Committee seats by faction (contenders, then uncommitted)."""
@@ -197,29 +205,27 @@ class Context:
         self.state.ledger[:, _FACTOR_INDEX[self.factor]] += delta_support[: self.state.n]
 
     # ----- primitives that change the state ------------------------------------------------
-    def shift_loyalties(self, c: int, amounts: np.ndarray) -> None:
+    def shift_loyalties(self, c: int, amounts: np.ndarray | list[float]) -> None:
         """In every region ``r``, win over ``amounts[r]`` of the members not yet loyal to ``c``
         (taken evenly from the others), or, where negative, send that fraction of ``c``'s loyal
         members back to uncommitted."""
-        # Written with bare ufuncs (np.clip and .sum() cost more for arrays this small) and
-        # with nothing to send back when no amount is negative: this runs a dozen times a turn.
+        # This runs a dozen times a turn on a dozen regions: the per-region numbers are worked
+        # out in plain Python (numpy's cost per call outweighs the arithmetic), the same
+        # operations in the same order, so the same bits; numpy does the (regions, factions) part.
         s = self.state
         old = s.loyalty
-        a = np.minimum(np.maximum(amounts, -1.0), 1.0)
-        col = old[:, c]
-        free = 1.0 - col
-        winning = a > 0
-        gain = np.where(winning, a * free, 0.0)  # where nobody is free to win, gain is 0
-        new = old * (1.0 - gain / np.where(free > 0, free, 1.0))[:, None]
-        if np.logical_and.reduce(winning):
-            new[:, c] = col + gain
+        if isinstance(amounts, np.ndarray):
+            amounts = amounts.tolist()
+        kept, won, lost = _region_moves(amounts, old[:, c].tolist())
+        new = old * np.array(kept)[:, None]
+        if min(amounts) > 0:  # nothing to send back
+            new[:, c] = won
         else:
-            loss = np.where(a < 0, -a * col, 0.0)
-            new[:, c] = col + gain - loss
-            new[:, -1] += loss
+            new[:, c] = [w - x for w, x in zip(won, lost, strict=True)]
+            new[:, -1] += lost
         np.maximum(new, 0.0, out=new)
         new /= np.add.reduce(new, axis=1, keepdims=True)
-        self._book(s.members @ (new - old) / np.add.reduce(s.members))
+        self._book(s.members @ (new - old) / self.party_size())
         s.loyalty = new
 
     def fade(self, c: int, rate: float) -> None:
@@ -231,7 +237,7 @@ class Context:
         s.loyalty = s.loyalty.copy()
         s.loyalty[:, c] -= lost
         s.loyalty[:, -1] += lost
-        amount = float(s.members @ lost / np.add.reduce(s.members))
+        amount = float(s.members @ lost / self.party_size())
         row = s.ledger[c]
         gains = np.maximum(row, 0.0)
         won = np.add.reduce(gains)
@@ -242,7 +248,7 @@ class Context:
 
     def shift_loyalty(self, r: int, c: int, amount: float) -> None:
         """:meth:`shift_loyalties` in the one region ``r``."""
-        amounts = np.zeros(len(self.state.members))
+        amounts = [0.0] * len(self.state.members)
         amounts[r] = amount
         self.shift_loyalties(c, amounts)
 
@@ -261,6 +267,7 @@ class Context:
         else:
             row *= new_total / s.members[r]
         s.members[r] = new_total
+        self._party_size = None
         s.loyalty[r] = row / row.sum()
         self._book(s.support() - before)
 
@@ -354,6 +361,22 @@ def clamp(x: float, lo: float, hi: float) -> float:
     numpy's cost for a single number."""
     x = x if x >= lo else lo
     return float(x if x <= hi else hi)
+
+
+def _region_moves(
+    amounts: list[float], loyal: list[float]
+) -> tuple[list[float], list[float], list[float]]:
+    """For :meth:`Context.shift_loyalties`, per region: the share of every other faction
+    kept, ``c``'s share with the members won, and the share of ``c``'s members sent back."""
+    kept, won, lost = [], [], []
+    for a, v in zip(amounts, loyal, strict=True):
+        a = -1.0 if a < -1.0 else 1.0 if a > 1.0 else a
+        free = 1.0 - v
+        gain = a * free if a > 0 else 0.0  # where nobody is free to win, gain is 0
+        kept.append(1.0 - gain / (free if free > 0 else 1.0))
+        won.append(v + gain)
+        lost.append(-a * v if a < 0 else 0.0)
+    return kept, won, lost
 
 
 FOLLOW_THRESHOLD = 0.35

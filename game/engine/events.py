@@ -7,6 +7,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from .context import Context
+from .index import index_of
 from .record import Kind
 from .scenario import EventDef
 from .state import Decision, GameState
@@ -17,16 +18,11 @@ def _event(state: GameState, event_id: str) -> EventDef:
 
 
 def _eligible(ctx: Context, e: EventDef) -> bool:
+    """Whether a card dated this turn (``index.cards``) fires: once only unless it repeats,
+    if its condition holds, by its chance."""
     s = ctx.state
     if e.id in s.fired and not e.repeat:
         return False
-    if e.when is not None:
-        if ctx.turn_of(e.when) != s.turn:
-            return False
-    else:
-        start, end = (ctx.turn_of(d) for d in e.window)  # type: ignore[union-attr]
-        if not start <= s.turn <= end:
-            return False
     if e.condition is not None and not e.condition.holds(ctx):
         return False
     return e.chance >= 1.0 or s.rng.random() < e.chance
@@ -46,7 +42,7 @@ def action_points(ctx: Context, c: int) -> int:
         return 0
     if not ctx.in_organ(c, "party"):
         return 1
-    offices = {o.id: o for o in ctx.scenario.offices}
+    offices = ctx.index.office
     points = ctx.state.rules.base_action_points
     points += sum(offices[o].action_points for o in ctx.offices_of(c))
     points += rec.organisation >= 70
@@ -61,7 +57,7 @@ def begin_turn(ctx: Context) -> None:
         rec.action_points = action_points(ctx, c)
     s.cards = []
     s.decisions = []
-    for e in s.scenario.events:
+    for e in ctx.index.cards.get(s.turn, ()):
         if not _eligible(ctx, e):
             continue
         s.cards.append(e.id)
@@ -137,7 +133,7 @@ def resolve_decisions(ctx: Context, picks: Mapping[int, Mapping[str, str]]) -> N
 def card_info(state: GameState, event_id: str, me: int):
     from .view import CardInfo  # view imports this module lazily too
 
-    e = _event(state, event_id)
+    e = index_of(state.scenario).event[event_id]
     pending = next((d for d in state.decisions if d.event == event_id), None)
     open_choices = e.choices if e.forced_choice is None else []  # a forced card asks nothing
     return CardInfo(

@@ -63,11 +63,13 @@ def recant(ctx: Context, c: int, action: Action) -> None:
 
 def check_dossier(ctx: Context, c: int, target: str | None) -> str | None:
     t, why = rival_check(ctx, c, target)
-    if why:
-        return why
+    return why or _bar_to_dossier(ctx, c, t) or requires_party(ctx, c)
+
+
+def _bar_to_dossier(ctx: Context, c: int, t: int) -> str | None:
     if ctx.state.contenders[c].dossiers.get(t, 0) >= ctx.state.rules.dossier_limit:
         return f"your file on {ctx.name(t)} is already full"
-    return requires_party(ctx, c)
+    return None
 
 
 def dossier(ctx: Context, c: int, action: Action) -> None:
@@ -86,8 +88,11 @@ def accusation_organ(ctx: Context, target: int) -> str | None:
 
 def check_accuse(ctx: Context, c: int, target: str | None) -> str | None:
     t, why = rival_check(ctx, c, target)
-    if why:
-        return why
+    return why or _bar_to_charge(ctx, c, t) or _may_accuse(ctx, c)
+
+
+def _bar_to_charge(ctx: Context, c: int, t: int) -> str | None:
+    """What stops ``c`` charging ``t`` now, if anything."""
     s = ctx.state
     if s.allied[c, t]:
         return f"{ctx.name(t)} is your ally: break the alliance first"
@@ -98,7 +103,7 @@ def check_accuse(ctx: Context, c: int, target: str | None) -> str | None:
     wait = s.contenders[t].last_demoted + s.rules.accusation_cooldown - s.turn
     if wait > 0:
         return f"the party will not hear another charge against {ctx.name(t)} so soon"
-    return _may_accuse(ctx, c)
+    return None
 
 
 def _may_accuse(ctx: Context, c: int) -> str | None:
@@ -178,14 +183,14 @@ RULES = (
         ActionKind.DOSSIER, check_dossier, dossier, Factor.PATRONAGE,
         rival_label("Compile a dossier on"),
         "Secret leverage: each dossier makes an accusation against them likelier to carry.",
-        gate=requires_party,
+        gate=requires_party, aim=_bar_to_dossier,
     ),
     ActionRule(
         ActionKind.ACCUSE, check_accuse, accuse, Factor.RIVALRIES,
         rival_label("Accuse", " of factionalism"),
         "Goes to the organ that decides their next step down, at its next meeting. An open "
         "platform under the Ban, your dossiers and their perceived threat all help.",
-        gate=_may_accuse,
+        gate=_may_accuse, aim=_bar_to_charge,
     ),
 )
 
@@ -196,4 +201,4 @@ def decay_outcasts(ctx: Context) -> None:
     with ctx.tagged(Factor.OPPONENTS_WEAKNESSES):
         for c in range(s.n):
             if not ctx.in_organ(c, "party") and s.loyalty[:, c].any():
-                ctx.shift_loyalties(c, np.full(len(s.members), -0.25))
+                ctx.shift_loyalties(c, [-0.25] * len(s.members))

@@ -8,8 +8,6 @@ when the shift follows the mood: the patient centrist can change sides when the 
 
 from __future__ import annotations
 
-import numpy as np
-
 from .actions import DIRECTIONS, Action, ActionKind
 from .context import Context, clamp
 from .record import Kind
@@ -27,8 +25,8 @@ def _persuade(ctx: Context, c: int, strength: float) -> None:
     """Win over members in every region, more where the region's lean and the mood fit."""
     s = ctx.state
     me = s.contenders[c]
-    region_fit = 1.0 - np.abs(me.line - ctx.index.region_line) / 2.0
-    ctx.shift_loyalties(c, strength * fit(me.line, s.mood_line) * region_fit)
+    reach = strength * fit(me.line, s.mood_line)
+    ctx.shift_loyalties(c, [reach * fit(me.line, lean) for lean in ctx.index.region_line.tolist()])
 
 
 def check_open(ctx: Context, c: int, target: str | None) -> str | None:
@@ -122,7 +120,7 @@ def drift(ctx: Context) -> None:
             dissent = abs(me.line - s.party_line) > 0.8
             if dissent:
                 pull -= rules.ideology_pull
-            ctx.shift_loyalties(c, np.full(len(s.members), pull))
+            ctx.shift_loyalties(c, [pull] * len(s.members))
             ctx.fade(c, rules.loyalty_fade)
 
 

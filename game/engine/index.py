@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .actions import SPECS, ActionKind
-from .scenario import Meeting, OfficeDef, Scenario
+from .scenario import EventDef, Meeting, OfficeDef, Scenario
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +19,7 @@ class Index:
     can_act: tuple[bool, ...]  # per rung
     offices_by_rank: tuple[OfficeDef, ...]  # most senior first
     office: dict[str, OfficeDef]
+    event: dict[str, EventDef]
     turn: dict[str, int]  # every date the scenario mentions -> turn index
     region_line: np.ndarray  # (regions,) each region's own lean
     army: np.ndarray  # (regions,) bool: the army's party organisations
@@ -27,6 +28,7 @@ class Index:
     cost: dict[ActionKind, int]  # action points each kind of action costs here
     fiefs: tuple[tuple[str, ...], ...]  # per region: the offices whose fief it is
     meetings: dict[int, tuple[Meeting, ...]]  # turn -> the meetings scheduled then
+    cards: dict[int, tuple[EventDef, ...]]  # turn -> the events dated then, in the scenario's order
     masks: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict)  # made as asked
 
     def regions_mask(self, ids: list[str] | tuple[str, ...]) -> np.ndarray:
@@ -70,6 +72,7 @@ def index_of(scenario: Scenario) -> Index:
         can_act=tuple(r.can_act for r in scenario.ladder),
         offices_by_rank=tuple(sorted(scenario.offices, key=lambda o: -o.rank)),
         office={o.id: o for o in scenario.offices},
+        event={e.id: e for e in scenario.events},
         turn={d: cal.turn_of(d) for d in dates},
         region_line=np.array([r.line for r in scenario.regions]),
         army=np.array([r.kind == "army" for r in scenario.regions]),
@@ -86,6 +89,19 @@ def index_of(scenario: Scenario) -> Index:
             t: tuple(m for m in scenario.meetings if cal.turn_of(m.when) == t)
             for t in {cal.turn_of(m.when) for m in scenario.meetings}
         },
+        cards=_cards_by_turn(scenario),
     )
     _CACHE[id(scenario)] = (scenario, built)
     return built
+
+
+def _cards_by_turn(scenario: Scenario) -> dict[int, tuple[EventDef, ...]]:
+    """Turn -> the events whose date (``when``) or ``window`` covers it, in the scenario's order:
+    each turn asks only those whether they fire."""
+    cal = scenario.calendar
+    cards: dict[int, list[EventDef]] = {}
+    for e in scenario.events:
+        first, last = (cal.turn_of(d) for d in (e.window or (e.when, e.when)))
+        for t in range(first, last + 1):
+            cards.setdefault(t, []).append(e)
+    return {t: tuple(es) for t, es in cards.items()}

@@ -34,14 +34,15 @@ class Option:
     why: str
 
 
-def _option(action: Action, cost: int, odds: float | None, label: str, why: str) -> Option:
-    """``Option(action, cost, odds, label, why)``, made by filling its slots directly: a frozen
-    dataclass's own ``__init__`` goes through ``object.__setattr__`` for every field, and a
-    state offers its contenders a hundred options."""
+def _option(kind: ActionKind, target: str | None, cost: int, label: str, why: str) -> Option:
+    """``Option(Action(kind, target), cost, None, label, why)``, made by filling its slots
+    directly: a frozen dataclass's own ``__init__`` goes through ``object.__setattr__`` for
+    every field, and a state offers its contenders a hundred options. The action is made once
+    and then shared: actions are immutable values."""
     option = _new(Option)
-    _set_action(option, action)
+    _set_action(option, _ACTIONS[kind].get(target) or _action(kind, target))
     _set_cost(option, cost)
-    _set_odds(option, odds)
+    _set_odds(option, None)  # until the odds of the vote it leads to are known
     _set_label(option, label)
     _set_why(option, why)
     return option
@@ -79,7 +80,7 @@ def _decisions(ctx: Context, c: int) -> list[Option]:
     for d in ctx.state.decisions:
         if c not in d.deciders:
             continue
-        e = next(e for e in ctx.scenario.events if e.id == d.event)
+        e = ctx.index.event[d.event]
         how = f"your vote, weighted by your {ctx.organ_name('central_committee')} following" if len(
             d.deciders) > 1 else "your decision"
         for ch in e.choices:
@@ -121,11 +122,8 @@ _ACTIONS: dict[ActionKind, dict[str | None, Action]] = {k: {} for k in ActionKin
 
 
 def _action(kind: ActionKind, target: str | None) -> Action:
-    """The action, made once and then shared: actions are immutable values."""
-    made = _ACTIONS[kind]
-    action = made.get(target)
-    if action is None:
-        action = made[target] = Action(kind, target)
+    """The action, made and kept for :func:`_option` the first time it is offered."""
+    action = _ACTIONS[kind][target] = Action(kind, target)
     return action
 
 
@@ -137,6 +135,12 @@ def _legal(ctx: Context, c: int) -> list[tuple[ActionKind, str | None, int, Acti
     for kind, rule in RULES.items():
         cost = cost_of_kind[kind]
         if cost > budget or (rule.gate is not None and rule.gate(ctx, c) is not None):
+            continue
+        if rule.aim is not None:  # an action at a rival: every target is one
+            aim, rival = rule.aim, ctx.index.contender
+            for target in ctx.index.rival_ids[c]:
+                if aim(ctx, c, rival[target]) is None:
+                    out.append((kind, target, cost, rule))
             continue
         check = rule.check
         for target in _targets(ctx, c, kind):
@@ -162,7 +166,7 @@ def _every_option(ctx: ReadingContext) -> tuple[tuple[Option, ...], ...]:
             if kind in VOTING:
                 q, organ = _question(ctx, c, kind, target)
             why = _note(ctx, c, kind, target, organ) + rule.why if kind in _NOTED else rule.why
-            option = _option(_action(kind, target), cost, None, rule.label(ctx, c, target), why)
+            option = _option(kind, target, cost, rule.label(ctx, c, target), why)
             if organ:
                 waiting.setdefault(organ, {}).setdefault(q, []).append(option)
             options.append(option)

@@ -80,8 +80,8 @@ def health_and_luck(ctx: Context) -> None:
 
 
 def _resign_label(ctx: Context, c: int, target: str | None) -> str:
-    office = next((o.name for o in ctx.scenario.offices if o.id == target), target)
-    return f"Offer to resign as {office}"
+    office = ctx.index.office.get(target or "")
+    return f"Offer to resign as {office.name if office else target}"
 
 
 RULES = (

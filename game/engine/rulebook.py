@@ -15,6 +15,8 @@ Apply = Callable[[Context, int, Action], None]
 Label = Callable[[Context, int, str | None], str]
 # gate(ctx, contender): a reason that rules out every target at once, or None.
 Gate = Callable[[Context, int], str | None]
+# aim(ctx, contender, rival): for an action at a rival, a reason against this rival, or None.
+Aim = Callable[[Context, int, int], str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +31,10 @@ class ActionRule:
     # listed, so that nobody without the office tries thirteen regions. It may only refuse
     # where ``check`` would refuse every target (``check`` calls it, or asks the same).
     gate: Gate | None = None
+    # For an action at a rival: ``check`` refuses a target that names no rival (rival_check),
+    # and otherwise refuses it exactly when the gate or ``aim`` does; so the options are listed
+    # by asking ``aim`` of each rival once the gate has passed, without the rest of ``check``.
+    aim: Aim | None = None
 
 
 def requires_party(ctx: Context, c: int) -> str | None:
@@ -37,10 +43,14 @@ def requires_party(ctx: Context, c: int) -> str | None:
     return None
 
 
+_PRONOUNS = ("self", "decider", "chooser")  # references that name no rival
+
+
 def rival_check(ctx: Context, c: int, target: str | None) -> tuple[int, str | None]:
-    """Resolve a contender target; the reason it is unusable, if any."""
-    t = ctx.resolve(target or "")
-    if t < 0 or target in ("self", "decider", "chooser") or (target or "").startswith("office:"):
+    """Resolve a contender target; the reason it is unusable, if any. Only a contender's own id
+    names a rival (an ``office:`` reference is no id: ids have no colon)."""
+    t = -1 if target in _PRONOUNS else ctx.index.contender.get(target or "", -1)
+    if t < 0:
         return -1, f"no contender {target!r}"
     if t == c:
         return t, "you cannot do that to yourself"

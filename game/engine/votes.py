@@ -105,26 +105,29 @@ def _floor(ctx: Context) -> Floor:
 
 def stance(f: Floor, q: Question, k: int) -> int:
     """How contender ``k`` stands: +1 for, -1 against. Public: anyone can work it out."""
-    if k == q.sponsor:
-        return -1 if q.kind == "resign" else 1
-    if k == q.target:
+    kind, sponsor, target = q.kind, q.sponsor, q.target
+    if k == sponsor:
+        return -1 if kind == "resign" else 1
+    if k == target:
         return -1
-    with_sponsor = f.allied[k][q.sponsor]
-    with_target = q.target >= 0 and f.allied[k][q.target]
-    if q.kind == "resign":
-        return -1 if with_sponsor or f.trust[k][q.sponsor] >= 0 else 1
+    allied, trust = f.allied[k], f.trust[k]
+    with_sponsor = allied[sponsor]
+    with_target = target >= 0 and allied[target]
+    if kind == "resign":
+        return -1 if with_sponsor or trust[sponsor] >= 0 else 1
     if with_sponsor != with_target:
         return 1 if with_sponsor else -1
     line = f.line[k]
-    if q.kind == "resolution":
+    if kind == "resolution":
         new_line = f.party_line + q.direction * f.rules.resolution_step
         return 1 if abs(line - new_line) < abs(line - f.party_line) else -1
-    if q.kind == "confidence":
-        return 1 if f.trust[k][q.sponsor] >= 0 else -1
+    if kind == "confidence":
+        return 1 if trust[sponsor] >= 0 else -1
+    threat, lines = f.threat, f.line
     score = (
-        f.trust[k][q.sponsor] - f.trust[k][q.target]
-        + (f.threat[q.target] - f.threat[q.sponsor]) / 100
-        + 0.5 * (abs(line - f.line[q.target]) - abs(line - f.line[q.sponsor]))
+        trust[sponsor] - trust[target]
+        + (threat[target] - threat[sponsor]) / 100
+        + 0.5 * (abs(line - lines[target]) - abs(line - lines[sponsor]))
     )
     return 1 if score > 0 else -1
 
@@ -378,9 +381,11 @@ def take_vote(ctx: Context, q: Question, organ: str) -> Tally:
     yes = b.loyal_yes + rng.binomial(b.waverers.astype(np.int64), p)
     blocs = tuple(
         Bloc(label, int(y), int(n - y), why)
-        for label, y, n, why in zip(b.labels, yes, b.seats, b.reasons, strict=True)
+        for label, y, n, why in zip(b.labels, yes.tolist(), b.seats.tolist(), b.reasons,
+                                    strict=True)
     )
-    total_yes, total_no = int(yes.sum()), int((b.seats - yes).sum())
+    # Whole numbers of votes, so adding up the blocs' counts is exact.
+    total_yes, total_no = sum(x.yes for x in blocs), sum(x.no for x in blocs)
     needed = votes_needed(total_yes + total_no, q.majority)
     return Tally(ctx.organ_name(organ), q.describe(ctx), total_yes, total_no,
                  total_yes >= needed, blocs, needed, organ)
@@ -399,11 +404,16 @@ def odds(ctx: Context, q: Question, organ: str) -> float:
     return float(odds_many(ctx, [q], organ)[0])
 
 
-def _whipped_for(f: Floor, q: Question, whipped: list[float]) -> float:
+def _whips(f: Floor, e: Electorate) -> list[tuple[int, float]]:
+    """(contender, votes) for each contender who whips votes in ``e``: those with followers
+    there who are still in the party."""
+    return [(k, w) for k, w in enumerate(e.whipped) if w and f.active[k]]
+
+
+def _whipped_for(f: Floor, q: Question, whips: list[tuple[int, float]]) -> float:
     """The whipped votes for the motion: those of the factions whose leader is for it (the
     stances of contenders who whip nobody here are not worked out)."""
-    active = f.active
-    return sum([w for k, w in enumerate(whipped) if w and active[k] and stance(f, q, k) > 0])
+    return sum([w for k, w in whips if stance(f, q, k) > 0])
 
 
 def odds_many(ctx: Context, questions: Sequence[Question], organ: str) -> np.ndarray:
@@ -412,14 +422,15 @@ def odds_many(ctx: Context, questions: Sequence[Question], organ: str) -> np.nda
     if not questions:
         return np.zeros(0)
     f = floor(ctx)
-    known: dict[float, Electorate] = {}
+    known: dict[float, tuple[Electorate, list[tuple[int, float]]]] = {}
     loyal, plain, judging, base, terms, need = [], [], [], [], [], []
     for q in questions:
         d = discipline(f, q)
-        e = known.get(d)
-        if e is None:  # the blocs are the same whatever the discipline: only how many of
-            e = known[d] = electorate(ctx, f, organ, d)  # each follow their leader differs
-        loyal.append(_whipped_for(f, q, e.whipped))
+        if d not in known:  # the blocs are the same whatever the discipline: only how many
+            e = electorate(ctx, f, organ, d)  # of each follow their leader differs
+            known[d] = e, _whips(f, e)
+        e, whips = known[d]
+        loyal.append(_whipped_for(f, q, whips))
         plain.append(e.plain)
         judging.append(e.judging)
         base.append(merit(f, q))

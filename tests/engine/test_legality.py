@@ -1,7 +1,8 @@
 """Legality: what the menu offers is exactly what the rules allow.
 
 Listing the options asks a rule's ``gate`` once per contender before its ``check`` for each
-target; a gate may only refuse where the check would refuse every target. The options are
+target; a gate may only refuse where the check would refuse every target. For an action at a
+rival, the rule's ``aim`` is asked of each rival instead of the whole check. The options are
 listed for every contender at once, and every one of them must pass the check on its own.
 """
 
@@ -34,6 +35,23 @@ def test_a_gate_refuses_only_what_the_check_refuses_for_every_target(name):
                 for target in _targets(ctx, c, kind):
                     assert rule.check(ctx, c, target) is not None, (kind, c, target)
     assert gated
+
+
+@pytest.mark.parametrize("name", scenario_params())
+def test_past_the_gate_an_aim_refuses_a_rival_exactly_when_the_check_does(name):
+    aimed = 0
+    for state in states_of(name):
+        ctx = Context(state)
+        for c in range(state.n):
+            for kind, rule in RULES.items():
+                if rule.aim is None:
+                    continue
+                open_ = rule.gate is None or rule.gate(ctx, c) is None
+                for target in ctx.index.rival_ids[c]:
+                    aimed += 1
+                    listed = open_ and rule.aim(ctx, c, ctx.index.contender[target]) is None
+                    assert listed == (rule.check(ctx, c, target) is None), (kind, c, target)
+    assert aimed
 
 
 @pytest.mark.parametrize("name", scenario_params())
