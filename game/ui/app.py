@@ -101,7 +101,7 @@ class Scene:
         """The screen's (or overlay's) title, in the poster type of ``#heading``."""
         return UILabel(rect, text, self.app.ui, container=self.root, object_id="#heading")
 
-    def back_button(self, rect: pygame.Rect) -> pygame_gui.elements.UIButton:
+    def add_back_button(self, rect: pygame.Rect) -> pygame_gui.elements.UIButton:
         """The button that closes this screen, as Esc does."""
         return self.button(rect, "Back", self.app.pop, tip="Esc")
 

@@ -142,6 +142,54 @@ def test_keyboard_only(ui):
     assert isinstance(ui.scene, TitleScene)
 
 
+def test_every_link_of_an_article_can_be_followed_by_keys(ui):
+    """Left/Right mark each link in turn (see also, then the words linked in the text), going
+    round; Enter follows the marked one; 1-9 follow the first nine; Up/Down give Enter back to
+    the list."""
+    stalin = ENC.get("stalin")
+    links = list(dict.fromkeys([*stalin.see_also, *ENC.links(stalin)]))
+    assert len(links) > 9 and len(links) > len(stalin.see_also)  # the case that needs it
+    scene = open_encyclopedia(ui)
+    ui.press(pygame.K_SLASH, unicode="/")
+    ui.type("stalin")
+    ui.press(pygame.K_RETURN)
+    assert scene.current == "stalin"
+
+    def links_shown() -> str:  # the side column, or the article's end on a narrow window
+        return (scene.side or scene.article).html_text
+
+    assert "LINKED IN THE TEXT" in links_shown() and "→" not in links_shown()
+    ui.press(pygame.K_LEFT)  # from nothing marked, Left marks the last
+    assert scene.link == len(links) - 1
+    assert "→" in links_shown()
+    shown = scene.side or scene.article
+    if shown.scroll_bar is not None:  # the marked line is scrolled into view
+        base_x, base_y = shown._calculate_hyperlinks_offsets()
+        line = [c for c in shown.link_hover_chunks if c.href == links[-1]][-1]
+        assert shown.get_abs_rect().contains(
+            pygame.Rect((base_x + line.x, base_y + line.y), line.size)
+        )
+    ui.press(pygame.K_RETURN)
+    assert scene.current == links[-1]  # a link past the nine numbered ones
+    ui.press(pygame.K_BACKSPACE)
+    assert scene.current == "stalin" and scene.link is None
+    for _ in range(len(links) + len(stalin.see_also)):  # round once, then into the text links
+        ui.press(pygame.K_RIGHT)
+    assert scene.link == len(stalin.see_also) - 1
+    ui.press(pygame.K_RIGHT)
+    ui.press(pygame.K_RETURN)
+    assert scene.current == links[len(stalin.see_also)]  # the first link found in the text
+    ui.press(pygame.K_BACKSPACE)
+    ui.press(pygame.K_5)
+    assert scene.current == links[4]
+    ui.press(pygame.K_BACKSPACE)
+    ui.press(pygame.K_RIGHT)
+    ui.press(pygame.K_DOWN)  # back to the list: Enter opens the list's entry
+    assert scene.link is None
+    ui.press(pygame.K_RETURN)
+    assert scene.current == scene.selected
+
+
 def test_a_search_that_finds_nothing(ui):
     scene = open_encyclopedia(ui)
     ui.press(pygame.K_SLASH, unicode="/")

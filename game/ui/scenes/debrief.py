@@ -76,7 +76,7 @@ class DebriefScene(Scene):
             container=self.root,
         )
         y, bh = h - round(80 * k), round(52 * k)
-        self.back_button(pygame.Rect(m, y, round(200 * k), bh))
+        self.add_back_button(pygame.Rect(m, y, round(200 * k), bh))
         self.button(
             pygame.Rect(w - m - round(560 * k), y, round(270 * k), bh),
             "Save report",

@@ -21,6 +21,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("E", "on the board: end the turn"),
     ("C", "on the board: show this turn's event cards again"),
     ("S", "on the board: save the game"),
+    ("Left / Right", "in the encyclopedia: mark a link of the article; Enter follows it"),
     ("F11", "window or full screen"),
 )
 

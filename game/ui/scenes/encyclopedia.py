@@ -8,8 +8,10 @@ index with a note, never an error.
 
 Keyboard: Up/Down (Home/End) move in the list and Enter opens; PgUp/PgDn scroll the article;
 ``/`` or Tab goes to the search box, where typing filters at once and Up/Down/Enter still work;
-1-9 follow the numbered "see also" links; Backspace returns along the followed links; Esc leaves
-the search box, or goes back.
+every link of the open article is listed in its side column, "see also" first, then the words
+linked in the text: Left/Right step through them and Enter follows the one marked, and 1-9
+follow the first nine at once; Backspace returns along the followed links; Esc leaves the search
+box, or goes back.
 """
 
 from __future__ import annotations
@@ -73,6 +75,7 @@ class EncyclopediaScene(Scene):
         self.current: str | None = None  # the open article's id; None: the index page
         self.history: list[str | None] = []  # the articles left by following links
         self.selected: str | None = None  # the list's highlighted entry
+        self.link: int | None = None  # the marked link (Left/Right), in article_links order
         self.offset = 0  # the list's scroll, in pixels
         self.note = ""
         self.search_focused = False
@@ -229,6 +232,7 @@ class EncyclopediaScene(Scene):
         if not self.history:
             self.prev_button.disable()
         self.update_spots()
+        self.reveal_link()
 
     def title_of(self, entry_id: str | None) -> str:
         if entry_id is None or self.enc is None:
@@ -276,6 +280,7 @@ class EncyclopediaScene(Scene):
             )
         side = []
         small = theme.font_size(scale, -1)
+        links = self.article_links()
 
         def heading(words: str) -> str:
             return (
@@ -286,12 +291,9 @@ class EncyclopediaScene(Scene):
         if e.game:
             side.append(heading("IN THE GAME") + f"{esc(e.game)}<br><br>")
         if e.see_also:
-            links = "<br>".join(
-                (f"<b>{i}</b>  " if i <= 9 else "")
-                + f"<a href='{html.escape(t)}'>{esc(self.enc.title_of(t))}</a>"
-                for i, t in enumerate(e.see_also, 1)
-            )
-            side.append(heading("SEE ALSO") + f"{links}<br><br>")
+            side.append(heading("SEE ALSO") + self.links_html(links, 0, len(e.see_also)))
+        if len(links) > len(e.see_also):
+            side.append(heading("LINKED IN THE TEXT") + self.links_html(links, len(e.see_also)))
         if e.sources:
             items = "<br>".join(f"• {esc(s)}" for s in e.sources)
             side.append(heading("SOURCES") + f"<font pixel_size={small}><i>{items}</i></font>")
@@ -299,6 +301,52 @@ class EncyclopediaScene(Scene):
         if split:
             return main.removesuffix("<br><br>"), "".join(side)
         return main + "".join(side), ""
+
+    def article_links(self) -> list[str]:
+        """Every article the open one links to, in the order the side column lists them: its
+        "see also", then the words linked in its text that are not among them."""
+        e = self.enc.get(self.current) if self.enc and self.current else None
+        if e is None:
+            return []
+        return [t for t in dict.fromkeys([*e.see_also, *self.enc.links(e)]) if t != e.id]
+
+    def links_html(self, links: list[str], start: int, stop: int | None = None) -> str:
+        """Lines for ``links[start:stop]``: numbered 1-9 for the keys, the marked one in red."""
+        red = theme.css(self.app.palette.red)
+        lines = []
+        for i, target in enumerate(links[start:stop], start):
+            number = f"<b>{i + 1}</b>  " if i < 9 else ""
+            link = f"<a href='{html.escape(target)}'>{esc(self.enc.title_of(target))}</a>"
+            if i == self.link:
+                link = f"<font color={red}><b>→ </b></font><b>{link}</b>"
+            lines.append(number + link)
+        return "<br>".join(lines) + "<br><br>"
+
+    def mark_link(self, step: int) -> None:
+        """Mark the next (or previous) link of the article for Enter, going round."""
+        links = self.article_links()
+        if not links:
+            return
+        start = self.link if self.link is not None else (-1 if step > 0 else 0)
+        self.link = (start + step) % len(links)
+        self.app.sound.play("click")
+        self.build()
+
+    def reveal_link(self) -> None:
+        """Scroll the text that lists the links so that the marked one is in view (on a narrow
+        window the list follows the article, often below its last line)."""
+        box = self.side or self.article
+        bar = getattr(box, "scroll_bar", None)
+        if self.link is None or bar is None:
+            return
+        target = self.article_links()[self.link]
+        lines = [chunk for chunk in box.link_hover_chunks if chunk.href == target]
+        if not lines:
+            return
+        line = lines[-1]  # the list's line: the article's own words come before it
+        middle = (line.y + line.size[1] / 2) / box.text_box_layout.layout_rect.height
+        top = middle - bar.visible_percentage / 2
+        bar.set_scroll_from_start_percentage(max(0.0, min(1.0 - bar.visible_percentage, top)))
 
     def index_html(self, title_px: int, red: str) -> str:
         assert self.enc is not None
@@ -314,8 +362,8 @@ class EncyclopediaScene(Scene):
             f"and {counts.get('term', 0)} terms of the struggle for Lenin's succession, written "
             "for this game from its source documents.<br><br>"
             "Choose an article from the list, or type in the search box (press / to get "
-            "there). Underlined words are links: follow one, and press Backspace or "
-            "<b>Previous article</b> to come back.<br><br>"
+            "there). Underlined words are links: follow one (or mark it with Left and Right and "
+            "press Enter), and press Backspace or <b>Previous article</b> to come back.<br><br>"
             + (f"<b>Where to start:</b> {starts}" if starts else "")
         )
 
@@ -500,6 +548,7 @@ class EncyclopediaScene(Scene):
         if remember:
             self.history.append(self.current)
         self.current = entry_id
+        self.link = None
         self.note = ""
         if entry_id is not None and entry_id in {e.id for e in self.entries()}:
             self.selected = entry_id
@@ -563,12 +612,21 @@ class EncyclopediaScene(Scene):
                 self.app.ui.set_focus_set(self.search)
         elif k in (pygame.K_UP, pygame.K_DOWN):
             self.move(-1 if k == pygame.K_UP else 1)
+            if self.link is not None:  # Enter opens the list's entry again
+                self.link = None
+                self.build()
+        elif k in (pygame.K_LEFT, pygame.K_RIGHT) and not typing:
+            self.mark_link(-1 if k == pygame.K_LEFT else 1)
         elif k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
             self.page_article(-1 if k == pygame.K_PAGEUP else 1)
         elif k in (pygame.K_HOME, pygame.K_END) and not typing:
             self.move(-10_000 if k == pygame.K_HOME else 10_000)
         elif k in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            if self.selected is not None:
+            links = self.article_links()
+            if self.link is not None and self.link < len(links) and not typing:
+                self.app.sound.play("click")
+                self.open(links[self.link])
+            elif self.selected is not None:
                 self.app.ui.set_focus_set(None)
                 self.open(self.selected)
         elif typing:
@@ -578,9 +636,9 @@ class EncyclopediaScene(Scene):
         elif k == pygame.K_BACKSPACE:
             self.go_back()
         elif pygame.K_1 <= k <= pygame.K_9:
-            e = self.enc.get(self.current) if self.enc and self.current else None
+            links = self.article_links()
             n = k - pygame.K_1
-            if e is not None and n < len(e.see_also):
-                self.open(e.see_also[n])
+            if n < len(links):
+                self.open(links[n])
         else:
             super().key(event)

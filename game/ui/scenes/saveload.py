@@ -66,7 +66,7 @@ class LoadScene(Scene):
                 object_id="#muted",
             )
         y = h - round(90 * k)
-        self.back_button(pygame.Rect(m, y, round(200 * k), round(50 * k)))
+        self.add_back_button(pygame.Rect(m, y, round(200 * k), round(50 * k)))
         self.load_button = self.button(
             pygame.Rect(w - m - round(220 * k), y, round(220 * k), round(50 * k)),
             "Load",

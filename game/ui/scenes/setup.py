@@ -73,7 +73,7 @@ class ScenarioScene(Scene):
             h - round(200 * k),
         )
         self.detail = UITextBox(self.detail_html(), detail, self.app.ui, container=self.root)
-        self.back_button(pygame.Rect(m, h - round(80 * k), round(200 * k), round(52 * k)))
+        self.add_back_button(pygame.Rect(m, h - round(80 * k), round(200 * k), round(52 * k)))
         self.next = self.button(
             pygame.Rect(w - m - round(260 * k), h - round(80 * k), round(260 * k), round(52 * k)),
             "Choose contender",
@@ -236,7 +236,7 @@ class ContenderScene(Scene):
                     tip=f"<b>{name.capitalize()}</b>: {turns} turns, about {minutes} minutes. "
                     f"{esc(what)}",
                 )
-        self.back_button(pygame.Rect(m, h - round(80 * k), round(200 * k), round(52 * k)))
+        self.add_back_button(pygame.Rect(m, h - round(80 * k), round(200 * k), round(52 * k)))
         self.start_button = self.button(
             pygame.Rect(w - m - round(260 * k), h - round(80 * k), round(260 * k), round(52 * k)),
             "Start",
