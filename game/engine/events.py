@@ -13,10 +13,6 @@ from .scenario import EventDef
 from .state import Decision, GameState
 
 
-def _event(state: GameState, event_id: str) -> EventDef:
-    return next(e for e in state.scenario.events if e.id == event_id)
-
-
 def _eligible(ctx: Context, e: EventDef) -> bool:
     """Whether a card dated this turn (``index.cards``) fires: once only unless it repeats,
     if its condition holds, by its chance."""
@@ -96,7 +92,7 @@ def resolve_decisions(ctx: Context, picks: Mapping[int, Mapping[str, str]]) -> N
     Committee following weighs for the choice they back."""
     s = ctx.state
     for d in s.decisions:
-        e = _event(s, d.event)
+        e = ctx.index.event[d.event]
         choice_ids = [ch.id for ch in e.choices]
         backers: dict[str, list[int]] = {cid: [] for cid in choice_ids}
         for c in d.deciders:
