@@ -237,11 +237,11 @@ def choose_orders(
         score = base * weights.get(option.action.kind, 1.0) * draw
         if score > 0:
             scored.append((score, option))
-    _best_first(scored)
+    best_first(scored)
     return pack_orders(scored, view.mine.action_points)
 
 
-def _best_first(scored: list[tuple[float, Option]]) -> None:
+def best_first(scored: list[tuple[float, Option]]) -> None:
     """Sort by score, best first, equal scores in the order of the actions' text. The scores
     carry noise, so they hardly ever tie: the text is made only when two do."""
     scored.sort(key=itemgetter(0), reverse=True)

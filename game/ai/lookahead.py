@@ -49,7 +49,7 @@ from game.engine import (
     view,
 )
 
-from .heuristic import choose_orders, pack_orders, rivals, value
+from .heuristic import best_first, choose_orders, pack_orders, rivals, sight, value
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,12 +114,13 @@ def candidates(v: View, options: Sequence[Option], seed: int, limit: int) -> lis
         return out
     ranking = rivals(v)
     weights = v.personality.weights
+    sighted = sight(v, ranking)
     ranked = []
     for option in options:
-        base = value(v, option, ranking)
+        base = value(v, option, ranking, sighted)
         if base > 0:
             ranked.append((base * weights.get(option.action.kind.value, 1.0), option))
-    ranked.sort(key=lambda so: (-so[0], str(so[1].action)))
+    best_first(ranked)
     add(_fill(v, ranked))
 
     # force in the best option of each kind the standard choice left out, best kinds first

@@ -37,10 +37,9 @@ class Option:
 def _option(kind: ActionKind, target: str | None, cost: int, label: str, why: str) -> Option:
     """``Option(Action(kind, target), cost, None, label, why)``, made by filling its slots
     directly: a frozen dataclass's own ``__init__`` goes through ``object.__setattr__`` for
-    every field, and a state offers its contenders a hundred options. The action is made once
-    and then shared: actions are immutable values."""
+    every field, and a state offers its contenders a hundred options."""
     option = _new(Option)
-    _set_action(option, _ACTIONS[kind].get(target) or _action(kind, target))
+    _set_action(option, _action(kind, target))
     _set_cost(option, cost)
     _set_odds(option, None)  # until the odds of the vote it leads to are known
     _set_label(option, label)
@@ -122,8 +121,11 @@ _ACTIONS: dict[ActionKind, dict[str | None, Action]] = {k: {} for k in ActionKin
 
 
 def _action(kind: ActionKind, target: str | None) -> Action:
-    """The action, made and kept for :func:`_option` the first time it is offered."""
-    action = _ACTIONS[kind][target] = Action(kind, target)
+    """The action, made once and then shared: actions are immutable values."""
+    made = _ACTIONS[kind]
+    action = made.get(target)
+    if action is None:
+        action = made[target] = Action(kind, target)
     return action
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from game.ai.heuristic import VALUES, _best_first
+from game.ai.heuristic import VALUES, best_first
 from game.engine import Action, ActionKind
 from game.engine.legality import Option
 
@@ -24,5 +24,5 @@ def test_best_first_is_by_score_then_by_the_actions_text():
         ]
         scored = list({str(o.action): (s, o) for s, o in scored}.values())  # distinct actions
         plain = sorted(scored, key=lambda so: (-so[0], str(so[1].action)))
-        _best_first(scored)
+        best_first(scored)
         assert scored == plain
