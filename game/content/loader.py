@@ -93,8 +93,18 @@ def compose_yaml(text: str) -> yaml.Node | None:
         loader = _Loader(text)
         try:
             return _compose(loader)
+        except yaml.MarkedYAMLError as err:
+            raise _as_nesting_limit(err) from None
         finally:
             loader.dispose()
+
+
+def _as_nesting_limit(err: yaml.MarkedYAMLError) -> yaml.MarkedYAMLError:
+    """PyYAML 6.0.4 and later refuse deep nesting in their scanner, before our own count of
+    levels sees it, with a message of their own: say it the game's way, whichever answers."""
+    if "nesting depth" in (err.problem or "") and err.problem_mark is not None:
+        return YAMLLimitError(f"nested deeper than {MAX_DEPTH} levels", err.problem_mark)
+    return err
 
 
 def _compose(loader: Any) -> yaml.Node | None:  # noqa: C901 - one loop over the event stream
