@@ -24,12 +24,14 @@ from game.engine import (
     Match,
     Scenario,
     apply_turn,
+    factor_shares,
     ledger,
     legal_actions,
     new_game,
     outcome,
     view,
 )
+from game.engine import FactorShare as EngineFactorShare
 from game.saves import SaveError, SaveFile, played_scenario, resume
 
 from . import history as hist
@@ -676,18 +678,17 @@ def _turning_points(g: _Game, changes: list[_Change]) -> list[TurningPoint]:
 
 
 def _breakdown(
-    cid: str, start: float, end: float, amounts: Sequence[float], factors: Sequence[str]
+    cid: str, start: float, end: float, shares: Sequence[EngineFactorShare]
 ) -> FactorBreakdown:
-    gross = sum(abs(a) for a in amounts)
-    shares = [abs(a) / gross if gross > 0 else 0.0 for a in amounts]
     return FactorBreakdown(
         contender=cid,
         start=start,
         end=end,
-        change=float(sum(amounts)),
+        change=float(sum(f.amount for f in shares)),
         factors=[
-            FactorShare(factor=f, name=factor_name(f) or f, amount=a, share=s)
-            for f, a, s in zip(factors, amounts, shares, strict=True)
+            FactorShare(factor=f.factor, name=factor_name(f.factor) or f.factor, amount=f.amount,
+                        share=f.share)
+            for f in shares
         ],
     )
 
@@ -1070,7 +1071,7 @@ def debrief(match: Match, humans: Sequence[str] = ()) -> Debrief:
     points = _turning_points(g, changes)
     books = g.books[-1]
     factors = [
-        _breakdown(cid, books.start[c], books.now[c], books.by_factor[c], books.factors)
+        _breakdown(cid, books.start[c], books.now[c], books.shares(cid))
         for c, cid in enumerate(g.ids)
     ]
     focus_idx = {g.ids.index(c) for c in focus}
@@ -1320,5 +1321,6 @@ def _mean_breakdown(
     k = len(fbs)
     amounts = [sum(fb.factors[i].amount for fb in fbs) / k for i in range(len(names))]
     return _breakdown(
-        cid, sum(f.start for f in fbs) / k, sum(f.end for f in fbs) / k, amounts, names
+        cid, sum(f.start for f in fbs) / k, sum(f.end for f in fbs) / k,
+        factor_shares(names, amounts),
     )

@@ -17,6 +17,7 @@ terminal game, the window, the AI, saves, the lab) uses only the names exported 
 
 from .actions import SPECS, Action, ActionKind, IllegalAction
 from .api import (
+    FactorShare,
     Ledger,
     Match,
     Option,
@@ -24,6 +25,7 @@ from .api import (
     Result,
     TurnResult,
     apply_turn,
+    factor_shares,
     guess_state,
     ledger,
     legal_actions,
@@ -37,8 +39,8 @@ from .state import GameState
 from .view import View
 
 __all__ = [
-    "SPECS", "Action", "ActionKind", "Bloc", "FACTOR_NAMES", "Factor", "GameEvent", "GameState",
-    "IllegalAction", "Kind", "Ledger", "Match", "Option", "Outcome", "Result", "Scenario", "Tally",
-    "TurnResult", "View", "apply_turn", "guess_state", "legal_actions", "ledger", "new_game",
-    "outcome", "view",
+    "SPECS", "Action", "ActionKind", "Bloc", "FACTOR_NAMES", "Factor", "FactorShare", "GameEvent",
+    "GameState", "IllegalAction", "Kind", "Ledger", "Match", "Option", "Outcome", "Result",
+    "Scenario", "Tally", "TurnResult", "View", "apply_turn", "factor_shares", "guess_state",
+    "legal_actions", "ledger", "new_game", "outcome", "view",
 ]
