@@ -332,6 +332,11 @@ class EventDef(Model):
     text: str = Field(description="The card's text: what is happening.")
     history: str = Field(description="The historical note: what happened in fact.")
     source: str = Field(description="The source document the note draws on, by title.")
+    source_key: str | None = Field(
+        None,
+        description="A date or figure from the card's note, quoted as the cited source gives "
+        "it, so that a test can prove the source holds it.",
+    )
     effects: list[Effect] = Field(
         default_factory=list,
         description="Applied when the event fires; with choices, when it is decided, before the "
