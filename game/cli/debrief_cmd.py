@@ -84,14 +84,16 @@ def _fail(message: str) -> int:
     return 1
 
 
-def _scenario_for(name: str, catalogue=None):
-    """The loaded scenario named by an id or a path; raises LookupError saying why not."""
+def _scenario_for(name: str | None, save_id: str):
+    """The loaded scenario named on the command line (an id or a path), else the one a save
+    names by its id (never opened as a path); raises LookupError saying why not."""
     from game.content import sources
 
-    if catalogue is None and not sources.looks_like_path(name):
-        catalogue = sources.discover()
     try:
-        entry = sources.resolve(name, catalogue)
+        if name is None:
+            entry = sources.resolve_id(save_id)
+        else:
+            entry = sources.resolve(name)
     except sources.UnknownScenario as e:
         raise LookupError(str(e)) from None
     if entry.scenario is None:
@@ -123,7 +125,7 @@ def _run_one(path: Path, args: argparse.Namespace) -> int:
     except saves.SaveError as e:
         return _fail(str(e))
     try:
-        scenario = _scenario_for(args.scenario or save.scenario_id)
+        scenario = _scenario_for(args.scenario, save.scenario_id)
     except LookupError as e:
         hint = "" if args.scenario else "; give its file with --scenario"
         return _fail(f"{path}: {e}{hint}")
@@ -189,18 +191,15 @@ def _run_class(args: argparse.Namespace) -> int:
         except saves.SaveError as e:
             read.append((str(p), _reason(str(e), str(p))))
     parsed = [s for _, s in read if not isinstance(s, str)]
-    if args.scenario:
-        name = args.scenario
-    elif parsed:
-        name = Counter(s.scenario_id for s in parsed).most_common(1)[0][0]
-    else:
+    if not parsed and not args.scenario:
         for p, why in read:
             print(f"{PROG}: skipped {p}: {why}", file=sys.stderr)
         return _fail(
             f"none of the {len(read)} file{'s' * (len(read) != 1)} given is a readable save"
         )
+    most = Counter(s.scenario_id for s in parsed).most_common(1)[0][0] if parsed else ""
     try:
-        scenario = _scenario_for(name)
+        scenario = _scenario_for(args.scenario, most)
     except LookupError as e:
         hint = "" if args.scenario else "; give its file with --scenario"
         return _fail(f"{e}{hint}")

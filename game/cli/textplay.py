@@ -511,6 +511,8 @@ class Session:
     humans: list[str] = field(default_factory=list)
     difficulty: str = "standard"
     length: str = "full"  # the lesson length; match.scenario is already cut to it
+    names: dict[str, str] = field(default_factory=dict)  # a player's name per contender id
+    seats: dict[str, str] = field(default_factory=dict)  # AI seats not at ``difficulty``
     save_path: Path | None = None
     autosave: bool = True
     err: TextIO = field(default_factory=lambda: sys.stderr)
@@ -519,6 +521,10 @@ class Session:
     @property
     def ids(self) -> list[str]:
         return [c.id for c in self.match.scenario.contenders]
+
+    def seat_difficulty(self, cid: str) -> str:
+        """How well the AI plays ``cid``'s seat."""
+        return self.seats.get(cid, self.difficulty)
 
     def run(self) -> int:
         """Play to the end or until the player leaves; returns the exit code."""
@@ -554,7 +560,7 @@ class Session:
                 orders[cid] = self.human_orders(cid)
         for cid in self.ids:
             if cid not in self.humans:
-                orders[cid] = ai_orders(self.match, cid, self.difficulty)
+                orders[cid] = ai_orders(self.match, cid, self.seat_difficulty(cid))
         played = date_line(view(state, self.humans[0]))
         if len(self.humans) > 1 and _isatty(self.con.out):
             self.con.out.write("\033[2J\033[3J\033[H")  # the last person's board goes
@@ -691,7 +697,7 @@ class Session:
         while not self.match.state.finished:
             first = self.ids[0]
             played = date_line(view(self.match.state, first))
-            orders = {cid: ai_orders(self.match, cid, self.difficulty) for cid in self.ids}
+            orders = {c: ai_orders(self.match, c, self.seat_difficulty(c)) for c in self.ids}
             events = self.match.play(orders)
             shown = visible(events, None)
             con.say(played)
@@ -712,13 +718,15 @@ class Session:
         if not self.autosave:
             return
         try:
-            saves.save_match(
-                paths.autosave_path(), self.match, self.humans, self.difficulty, self.length
-            )
+            self.save_to(paths.autosave_path())
         except saves.SaveError as e:
             if not self._autosave_failed:
                 self.err.write(f"politburo: warning: autosave failed: {e}\n")
             self._autosave_failed = True
+
+    def save_to(self, path: Path) -> None:
+        """Save the game as of the last completed turn; raises SaveError."""
+        saves.save_table(path, self)
 
     def save_on_exit(self, *, explicit: bool = False, final: bool = False) -> int:
         """Save where the player asked; returns 0, or 1 if the save could not be written."""
@@ -733,7 +741,7 @@ class Session:
                 )
             return 0
         try:
-            saves.save_match(target, self.match, self.humans, self.difficulty, self.length)
+            self.save_to(target)
         except saves.SaveError as e:
             self.err.write(f"politburo: {e}\n")
             return 1

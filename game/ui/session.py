@@ -83,6 +83,8 @@ class GameSession:
     humans: list[str]
     difficulty: str = "standard"
     length: str = "full"  # the lesson length: match.scenario is already cut to it
+    names: dict[str, str] = field(default_factory=dict)  # a player's name per contender id
+    seats: dict[str, str] = field(default_factory=dict)  # AI seats not at ``difficulty``
     autosave: bool = True
     seat: int = 0  # which of ``humans`` is choosing now
     picks: list[int] = field(default_factory=list)
@@ -104,11 +106,17 @@ class GameSession:
         return cls(match, list(humans), difficulty, length)
 
     @classmethod
-    def load(cls, path: Path, scenario: Scenario) -> GameSession:
-        """Resume a save; SaveError if it does not fit ``scenario``."""
-        save = saves.load_save(path)
+    def resume(cls, save: saves.SaveFile, scenario: Scenario) -> GameSession:
+        """Resume a save already read; SaveError if it does not fit ``scenario``."""
         match = saves.resume(save, scenario)
-        return cls(match, list(save.humans), save.difficulty, save.length)
+        return cls(
+            match,
+            list(save.humans),
+            save.difficulty,
+            save.length,
+            names=dict(save.names),
+            seats=dict(save.seats),
+        )
 
     # -- what the person choosing now sees
     @property
@@ -212,7 +220,8 @@ class GameSession:
             if c.id in self.submitted:
                 orders[c.id] = self.submitted[c.id]
             else:
-                orders[c.id] = seat_orders(state, c.id, seed, self.difficulty)
+                level = self.seats.get(c.id, self.difficulty)
+                orders[c.id] = seat_orders(state, c.id, seed, level)
         self.last_events = self.match.play(orders)
         self.submitted = {}
         self.seat = 0
@@ -236,7 +245,7 @@ class GameSession:
     def save_to(self, path: Path) -> str | None:
         """Save the game as of the last completed turn; returns a problem or None."""
         try:
-            saves.save_match(path, self.match, self.humans, self.difficulty, self.length)
+            saves.save_table(path, self)
         except saves.SaveError as e:
             return str(e)
         return None
