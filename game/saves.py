@@ -37,7 +37,7 @@ from pydantic import (
 
 from game import ai
 from game.engine import ID_PATTERN, Action, IllegalAction, Match, Scenario
-from game.paths import write_text_atomic
+from game.files import write_text
 
 SCHEMA_VERSION = 2
 MAX_BYTES = 5_000_000  # a 24-turn game is a few kB; anything this big is not ours
@@ -207,9 +207,9 @@ def snapshot(
 
 
 def write_save(path: str | Path, save: SaveFile) -> None:
-    """Write ``save`` atomically (see :func:`write_text_atomic`)."""
+    """Write ``save`` so that nothing is lost (see :mod:`game.files`)."""
     try:
-        write_text_atomic(path, dump_save(save))
+        write_text(path, dump_save(save))
     except OSError as e:
         raise SaveError(f"cannot write save {path}: {e.strerror or e}") from None
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from game import paths, saves
+from game import files, paths, saves
 from game.content.loader import find_scenario, load_scenario
 from game.engine import Match, legal_actions, view
 from game.saves import SCHEMA_VERSION, SaveError, SaveFile
@@ -252,7 +252,7 @@ def test_failed_write_keeps_old_file_whole(good_save, played, monkeypatch, where
     def boom(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(paths.os, where, boom)
+    monkeypatch.setattr(files.os, where, boom)
     with pytest.raises(SaveError) as e:
         saves.save_match(good_save, played, ["trotsky"], "easy")
     assert "No space left" in one_line(e)
@@ -270,7 +270,7 @@ def test_interrupted_write_leaves_no_partial_file(tmp_path, played, monkeypatch)
         real_fsync(fd)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(paths.os, "fsync", interrupt)
+    monkeypatch.setattr(files.os, "fsync", interrupt)
     with pytest.raises(KeyboardInterrupt):
         saves.save_match(target, played, ["stalin"], "standard")
     assert not target.exists()

@@ -243,8 +243,10 @@ def cmd_schema(output: Path | None) -> int:
     if output is None or str(output) == "-":
         sys.stdout.write(text)
         return 0
+    from game.files import write_text
+
     try:
-        output.write_text(text, encoding="utf-8")
+        write_text(output, text)
     except OSError as e:
         return _fail(f"cannot write {output}: {e.strerror or e}")
     print(f"Wrote the JSON Schema of the scenario format to {output}")

@@ -516,7 +516,8 @@ class Session:
     save_path: Path | None = None
     autosave: bool = True
     err: TextIO = field(default_factory=lambda: sys.stderr)
-    _autosave_failed: bool = False
+    _autosaved: int | None = None  # the turn this game's autosave holds, once written
+    _autosave_problem: str | None = None  # why the last autosave failed, until one works
 
     @property
     def ids(self) -> list[str]:
@@ -715,14 +716,22 @@ class Session:
 
     # -- saving
     def autosave_now(self) -> None:
+        """Autosave the turn just played; when that fails, say so every time, with the turn the
+        autosave (whole, as it was) still holds."""
         if not self.autosave:
             return
         try:
             self.save_to(paths.autosave_path())
         except saves.SaveError as e:
-            if not self._autosave_failed:
-                self.err.write(f"politburo: warning: autosave failed: {e}\n")
-            self._autosave_failed = True
+            self._autosave_problem = str(e)
+            held = (
+                "this game is not saved yet"
+                if self._autosaved is None
+                else f"the autosave still holds turn {self._autosaved}"
+            )
+            self.err.write(f"politburo: warning: autosave failed ({e}); {held}\n")
+            return
+        self._autosaved, self._autosave_problem = self.match.state.turn, None
 
     def save_to(self, path: Path) -> None:
         """Save the game as of the last completed turn; raises SaveError."""
@@ -734,11 +743,20 @@ class Session:
         if target is None and explicit:
             target = paths.autosave_path()
         if target is None:
-            if self.autosave and self.humans and self.match.orders and not final:
-                self.con.say(
-                    f"The autosave at {paths.autosave_path()} holds the game up to the "
-                    "last completed turn."
+            if not (self.autosave and self.humans and self.match.orders and not final):
+                return 0
+            if self._autosave_problem:
+                self.autosave_now()  # one more try: the disk may have room again
+            if self._autosave_problem:
+                self.err.write(
+                    f"politburo: the game is not saved: {self._autosave_problem} (play again "
+                    "with --save PATH on a disk with room)\n"
                 )
+                return 1
+            self.con.say(
+                f"The autosave at {paths.autosave_path()} holds the game up to the "
+                "last completed turn."
+            )
             return 0
         try:
             self.save_to(target)

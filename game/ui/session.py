@@ -91,6 +91,8 @@ class GameSession:
     submitted: dict[str, list[Action]] = field(default_factory=dict)
     last_events: tuple[GameEvent, ...] = ()
     notice: str | None = None  # a problem to show once (e.g. the autosave failed)
+    autosaved: int | None = None  # the turn this game's autosave holds, once written
+    autosave_problem: str | None = None  # why the last autosave failed, until one works
     _options: list[Option] | None = None
 
     @classmethod
@@ -227,9 +229,20 @@ class GameSession:
         self.seat = 0
         self._options = None
         if self.autosave:
-            problem = self.save_to(paths.autosave_path())
-            if problem:
-                self.notice = f"Autosave failed: {problem}"
+            self.autosave_problem = self.save_to(paths.autosave_path())
+            if self.autosave_problem is None:
+                self.autosaved = self.match.state.turn
+            else:
+                self.notice = f"Autosave failed: {self.autosave_problem}. {self.unsaved()}"
+
+    def unsaved(self) -> str:
+        """What the autosave holds, said when it has failed."""
+        if self.autosaved is None:
+            return "This game is not saved: save it under a name (S) once there is room."
+        return (
+            f"The autosave still holds turn {self.autosaved}: save under a name (S) to keep "
+            "the turns since."
+        )
 
     def visible_events(self, events: tuple[GameEvent, ...] | None = None) -> list[GameEvent]:
         """The events the people at the table may see: public ones, and with one person at
