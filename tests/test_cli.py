@@ -29,7 +29,14 @@ def scenario():
     return load_scenario(find_scenario(SCENARIO))
 
 
-PASS_ALL = "d\n" * 200  # "d" ends a turn; a second "d" confirms leaving a card undecided
+PASS_ALL = "d\n" * 200
+
+
+def _reseal(data: dict) -> str:
+    """A save edited by a tool that re-seals it (docs/saves.md)."""
+    data.pop("checksum", None)
+    data["checksum"] = saves.checksum(data)
+    return json.dumps(data)  # "d" ends a turn; a second "d" confirms leaving a card undecided
 
 
 # ----- whole games ------------------------------------------------------------------------------
@@ -230,7 +237,7 @@ def test_hotseat_from_a_save(run, tmp_path):
     )
     data = json.loads(path.read_text())
     data["humans"] = ["stalin", "trotsky"]
-    path.write_text(json.dumps(data))
+    path.write_text(_reseal(data))
     code, out, _ = run(["play", "--text", "--load", path, "--save", path], "\nd\nd\n" * 2 + "q\n")
     assert code == 0
     assert "Pass the computer to Joseph Stalin" in out
@@ -321,7 +328,7 @@ def test_foreign_save_exits_1(run, tmp_path):
     assert run(["play", "--auto", "--seed", "1", "--save", path])[0] == 0
     data = json.loads(path.read_text())
     data["scenario_hash"] = "ffffffffffffffff"
-    path.write_text(json.dumps(data))
+    path.write_text(_reseal(data))
     code, _, err = run(["play", "--text", "--load", path])
     assert code == 1 and "different version" in err
 
@@ -331,7 +338,7 @@ def test_save_for_a_scenario_not_installed_exits_1(run, tmp_path):
     assert run(["play", "--auto", "--seed", "1", "--save", path])[0] == 0
     data = json.loads(path.read_text())
     data["scenario_id"] = "fall_of_rome"
-    path.write_text(json.dumps(data))
+    path.write_text(_reseal(data))
     code, _, err = run(["play", "--text", "--load", path])
     assert code == 1 and "fall_of_rome" in err and "not installed" in err
 
@@ -538,3 +545,26 @@ def test_a_short_lesson_in_the_terminal_ends_after_its_turns(run):
     assert code == 0
     assert "Q4 1925 (turn 8 of 8)" in out and "Q1 1926" not in out
     assert "THE OUTCOME" in out
+
+
+@pytest.mark.parametrize("command", ["play", "debrief"])
+def test_a_saves_scenario_id_is_a_name_never_a_file(run, tmp_path, monkeypatch, command):
+    """A crafted save names a file in the folder it is run from as its scenario: the game looks
+    for an installed scenario of that id and never opens the file."""
+    path = tmp_path / "crafted.json"
+    saves.save_match(path, Match.start(load_scenario(find_scenario(SCENARIO)), 1), [], "easy")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["scenario_id"] = "lure"
+    path.write_text(_reseal(data), encoding="utf-8")
+    here = tmp_path / "cwd"
+    here.mkdir()
+    (here / "lure").write_text(find_scenario(SCENARIO).read_text(encoding="utf-8"))
+    monkeypatch.chdir(here)
+    argv = (
+        ["play", "--auto", "--load", path]
+        if command == "play"
+        else ["debrief", path, "-o", tmp_path / "r.html"]
+    )
+    code, out, err = run(argv)
+    assert code == 1
+    assert "'lure'" in err and ("not installed" in err or "no scenario with the id" in err)

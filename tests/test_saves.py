@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
-from game import paths, saves
+from game import files, paths, saves
 from game.content.loader import find_scenario, load_scenario
 from game.engine import Match, legal_actions, view
 from game.saves import SCHEMA_VERSION, SaveError, SaveFile
@@ -102,7 +105,7 @@ def test_save_replays_identically_in_another_process(good_save, played, hash_see
 
 def test_save_is_readable_json(good_save):
     data = json.loads(good_save.read_text(encoding="utf-8"))
-    assert set(data) == set(SaveFile.model_fields)
+    assert set(data) == set(SaveFile.model_fields) | {"checksum"}
     assert data["saved_at"].endswith("+00:00")
 
 
@@ -153,10 +156,18 @@ def test_truncated_file(good_save):
     assert "truncated" in one_line(e)
 
 
+def _reseal(data: dict) -> dict:
+    """What a tool that edits a save does: the checksum of docs/saves.md over the new content."""
+    body = {k: v for k, v in data.items() if k != "checksum"}
+    text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return {**body, "checksum": hashlib.sha256(text.encode("utf-8")).hexdigest()}
+
+
 def _edit(path: Path, **changes) -> None:
+    """Change fields of a save and re-seal it: every check but the checksum still applies."""
     data = json.loads(path.read_text(encoding="utf-8"))
     data.update(changes)
-    path.write_text(json.dumps(data), encoding="utf-8")
+    path.write_text(json.dumps(_reseal(data)), encoding="utf-8")
 
 
 def test_wrong_types(good_save):
@@ -205,7 +216,7 @@ def test_unknown_human(good_save, scenario):
 def test_orders_that_no_longer_fit(good_save, scenario):
     data = json.loads(good_save.read_text(encoding="utf-8"))
     data["orders"][1]["stalin"] = ["accuse nobody_at_all"]
-    good_save.write_text(json.dumps(data), encoding="utf-8")
+    good_save.write_text(json.dumps(_reseal(data)), encoding="utf-8")
     with pytest.raises(SaveError) as e:
         saves.resume(saves.load_save(good_save), scenario)
     assert "turn 2" in one_line(e)
@@ -214,7 +225,7 @@ def test_orders_that_no_longer_fit(good_save, scenario):
 def test_malformed_order_text(good_save, scenario):
     data = json.loads(good_save.read_text(encoding="utf-8"))
     data["orders"][0]["trotsky"] = ["fly to the moon"]
-    good_save.write_text(json.dumps(data), encoding="utf-8")
+    good_save.write_text(json.dumps(_reseal(data)), encoding="utf-8")
     with pytest.raises(SaveError) as e:
         saves.resume(saves.load_save(good_save), scenario)
     assert "turn 1" in one_line(e)
@@ -241,7 +252,7 @@ def test_failed_write_keeps_old_file_whole(good_save, played, monkeypatch, where
     def boom(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(paths.os, where, boom)
+    monkeypatch.setattr(files.os, where, boom)
     with pytest.raises(SaveError) as e:
         saves.save_match(good_save, played, ["trotsky"], "easy")
     assert "No space left" in one_line(e)
@@ -259,7 +270,7 @@ def test_interrupted_write_leaves_no_partial_file(tmp_path, played, monkeypatch)
         real_fsync(fd)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(paths.os, "fsync", interrupt)
+    monkeypatch.setattr(files.os, "fsync", interrupt)
     with pytest.raises(KeyboardInterrupt):
         saves.save_match(target, played, ["stalin"], "standard")
     assert not target.exists()
@@ -301,3 +312,200 @@ def test_a_short_lesson_is_saved_and_resumed_at_its_length(tmp_path):
     assert again.state.finished and again.state.fingerprint() == match.state.fingerprint()
     with pytest.raises(KeyError, match="offers"):
         full.with_length("tiny")
+
+
+# ----- the sealed, versioned format (docs/saves.md) ---------------------------------------------
+
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "saves.md"
+
+
+def _documented_reseal() -> str:
+    """The Python that docs/saves.md gives tools to re-seal a save."""
+    blocks = re.findall(r"```python\n(.*?)```", DOCS.read_text(encoding="utf-8"), re.DOTALL)
+    assert len(blocks) == 1
+    return blocks[0]
+
+
+def test_checksum_is_the_documented_sha256(good_save):
+    data = json.loads(good_save.read_text(encoding="utf-8"))
+    assert data["checksum"] == _reseal(data)["checksum"] == saves.checksum(data)
+    assert re.fullmatch(r"[0-9a-f]{64}", data["checksum"])
+
+
+def test_a_flipped_bit_is_refused(good_save):
+    raw = bytearray(good_save.read_bytes())
+    first_list = raw.index(b"[", raw.index(b'"orders"') + 12)  # the first seat's orders
+    at = raw.index(b'"', first_list) + 2  # the second letter of its first order
+    raw[at] ^= 0x01  # still a letter, still valid JSON: a different order
+    good_save.write_bytes(bytes(raw))
+    with pytest.raises(SaveError) as e:
+        saves.load_save(good_save)
+    assert "damaged or was edited by hand" in one_line(e)
+
+
+def test_a_hand_edit_is_refused_and_the_documented_reseal_lets_it_in(good_save, scenario):
+    data = json.loads(good_save.read_text(encoding="utf-8"))
+    data["humans"] = ["trotsky"]
+    good_save.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(SaveError, match="checksum does not match"):
+        saves.load_save(good_save)
+    exec(_documented_reseal(), {"path": str(good_save)})  # noqa: S102 - our own doc's code
+    save = saves.load_save(good_save)
+    assert save.humans == ["trotsky"] and saves.resume(save, scenario).state.turn == save.turn
+
+
+def test_a_save_without_its_checksum_is_refused(good_save):
+    data = json.loads(good_save.read_text(encoding="utf-8"))
+    del data["checksum"]
+    good_save.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(SaveError, match="no checksum"):
+        saves.load_save(good_save)
+
+
+def _as_version_1(data: dict) -> dict:
+    """A save as Politburo wrote it before format 2: no checksum, names or seats."""
+    old = {k: v for k, v in data.items() if k not in ("checksum", "names", "seats")}
+    return {**old, "schema_version": 1}
+
+
+def test_a_version_1_save_is_migrated_and_plays_the_same_game(good_save, played, scenario):
+    data = json.loads(good_save.read_text(encoding="utf-8"))
+    good_save.write_text(json.dumps(_as_version_1(data)), encoding="utf-8")
+    save = saves.load_save(good_save)
+    assert save.schema_version == SCHEMA_VERSION == 2
+    assert save.names == {} and save.seats == {} and save.seat_difficulty("trotsky") == "standard"
+    assert saves.resume(save, scenario).state.fingerprint() == played.state.fingerprint()
+    saves.write_save(good_save, save)  # written again: the current format, sealed
+    again = json.loads(good_save.read_text(encoding="utf-8"))
+    assert again["schema_version"] == SCHEMA_VERSION and again["checksum"] == _reseal(again)[
+        "checksum"
+    ]
+
+
+def test_every_older_format_has_one_migration_step():
+    assert sorted(saves.MIGRATIONS) == list(range(1, SCHEMA_VERSION))
+    for version, step in saves.MIGRATIONS.items():
+        assert step({"schema_version": version})["schema_version"] == version + 1
+
+
+@pytest.mark.parametrize(
+    ("changes", "phrase"),
+    [
+        ({"seed": -1}, "seed"),
+        ({"seed": 2**64}, "seed"),
+        ({"seed": True}, "seed"),
+        ({"scenario_id": "s" * 10_000}, "scenario_id"),
+        ({"scenario_id": "/etc/passwd"}, "scenario_id"),
+        ({"scenario_id": "../../scenarios/tutorial"}, "scenario_id"),
+        ({"difficulty": "godlike"}, "unknown difficulty 'godlike'"),
+        ({"seats": {"trotsky": "godlike"}}, "unknown difficulty 'godlike'"),
+        ({"seats": {"stalin": "easy"}}, "person's seat: stalin"),
+        ({"names": {"stalin": "Iosif\x00"}}, "control characters"),
+        ({"names": {"stalin": "I" * 1000}}, "names.stalin"),
+        ({"humans": ["x" * 100]}, "humans.0"),
+        ({"orders": [{"stalin": ["rest"] * 1000}]}, "more than 100 orders"),
+        ({"turn": -3}, "turn"),
+        ({"schema_version": 0}, "format number"),
+        ({"schema_version": "2"}, "format number"),
+    ],
+)
+def test_crafted_saves_get_one_clear_line(good_save, changes, phrase):
+    _edit(good_save, **changes)
+    with pytest.raises(SaveError) as e:
+        saves.load_save(good_save)
+    msg = one_line(e)
+    assert phrase in msg and len(msg) < 400
+
+
+@pytest.mark.parametrize(
+    ("content", "phrase"),
+    [
+        (b'{"seed": ' + b"7" * 5000 + b"}", "digits"),
+        (b'{"seed": -' + b"7" * 5000 + b"}", "digits"),
+        (b'{"seed": NaN}', "NaN"),
+        (b"[" * 1000 + b"]" * 1000, "nested deeper than 16 levels"),
+        (b'{"a": ' + b"{" * 100_000, "nested deeper than 16 levels"),
+        (b'{"a": "' + b'\\"' * 100_000 + b"[" * 5, "not valid JSON"),
+        (b" " * (saves.MAX_BYTES + 1), "too large"),
+    ],
+)
+def test_hostile_bytes_are_refused_before_they_are_parsed(tmp_path, content, phrase):
+    p = tmp_path / "hostile.json"
+    p.write_bytes(content)
+    with pytest.raises(SaveError) as e:
+        saves.load_save(p)
+    assert phrase in one_line(e)
+
+
+def test_json_depth_counts_brackets_outside_strings_only():
+    assert saves.json_depth(b'{"a": [1, {"b": "[[[[{{"}], "c\\"[": []}') == 3
+    assert saves.json_depth(b"[]" * 10_000) == 1
+    assert saves.json_depth(b"") == 0
+
+
+def _refused_promptly(path: Path) -> str:
+    """load_save(path)'s error, or a failure if it has not answered within 10 seconds."""
+    answer: list[str] = []
+
+    def read() -> None:
+        try:
+            saves.load_save(path)
+        except SaveError as e:
+            answer.append(str(e))
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(10)
+    assert answer, f"load_save({path}) did not answer"
+    return answer[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_is_refused_without_waiting_for_a_writer(tmp_path):
+    fifo = tmp_path / "game.json"
+    os.mkfifo(fifo)
+    assert "not a regular file" in _refused_promptly(fifo)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_an_endless_device_is_refused_without_reading_it():
+    assert "not a regular file" in _refused_promptly(Path("/dev/zero"))
+
+
+def test_difficulties_are_those_the_ai_offers_when_the_save_is_read(good_save, monkeypatch):
+    from game import ai
+
+    _edit(good_save, difficulty="historical", seats={"trotsky": "historical"})
+    with pytest.raises(SaveError, match="unknown difficulty 'historical'"):
+        saves.load_save(good_save)
+    monkeypatch.setattr(ai, "SEAT_DIFFICULTIES", (*ai.SEAT_DIFFICULTIES, "historical"))
+    save = saves.load_save(good_save)
+    assert save.difficulty == "historical" and save.seat_difficulty("trotsky") == "historical"
+
+
+def test_names_and_seats_must_be_contenders_of_the_scenario(good_save, scenario):
+    _edit(good_save, names={"napoleon": "N"})
+    with pytest.raises(SaveError, match="napoleon"):
+        saves.resume(saves.load_save(good_save), scenario)
+
+
+def test_each_ai_seat_plays_at_its_own_difficulty_and_keeps_it(good_save, scenario, tmp_path):
+    from game.ai import seat_orders
+    from game.ui.session import GameSession
+
+    _edit(good_save, names={"stalin": "Ana"}, seats={"trotsky": "easy", "zinoviev": "strong"})
+    session = GameSession.resume(saves.load_save(good_save), scenario)
+    session.autosave = False
+    state, seed = session.match.state, session.match.seed
+    expected = {
+        cid: [str(a) for a in seat_orders(state, cid, seed, level)]
+        for cid, level in [("trotsky", "easy"), ("kamenev", "standard"), ("zinoviev", "strong")]
+    }
+    session.submit()
+    played = session.match.orders[-1]
+    assert {cid: played[cid] for cid in expected} == expected
+    again = tmp_path / "again.json"
+    assert session.save_to(again) is None
+    kept = saves.load_save(again)
+    assert kept.names == {"stalin": "Ana"}
+    assert kept.seats == {"trotsky": "easy", "zinoviev": "strong"}

@@ -16,7 +16,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from game.paths import write_text_atomic
+from game.files import write_text
 
 PROG = "politburo"
 GLOB_CHARS = set("*?[")
@@ -84,31 +84,31 @@ def _fail(message: str) -> int:
     return 1
 
 
-def _scenario_for(name: str, catalogue=None):
-    """The loaded scenario named by an id or a path; raises LookupError saying why not."""
+def _scenario_for(name: str | None, save_id: str):
+    """The entry of the loaded scenario named on the command line (an id or a path), else of the
+    one a save names by its id (never opened as a path); raises LookupError saying why not."""
     from game.content import sources
 
-    if catalogue is None and not sources.looks_like_path(name):
-        catalogue = sources.discover()
     try:
-        entry = sources.resolve(name, catalogue)
+        if name is None:
+            entry = sources.resolve_id(save_id)
+        else:
+            entry = sources.resolve(name)
     except sources.UnknownScenario as e:
         raise LookupError(str(e)) from None
     if entry.scenario is None:
         raise LookupError(f"cannot use scenario {entry.path}: {entry.error}")
-    return entry.scenario
+    return entry
 
 
-def _write(output: str, text: str) -> str | None:
-    """Write the report (atomically); the error message if it cannot be written."""
+def _write(output: str, text: str, inputs: list[Path]) -> str | None:
+    """Write the report (never over one of ``inputs``); the error message if it cannot be."""
     if output == "-":
         sys.stdout.write(text)
         return None
     p = Path(output)
-    if p.is_dir():
-        return f"cannot write {p}: it is a folder"
     try:
-        write_text_atomic(p, text)
+        write_text(p, text, inputs=inputs)
     except OSError as e:
         return f"cannot write {p}: {e.strerror or e}"
     return None
@@ -123,22 +123,26 @@ def _run_one(path: Path, args: argparse.Namespace) -> int:
     except saves.SaveError as e:
         return _fail(str(e))
     try:
-        scenario = _scenario_for(args.scenario or save.scenario_id)
+        entry = _scenario_for(args.scenario, save.scenario_id)
     except LookupError as e:
         hint = "" if args.scenario else "; give its file with --scenario"
         return _fail(f"{path}: {e}{hint}")
-    if save.turn < scenario.calendar.turns:
+    scenario = entry.scenario
+    try:
+        turns = saves.played_scenario(save, scenario).calendar.turns  # at its lesson length
+    except saves.SaveError as e:
+        return _fail(f"{path}: {e}")
+    if save.turn < turns:
         return _fail(
-            f"{path}: the game is not finished (saved after {save.turn} of "
-            f"{scenario.calendar.turns} turns); finish it first with "
-            f"`{PROG} play --text --load {path}`"
+            f"{path}: the game is not finished (saved after {save.turn} of {turns} turns); "
+            f"finish it first with `{PROG} play --text --load {path}`"
         )
     try:
         match = saves.resume(save, scenario)
         report = debrief(match, save.humans)
     except (saves.SaveError, DebriefError) as e:
         return _fail(f"{path}: {e}")
-    problem = _write(args.output, render_debrief(report))
+    problem = _write(args.output, render_debrief(report), [path, entry.path])
     if problem:
         return _fail(problem)
     if args.output != "-":
@@ -189,21 +193,19 @@ def _run_class(args: argparse.Namespace) -> int:
         except saves.SaveError as e:
             read.append((str(p), _reason(str(e), str(p))))
     parsed = [s for _, s in read if not isinstance(s, str)]
-    if args.scenario:
-        name = args.scenario
-    elif parsed:
-        name = Counter(s.scenario_id for s in parsed).most_common(1)[0][0]
-    else:
+    if not parsed and not args.scenario:
         for p, why in read:
             print(f"{PROG}: skipped {p}: {why}", file=sys.stderr)
         return _fail(
             f"none of the {len(read)} file{'s' * (len(read) != 1)} given is a readable save"
         )
+    most = Counter(s.scenario_id for s in parsed).most_common(1)[0][0] if parsed else ""
     try:
-        scenario = _scenario_for(name)
+        entry = _scenario_for(args.scenario, most)
     except LookupError as e:
         hint = "" if args.scenario else "; give its file with --scenario"
         return _fail(f"{e}{hint}")
+    scenario = entry.scenario
     summary = class_summary(read, scenario)
     for s in summary.skipped:
         print(f"{PROG}: skipped {s.path}: {s.reason}", file=sys.stderr)
@@ -212,7 +214,7 @@ def _run_class(args: argparse.Namespace) -> int:
             f"no finished game of scenario {scenario.id!r} could be counted among the "
             f"{len(read)} file{'s' * (len(read) != 1)} given"
         )
-    problem = _write(args.output, render_class(summary))
+    problem = _write(args.output, render_class(summary), [*paths, entry.path])
     if problem:
         return _fail(problem)
     if args.output != "-":

@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.paths import write_text_atomic
+from game.files import same_file, write_text
 
 PROG = "politburo"
 MAX_LAB_GAMES = 100_000  # per arm
@@ -131,6 +131,9 @@ def run(args: argparse.Namespace) -> int:
         if output.is_dir():
             _say(f"cannot write {output}: it is a folder")
             return 1
+        if same_file(output, entry.path):  # found now, not after an hour of games
+            _say(f"cannot write {output}: it is the scenario the lab plays")
+            return 1
     arms = 1 + len(wanted)
     jobs = min(args.jobs or default_jobs(), args.games * arms)
     bar = ProgressBar(sys.stderr)
@@ -159,7 +162,7 @@ def run(args: argparse.Namespace) -> int:
     sys.stdout.write(report.render())
     if output is not None:
         try:
-            write_text_atomic(output, render_html(report))
+            write_text(output, render_html(report), inputs=[entry.path])
         except OSError as e:
             _say(f"cannot write {output}: {e.strerror or e}")
             return 1

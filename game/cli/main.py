@@ -243,8 +243,10 @@ def cmd_schema(output: Path | None) -> int:
     if output is None or str(output) == "-":
         sys.stdout.write(text)
         return 0
+    from game.files import write_text
+
     try:
-        output.write_text(text, encoding="utf-8")
+        write_text(output, text)
     except OSError as e:
         return _fail(f"cannot write {output}: {e.strerror or e}")
     print(f"Wrote the JSON Schema of the scenario format to {output}")
@@ -369,7 +371,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         save = saves.load_save(args.load) if args.load else None
         if entry is None and save is not None:
             try:
-                entry = sources.resolve(save.scenario_id, catalogue)
+                entry = sources.resolve_id(save.scenario_id, catalogue)
             except sources.UnknownScenario:
                 return _fail(
                     f"this save is for scenario {save.scenario_id!r}, which is not installed; "
@@ -417,7 +419,11 @@ def cmd_play(args: argparse.Namespace) -> int:
             match = saves.resume(save, scenario)
             humans = [] if args.auto else (args.contender or save.humans)
             difficulty = args.difficulty or save.difficulty
-            length = save.length
+            # --difficulty sets every AI seat; without it each keeps the save's own
+            seats = {} if args.difficulty else dict(save.seats)
+            for cid in humans:  # a seat taken over by a person (--contender) is no AI's
+                seats.pop(cid, None)
+            names, length = dict(save.names), save.length
             at = date_line(view(match.state, scenario.contenders[0].id))
             con.say(f"Resumed {scenario.title} at {at}, seed {save.seed}.")
         else:
@@ -428,7 +434,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             except KeyError as e:
                 raise UsageError(e.args[0]) from None
             difficulty = args.difficulty or "standard"
-            humans = []
+            humans, names, seats = [], {}, {}
             con.say(render_intro(scenario))
             con.say(f"Seed {seed} (play this game again with --seed {seed}).")
             if not args.auto:
@@ -448,6 +454,8 @@ def cmd_play(args: argparse.Namespace) -> int:
         humans,
         difficulty,
         length=length,
+        names=names,
+        seats=seats,
         save_path=args.save,
         autosave=not args.no_autosave and bool(humans),
     )

@@ -511,14 +511,21 @@ class Session:
     humans: list[str] = field(default_factory=list)
     difficulty: str = "standard"
     length: str = "full"  # the lesson length; match.scenario is already cut to it
+    names: dict[str, str] = field(default_factory=dict)  # a player's name per contender id
+    seats: dict[str, str] = field(default_factory=dict)  # AI seats not at ``difficulty``
     save_path: Path | None = None
     autosave: bool = True
     err: TextIO = field(default_factory=lambda: sys.stderr)
-    _autosave_failed: bool = False
+    _autosaved: int | None = None  # the turn this game's autosave holds, once written
+    _autosave_problem: str | None = None  # why the last autosave failed, until one works
 
     @property
     def ids(self) -> list[str]:
         return [c.id for c in self.match.scenario.contenders]
+
+    def seat_difficulty(self, cid: str) -> str:
+        """How well the AI plays ``cid``'s seat."""
+        return self.seats.get(cid, self.difficulty)
 
     def run(self) -> int:
         """Play to the end or until the player leaves; returns the exit code."""
@@ -554,7 +561,7 @@ class Session:
                 orders[cid] = self.human_orders(cid)
         for cid in self.ids:
             if cid not in self.humans:
-                orders[cid] = ai_orders(self.match, cid, self.difficulty)
+                orders[cid] = ai_orders(self.match, cid, self.seat_difficulty(cid))
         played = date_line(view(state, self.humans[0]))
         if len(self.humans) > 1 and _isatty(self.con.out):
             self.con.out.write("\033[2J\033[3J\033[H")  # the last person's board goes
@@ -691,7 +698,7 @@ class Session:
         while not self.match.state.finished:
             first = self.ids[0]
             played = date_line(view(self.match.state, first))
-            orders = {cid: ai_orders(self.match, cid, self.difficulty) for cid in self.ids}
+            orders = {c: ai_orders(self.match, c, self.seat_difficulty(c)) for c in self.ids}
             events = self.match.play(orders)
             shown = visible(events, None)
             con.say(played)
@@ -709,16 +716,26 @@ class Session:
 
     # -- saving
     def autosave_now(self) -> None:
+        """Autosave the turn just played; when that fails, say so every time, with the turn the
+        autosave (whole, as it was) still holds."""
         if not self.autosave:
             return
         try:
-            saves.save_match(
-                paths.autosave_path(), self.match, self.humans, self.difficulty, self.length
-            )
+            self.save_to(paths.autosave_path())
         except saves.SaveError as e:
-            if not self._autosave_failed:
-                self.err.write(f"politburo: warning: autosave failed: {e}\n")
-            self._autosave_failed = True
+            self._autosave_problem = str(e)
+            held = (
+                "this game is not saved yet"
+                if self._autosaved is None
+                else f"the autosave still holds turn {self._autosaved}"
+            )
+            self.err.write(f"politburo: warning: autosave failed ({e}); {held}\n")
+            return
+        self._autosaved, self._autosave_problem = self.match.state.turn, None
+
+    def save_to(self, path: Path) -> None:
+        """Save the game as of the last completed turn; raises SaveError."""
+        saves.save_table(path, self)
 
     def save_on_exit(self, *, explicit: bool = False, final: bool = False) -> int:
         """Save where the player asked; returns 0, or 1 if the save could not be written."""
@@ -726,14 +743,23 @@ class Session:
         if target is None and explicit:
             target = paths.autosave_path()
         if target is None:
-            if self.autosave and self.humans and self.match.orders and not final:
-                self.con.say(
-                    f"The autosave at {paths.autosave_path()} holds the game up to the "
-                    "last completed turn."
+            if not (self.autosave and self.humans and self.match.orders and not final):
+                return 0
+            if self._autosave_problem:
+                self.autosave_now()  # one more try: the disk may have room again
+            if self._autosave_problem:
+                self.err.write(
+                    f"politburo: the game is not saved: {self._autosave_problem} (play again "
+                    "with --save PATH on a disk with room)\n"
                 )
+                return 1
+            self.con.say(
+                f"The autosave at {paths.autosave_path()} holds the game up to the "
+                "last completed turn."
+            )
             return 0
         try:
-            saves.save_match(target, self.match, self.humans, self.difficulty, self.length)
+            self.save_to(target)
         except saves.SaveError as e:
             self.err.write(f"politburo: {e}\n")
             return 1

@@ -168,6 +168,14 @@ def resolve(name: str, catalogue: Catalogue | None = None) -> Entry:
     the id of a shipped or user scenario. Raises :class:`UnknownScenario` for an unknown id."""
     if looks_like_path(name):
         return load_entry(name, "file")
+    return resolve_id(name, catalogue)
+
+
+def resolve_id(name: str, catalogue: Catalogue | None = None) -> Entry:
+    """The shipped or user scenario with the id (or file name) ``name``, which is only ever a
+    name: unlike :func:`resolve` it never opens a file named by it (a save's scenario id is
+    read from the save, and a crafted save must not reach a file with it). Raises
+    :class:`UnknownScenario` for an unknown id."""
     cat = discover() if catalogue is None else catalogue
     entry = cat.get(name)
     if entry is None:

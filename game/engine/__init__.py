@@ -34,13 +34,13 @@ from .api import (
     view,
 )
 from .record import Bloc, GameEvent, Kind, Tally
-from .scenario import FACTOR_NAMES, Factor, Scenario
+from .scenario import FACTOR_NAMES, ID_PATTERN, Factor, Scenario
 from .state import GameState
 from .view import View
 
 __all__ = [
     "SPECS", "Action", "ActionKind", "Bloc", "FACTOR_NAMES", "Factor", "FactorShare", "GameEvent",
-    "GameState", "IllegalAction", "Kind", "Ledger", "Match", "Option", "Outcome", "Result",
-    "Scenario", "Tally", "TurnResult", "View", "apply_turn", "factor_shares", "guess_state",
-    "legal_actions", "ledger", "new_game", "outcome", "view",
+    "GameState", "ID_PATTERN", "IllegalAction", "Kind", "Ledger", "Match", "Option", "Outcome",
+    "Result", "Scenario", "Tally", "TurnResult", "View", "apply_turn", "factor_shares",
+    "guess_state", "legal_actions", "ledger", "new_game", "outcome", "view",
 ]

@@ -22,7 +22,9 @@ from .conditions import Condition
 from .effects import Effect
 from .registry import Entry
 
-Id = Field(pattern=r"^[a-z][a-z0-9_]*$", description="A lower-case identifier: a-z, 0-9, _.")
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+"""Every id in a scenario (and a save's scenario id): a name, never a path."""
+Id = Field(pattern=ID_PATTERN, description="A lower-case identifier: a-z, 0-9, _.")
 
 
 class Model(BaseModel):

@@ -8,6 +8,7 @@ the same from run to run and can be compared by eye after a change.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import shutil
 import subprocess
@@ -15,6 +16,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from game import files
 
 SIZES = ((1280, 720), (1920, 1080))
 
@@ -59,7 +62,9 @@ def shoot_all(out: Path, size: tuple[int, int]) -> list[Path]:
             app.step(pygame.event.get(), 1 / 30)
         pygame.display.flip()
         path = out / f"{name}-{size[0]}x{size[1]}.png"
-        pygame.image.save(app.window, str(path))
+        png = io.BytesIO()
+        pygame.image.save(app.window, png, path.name)
+        files.write_bytes(path, png.getvalue())
         written.append(path)
 
     title = app.push(TitleScene(app))

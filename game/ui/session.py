@@ -83,12 +83,16 @@ class GameSession:
     humans: list[str]
     difficulty: str = "standard"
     length: str = "full"  # the lesson length: match.scenario is already cut to it
+    names: dict[str, str] = field(default_factory=dict)  # a player's name per contender id
+    seats: dict[str, str] = field(default_factory=dict)  # AI seats not at ``difficulty``
     autosave: bool = True
     seat: int = 0  # which of ``humans`` is choosing now
     picks: list[int] = field(default_factory=list)
     submitted: dict[str, list[Action]] = field(default_factory=dict)
     last_events: tuple[GameEvent, ...] = ()
     notice: str | None = None  # a problem to show once (e.g. the autosave failed)
+    autosaved: int | None = None  # the turn this game's autosave holds, once written
+    autosave_problem: str | None = None  # why the last autosave failed, until one works
     _options: list[Option] | None = None
 
     @classmethod
@@ -104,11 +108,17 @@ class GameSession:
         return cls(match, list(humans), difficulty, length)
 
     @classmethod
-    def load(cls, path: Path, scenario: Scenario) -> GameSession:
-        """Resume a save; SaveError if it does not fit ``scenario``."""
-        save = saves.load_save(path)
+    def resume(cls, save: saves.SaveFile, scenario: Scenario) -> GameSession:
+        """Resume a save already read; SaveError if it does not fit ``scenario``."""
         match = saves.resume(save, scenario)
-        return cls(match, list(save.humans), save.difficulty, save.length)
+        return cls(
+            match,
+            list(save.humans),
+            save.difficulty,
+            save.length,
+            names=dict(save.names),
+            seats=dict(save.seats),
+        )
 
     # -- what the person choosing now sees
     @property
@@ -212,15 +222,27 @@ class GameSession:
             if c.id in self.submitted:
                 orders[c.id] = self.submitted[c.id]
             else:
-                orders[c.id] = seat_orders(state, c.id, seed, self.difficulty)
+                level = self.seats.get(c.id, self.difficulty)
+                orders[c.id] = seat_orders(state, c.id, seed, level)
         self.last_events = self.match.play(orders)
         self.submitted = {}
         self.seat = 0
         self._options = None
         if self.autosave:
-            problem = self.save_to(paths.autosave_path())
-            if problem:
-                self.notice = f"Autosave failed: {problem}"
+            self.autosave_problem = self.save_to(paths.autosave_path())
+            if self.autosave_problem is None:
+                self.autosaved = self.match.state.turn
+            else:
+                self.notice = f"Autosave failed: {self.autosave_problem}. {self.unsaved()}"
+
+    def unsaved(self) -> str:
+        """What the autosave holds, said when it has failed."""
+        if self.autosaved is None:
+            return "This game is not saved: save it under a name (S) once there is room."
+        return (
+            f"The autosave still holds turn {self.autosaved}: save under a name (S) to keep "
+            "the turns since."
+        )
 
     def visible_events(self, events: tuple[GameEvent, ...] | None = None) -> list[GameEvent]:
         """The events the people at the table may see: public ones, and with one person at
@@ -236,7 +258,7 @@ class GameSession:
     def save_to(self, path: Path) -> str | None:
         """Save the game as of the last completed turn; returns a problem or None."""
         try:
-            saves.save_match(path, self.match, self.humans, self.difficulty, self.length)
+            saves.save_table(path, self)
         except saves.SaveError as e:
             return str(e)
         return None

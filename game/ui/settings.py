@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from game import paths
+from game import files, paths
 
 WINDOW_SIZES: tuple[tuple[int, int], ...] = ((1280, 720), (1366, 768), (1600, 900), (1920, 1080))
 MIN_SIZE = WINDOW_SIZES[0]
@@ -75,7 +75,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> str | None:
     """Write the settings; returns a one-line problem, or None when they were saved."""
     path = path or settings_path()
     try:
-        paths.write_text_atomic(path, settings.model_dump_json(indent=1) + "\n")
+        files.write_text(path, settings.model_dump_json(indent=1) + "\n")
     except OSError as e:
         return f"Settings not saved: {e.strerror or e}"
     return None

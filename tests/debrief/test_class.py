@@ -24,9 +24,16 @@ SKIPPED = {
     "foreign.json": "a game of another scenario ('two_rivals')",
     "newer.json": "made by a newer version of Politburo",
     "tampered.json": "no longer fit the game",
+    "edited.json": "damaged or was edited by hand",
     "unfinished.json": "unfinished: saved after 2 of 24 turns",
     "version.json": "made with a different version of scenario 'succession_1924'",
 }
+
+
+def _sealed(data: dict) -> str:
+    """A save edited by a tool that re-seals it (docs/saves.md)."""
+    data = {k: v for k, v in data.items() if k != "checksum"}
+    return json.dumps({**data, "checksum": saves.checksum(data)})
 
 
 @pytest.fixture(scope="module")
@@ -44,10 +51,11 @@ def folder(tmp_path_factory, main_game, scripted) -> Path:
     (d / "corrupt.json").write_text('{"schema_version": 1, "seed": ', encoding="utf-8")
     (d / "empty.json").write_bytes(b"")
     good = json.loads((d / "a_trotsky.json").read_text(encoding="utf-8"))
-    (d / "version.json").write_text(json.dumps({**good, "scenario_hash": "0" * 16}))
+    (d / "version.json").write_text(_sealed({**good, "scenario_hash": "0" * 16}))
     tampered = json.loads(json.dumps(good))
     tampered["orders"][3]["stalin"] = ["appoint atlantis"]
-    (d / "tampered.json").write_text(json.dumps(tampered))
+    (d / "tampered.json").write_text(_sealed(tampered))  # re-sealed: it must fail to replay
+    (d / "edited.json").write_text(json.dumps(tampered))  # not re-sealed: the checksum says so
     (d / "newer.json").write_text(json.dumps({**good, "schema_version": 99}))
     (d / "notes.txt").write_text("not a save, and not named like one")
     return d
@@ -123,10 +131,10 @@ def test_the_class_command_writes_the_summary_and_lists_what_it_skipped(run, fol
     out = tmp_path / "class.html"
     code, stdout, stderr = run(["debrief", folder, "--class", "-o", out])
     assert code == 0, stderr
-    assert "class summary of 2 games" in stdout and "8 files skipped" in stdout
-    assert stderr.count("politburo: skipped ") == 8
+    assert "class summary of 2 games" in stdout and "9 files skipped" in stdout
+    assert stderr.count("politburo: skipped ") == 9
     text = out.read_text(encoding="utf-8")
-    assert text.startswith("<!DOCTYPE html>") and "Files skipped (8)" in text
+    assert text.startswith("<!DOCTYPE html>") and "Files skipped (9)" in text
 
 
 def test_unexpanded_patterns_are_expanded(run, folder, tmp_path):

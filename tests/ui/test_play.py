@@ -366,3 +366,25 @@ def saves_dir():
     from game.ui.session import slots_dir
 
     return slots_dir()
+
+
+def test_continue_reads_the_save_once_on_its_way_to_the_board(ui, monkeypatch):
+    from game.content.loader import find_scenario, load_scenario
+    from game.engine import Match
+
+    match = Match.start(load_scenario(find_scenario("succession_1924")), 5)
+    saves.save_match(paths.autosave_path(), match, ["trotsky"], "easy")
+    reads: list[str] = []
+    parse = saves.parse_save
+
+    def counted(raw: bytes, name: str = "<save>"):
+        reads.append(name)
+        return parse(raw, name)
+
+    monkeypatch.setattr(saves, "parse_save", counted)
+    ui.app.push(TitleScene(ui.app))
+    ui.frames()
+    ui.click_button("Continue")
+    decide_cards(ui)
+    assert isinstance(ui.scene, BoardScene) and ui.scene.session.humans == ["trotsky"]
+    assert reads == [str(paths.autosave_path())]

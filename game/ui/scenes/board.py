@@ -945,6 +945,6 @@ class BoardScene(Scene):
         self.turn_begun = s.match.state.turn
         self.refresh()
         if s.notice:
-            self.app.toast(s.notice)
+            self.app.toast(explain.esc(s.notice))
             s.notice = None
         self.app.push(TurnReport(self.app, self, played, events))

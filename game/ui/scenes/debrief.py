@@ -10,7 +10,7 @@ from pathlib import Path
 import pygame
 from pygame_gui.elements import UITextBox
 
-from game import paths
+from game import files, paths
 from game.debrief.build import debrief
 from game.debrief.html import render_debrief
 from game.debrief.model import Debrief
@@ -262,7 +262,7 @@ class DebriefScene(Scene):
     def save(self) -> Path | None:
         path = report_path(self.d)
         try:
-            paths.write_text_atomic(path, render_debrief(self.d))
+            files.write_text(path, render_debrief(self.d))
         except OSError as e:
             self.app.toast(f"The report could not be written: {e.strerror or e}")
             return None

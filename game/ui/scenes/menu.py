@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from ..explain import esc
 from ..session import GameSession
 from .dialogs import Overlay
 
@@ -52,6 +53,9 @@ class GameMenu(Overlay):
         self.app.push(SettingsScene(self.app))
 
     def _lost(self) -> str:
+        if self.session.autosave_problem:
+            problem = esc(self.session.autosave_problem)
+            return f"The autosave failed ({problem}). {esc(self.session.unsaved())}"
         if self.session.picks:
             return (
                 "The choices you made this turn are lost; the game is saved up to the "

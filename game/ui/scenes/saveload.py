@@ -21,16 +21,16 @@ def open_save(app: App, path: Path) -> bool:
     from .board import BoardScene
 
     try:
-        save = saves.load_save(path)
+        save = saves.load_save(path)  # read and checked once, here, on its way to the board
         try:
-            entry = sources.resolve(save.scenario_id, app.catalogue())
+            entry = sources.resolve_id(save.scenario_id, app.catalogue())
         except sources.UnknownScenario:
             raise saves.SaveError(
                 f"this save is for the scenario {save.scenario_id!r}, which is not installed"
             ) from None
         if entry.scenario is None:
             raise saves.SaveError(f"its scenario cannot be loaded: {entry.error}")
-        session = GameSession.load(path, entry.scenario)
+        session = GameSession.resume(save, entry.scenario)
     except saves.SaveError as e:
         app.toast(f"This save cannot be opened. {e}")
         return False
