@@ -31,7 +31,7 @@ class DebriefScene(Scene):
     def __init__(self, app: App, session: GameSession) -> None:
         super().__init__(app)
         self.session = session
-        self.d = debrief(session.match, session.humans)
+        self.d = debrief(session.match, session.humans, session.length)
         self.tab = 0
         self.saved: Path | None = None
         self.styles = {
@@ -211,11 +211,10 @@ class DebriefScene(Scene):
             max_width=r.width,
         )
         rows = fb.factors
-        biggest = max((abs(f.amount) for f in rows), default=0.0) or 1.0
         row_h = min(round(30 * self.app.k), r.height // max(1, len(rows)))
         label_w = round(r.width * 0.42)
-        mid = r.left + label_w + (r.width - label_w) // 2
-        half = (r.width - label_w) // 2 - round(40 * self.app.k)
+        mid = r.left + label_w  # the bars grow from 0% to 100% of all the movement
+        span = r.width - label_w - round(90 * self.app.k)
         for i, f in enumerate(rows):
             y = r.top + i * row_h
             draw.text(
@@ -228,30 +227,30 @@ class DebriefScene(Scene):
                 anchor="midright",
                 max_width=label_w - 10,
             )
-            length = round(half * abs(f.amount) / biggest)
-            bar = pygame.Rect(mid if f.amount >= 0 else mid - length, y + 4, length, row_h - 8)
-            if f.amount >= 0:
+            length = round(span * f.share)
+            bar = pygame.Rect(mid, y + 4, length, row_h - 8)
+            if f.helped:
                 surface.fill(p.red, bar)
-            elif bar.width and bar.height:  # losses hatched, as in the printed report
+            elif bar.width and bar.height:  # against: hatched, as in the printed report
                 surface.blit(draw.pattern_surface(bar.size, p.ink, "stripes", p.paper), bar)
-            value = f"{100 * f.amount:+.1f}"
-            anchor = "midleft" if f.amount >= 0 else "midright"
-            tx = bar.right + 4 if f.amount >= 0 else bar.left - 4
+            side = "for" if f.helped else "against"
+            value = f"{f.share:.0%} {side}" if f.share >= 0.005 else "\u2013"
             draw.text(
-                surface, value, (tx, bar.centery), "bold", round(fs * 0.75), p.ink, anchor=anchor
+                surface, value, (bar.right + 4, bar.centery), "bold", round(fs * 0.75), p.ink,
+                anchor="midleft",
             )
             self.hotspot(
                 pygame.Rect(r.left, y, r.width, row_h),
-                f"<b>{esc(f.name)}</b>: {100 * f.amount:+.1f} points of support, "
-                f"{100 * f.share:.0f}% of all the movement in "
-                f"{esc(d.contender(who).short)}'s support.",
+                f"<b>{esc(f.name)}</b>: {f.share:.0%} of everything that moved "
+                f"{esc(d.contender(who).short)}'s support, {side} them. The shares of all the "
+                "factors add up to 100%.",
             )
         pygame.draw.line(surface, p.ink, (mid, r.top), (mid, r.top + len(rows) * row_h), 2)
         draw.text(
             surface,
-            f"Net change {100 * fb.change:+.1f} points "
+            f"Each bar: a factor's share of all that moved support "
             f"({100 * fb.start:.0f}% to {100 * fb.end:.0f}%)",
-            (mid, r.top + len(rows) * row_h + 4),
+            (r.centerx, r.top + len(rows) * row_h + 4),
             "bold",
             round(fs * 0.8),
             p.ink,
