@@ -393,15 +393,15 @@ def _sources(d: Debrief, *, brief: bool = False) -> str:
     parts = ['<section id="sources">', "<h2>Sources and further reading</h2>"]
     if d.sources and brief:
         parts.append(
-            f'<p class="small">The cards\' notes draw on {len(d.sources)} study document'
-            f"{'s' * (len(d.sources) != 1)} written by students (the full report names them): "
-            "check dates in them, but in an essay cite historians.</p>"
+            f'<p class="small">The cards\' notes draw on {len(d.sources)} document'
+            f"{'s' * (len(d.sources) != 1)}, none of them a historian's work (the full report "
+            "says what each is): check dates in them, but in an essay cite historians.</p>"
         )
     elif d.sources:
         parts.append(
-            "<p>The historical notes of the cards in this game draw on these documents. They "
-            "are study materials written by students, not the work of historians: use them "
-            "to check a date, and cite the historians below in an essay.</p>"
+            "<p>The historical notes of the cards in this game draw on these documents, said "
+            "here as what they are. None is a historian's work: use them to check a date, and "
+            "cite the historians below in an essay.</p>"
             '<ul class="twocol">'
         )
         for s in d.sources:
