@@ -154,7 +154,7 @@ def _run_one(path: Path, args: argparse.Namespace) -> int:
     scenario = entry.scenario
     try:
         match = saves.resume(save, scenario)
-        report = debrief(match, save.humans, save.length)
+        report = debrief(match, save.humans, save.length, save.names)
     except (saves.SaveError, DebriefError, TeacherDataError) as e:
         return _fail(f"{path}: {e}")
     render = render_handout if args.handout else render_debrief

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from game.engine import (
@@ -978,22 +978,30 @@ def _sources(g: _Game, mat: Material) -> list[SourceCited]:
     return out
 
 
-def debrief(match: Match, humans: Sequence[str] = (), length: str = "full") -> Debrief:
+def debrief(
+    match: Match,
+    humans: Sequence[str] = (),
+    length: str = "full",
+    names: Mapping[str, str] | None = None,
+) -> Debrief:
     """The debrief of a game from its record alone (the match is replayed): finished, or
     stopped early, when it reports what was played. ``match.scenario`` is the scenario as
     played, cut to ``length``; its ending, ladder and epilogue are that length's. ``humans``
-    are the contenders people played; with none, the timeline follows the best placed."""
+    are the contenders people played, ``names`` the players' names by seat (an all-AI game run
+    by a student names the seat it was run for); the timeline follows the people's seats, else
+    the named ones, else the best placed."""
     g = _replay(match)
     sc = g.sc
     if g.turns == 0:
         raise DebriefError("no turn of this game was played, so there is nothing to debrief")
     mat = material(sc)
-    unknown = [h for h in humans if h not in g.ids]
+    names = dict(names or {})
+    unknown = [h for h in [*humans, *names] if h not in g.ids]
     if unknown:
         raise DebriefError(f"no contender {unknown[0]!r} in scenario {sc.id!r}")
     humans = [h for h in g.ids if h in humans]
     outcomes, winner = _standings(g)
-    focus = humans or [winner]
+    focus = humans or [c for c in g.ids if c in names] or [winner]
     changes = _changes(g)
     divs = _divergences(g, changes)
     points = _turning_points(g, changes)
@@ -1036,6 +1044,7 @@ def debrief(match: Match, humans: Sequence[str] = (), length: str = "full") -> D
         quarters=[sc.calendar.label(t) for t in range(sc.calendar.turns)],
         ticks=_ticks(sc, g.turns),
         humans=humans,
+        names=names,
         focus=focus,
         contenders=[
             ContenderRef(
@@ -1082,8 +1091,11 @@ def debrief(match: Match, humans: Sequence[str] = (), length: str = "full") -> D
 
 
 def _game_key(save: SaveFile) -> str:
+    """Copies of one save share this; two students who ran the same seed do not (their names
+    differ)."""
     return json.dumps(
-        [save.scenario_id, save.scenario_hash, save.seed, save.orders], sort_keys=True
+        [save.scenario_id, save.scenario_hash, save.seed, save.orders, save.names],
+        sort_keys=True,
     )
 
 
@@ -1141,7 +1153,7 @@ def class_summary(saves: Sequence[tuple[str, SaveFile | str]], scenario: Scenari
             continue
         try:
             match = resume(save, scenario)
-            d = debrief(match, save.humans, save.length)
+            d = debrief(match, save.humans, save.length, save.names)
         except (SaveError, DebriefError) as e:
             skipped.append(SkippedSave(path=path, reason=str(e)))
             continue
@@ -1156,11 +1168,6 @@ def class_summary(saves: Sequence[tuple[str, SaveFile | str]], scenario: Scenari
 
 
 LENGTH_ORDER = ("short", "standard", "full")
-
-
-def _names_of(save: SaveFile) -> dict[str, str]:
-    """The players' names recorded in a save, by contender id."""
-    return dict(getattr(save, "names", None) or {})
 
 
 def _summarise(
@@ -1237,7 +1244,7 @@ def _summarise(
             seed=save.seed,
             length=d.length,
             humans=d.humans,
-            names={h: v for h, v in _names_of(save).items() if h in d.humans},
+            names=dict(d.names),
             winner=d.winner,
             outcomes={h: d.outcome_of(h).name for h in (d.humans or [d.winner])},
             distance=d.distance.total,
@@ -1247,7 +1254,7 @@ def _summarise(
     ]
     students = [
         StudentLine(
-            student=line.names.get(h, ""),
+            student=d.names.get(h, ""),
             path=line.path,
             length=d.length,
             contender=h,
@@ -1257,7 +1264,7 @@ def _summarise(
             distance=d.distance.total,
         )
         for line, (_, _, d) in zip(lines, games, strict=True)
-        for h in d.humans
+        for h in d.humans or [c for c in d.focus if c in d.names]
     ]
     groups = []
     for length in lengths:

@@ -45,8 +45,15 @@ def _cut(text: str, limit: int = NOTE_CHARS) -> str:
 
 
 def _who_played(d: Debrief) -> str:
+    def who(cid: str) -> str:
+        name = d.names.get(cid)
+        return f"{name} ({d.contender(cid).short})" if name else d.contender(cid).name
+
     if d.humans:
-        return " and ".join(d.contender(h).name for h in d.humans)
+        return " and ".join(who(h) for h in d.humans)
+    named = [c for c in d.focus if c in d.names]
+    if named:
+        return " and ".join(who(c) for c in named) + ", every seat by the computer"
     return "nobody (every seat was played by the computer)"
 
 

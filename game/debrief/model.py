@@ -263,6 +263,9 @@ class Debrief(Model):
     )
     ticks: list[tuple[int, str]] = Field(description="(support point, year) where years begin.")
     humans: list[str] = Field(description="Contender ids played by people (empty: all AI).")
+    names: dict[str, str] = Field(
+        default_factory=dict, description="The players' names by contender id, as saved."
+    )
     focus: list[str] = Field(description="Whose decisions the timeline follows.")
     contenders: list[ContenderRef]
     outcomes: list[OutcomeLine] = Field(description="Best placed first.")
@@ -318,7 +321,7 @@ class GameLine(Model):
     @property
     def players(self) -> str:
         """Who played, by name where recorded, else by the file's name."""
-        named = [self.names[h] for h in self.humans if self.names.get(h)]
+        named = list(self.names.values())
         return ", ".join(named) if named else self.path.replace("\\", "/").rsplit("/", 1)[-1]
 
 

@@ -31,7 +31,7 @@ class DebriefScene(Scene):
     def __init__(self, app: App, session: GameSession) -> None:
         super().__init__(app)
         self.session = session
-        self.d = debrief(session.match, session.humans, session.length)
+        self.d = debrief(session.match, session.humans, session.length, session.names)
         self.tab = 0
         self.saved: Path | None = None
         self.styles = {
