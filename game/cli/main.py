@@ -236,9 +236,10 @@ def build_parser() -> argparse.ArgumentParser:
     from game.cli import lab_cmd
 
     lab_cmd.add_parser(sub)
-    from game.cli import debrief_cmd
+    from game.cli import debrief_cmd, teacher_cmd
 
     debrief_cmd.add_parser(sub)
+    teacher_cmd.add_parser(sub)
     return p
 
 
@@ -266,6 +267,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from game.cli import debrief_cmd
 
             return debrief_cmd.run(args)
+        if args.command == "teacher-pack":
+            from game.cli import teacher_cmd
+
+            return teacher_cmd.run(args)
         return cmd_play(args)
     except UsageError as e:
         print(f"{PROG}: error: {e}", file=sys.stderr)

@@ -108,6 +108,7 @@ footer {{ margin-top: 5mm; padding-top: 1.5mm; border-top: .4mm solid var(--blac
   .flow {{ font-size: 7.8pt; }}
   .sheet {{ max-width: none; width: auto; margin: 0; box-shadow: none; padding: 0; }}
   a[href^="#"] {{ text-decoration: none; }}
+  p:last-child, li:last-child, ul:last-child, ol:last-child {{ margin-bottom: 0; }}
 }}
 """
 
