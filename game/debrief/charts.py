@@ -24,7 +24,7 @@ MARKERS = ("circle", "square", "triangle", "diamond", "cross", "plus", "star")
 FONT = 'font-family="Helvetica, Arial, sans-serif"'
 
 
-def _svg(width: float, height: float, ident: str, title: str, desc: str) -> str:
+def svg_open(width: float, height: float, ident: str, title: str, desc: str) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
         f'role="img" aria-labelledby="{ident}-title {ident}-desc" {FONT}>'
@@ -33,7 +33,7 @@ def _svg(width: float, height: float, ident: str, title: str, desc: str) -> str:
     )
 
 
-def _hatch(ident: str) -> str:
+def hatch(ident: str) -> str:
     return (
         f'<defs><pattern id="{ident}-hatch" width="5" height="5" patternUnits="userSpaceOnUse" '
         f'patternTransform="rotate(45)"><rect width="5" height="5" fill="#fff" />'
@@ -108,7 +108,7 @@ def support_chart(d: Debrief, *, tp_marks: Sequence[tuple[int, int]] = (), width
 
     names = ", ".join(f"{c.short} {pct(series[c.id][-1])}" for c in d.contenders)
     out = [
-        _svg(width, height, "sc", "Support over time",
+        svg_open(width, height, "sc", "Support over time",
              "Share of the party loyal to each contender, from the start to the last turn "
              f"played. At the end: {names}."),
         f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="#fff" '
@@ -185,6 +185,21 @@ def support_chart(d: Debrief, *, tp_marks: Sequence[tuple[int, int]] = (), width
 # ----- the factors, as shares -----------------------------------------------------------------
 
 
+def percent_axis(x0: float, plot_w: float, y_top: float, y_bottom: float,
+                 label_y: float) -> str:
+    """Grid lines at 0, 25, 50, 75 and 100% of a bar chart's width, labelled below."""
+    out = []
+    for t in (0, 0.25, 0.5, 0.75, 1.0):
+        x = x0 + plot_w * t
+        out.append(
+            f'<line x1="{x:.1f}" y1="{y_top:.1f}" x2="{x:.1f}" y2="{y_bottom:.1f}" '
+            f'stroke="{RULE}" stroke-width="{1.2 if t == 0 else 0.5}" />'
+            f'<text x="{x:.1f}" y="{label_y:.1f}" font-size="8.5" text-anchor="middle" '
+            f'fill="{GREY}">{t:.0%}</text>'
+        )
+    return "".join(out)
+
+
 def _factor_desc(fbs: Sequence[FactorBreakdown], names: dict[str, str]) -> str:
     return "; ".join(
         f"{names[fb.contender]}: "
@@ -239,21 +254,14 @@ def factor_chart(fbs: Sequence[FactorBreakdown], names: dict[str, str], *, ident
     plot_w = width - label_w - votes_w - right
     desc = _factor_desc(fbs, names)
     out = [
-        _svg(width, height, ident, "What moved support: the factors' shares", desc),
-        _hatch(ident),
+        svg_open(width, height, ident, "What moved support: the factors' shares", desc),
+        hatch(ident),
         f'<text x="{label_w}" y="12" font-size="9" fill="{GREY}">share of all the movement '
         "in support (the shares add up to 100%)</text>",
         f'<text x="{width - right}" y="12" font-size="9" text-anchor="end" fill="{GREY}">'
         "votes won / lost</text>",
     ]
-    for t in (0, 0.25, 0.5, 0.75, 1.0):
-        xx = label_w + plot_w * t
-        out.append(
-            f'<line x1="{xx:.1f}" y1="{top - 6}" x2="{xx:.1f}" y2="{bottom:.1f}" '
-            f'stroke="{RULE}" stroke-width="{1.2 if t == 0 else 0.5}" />'
-            f'<text x="{xx:.1f}" y="{bottom + 10:.1f}" font-size="8.5" '
-            f'text-anchor="middle" fill="{GREY}">{t:.0%}</text>'
-        )
+    out.append(percent_axis(label_w, plot_w, top - 6, bottom, bottom + 10))
     for i, name in enumerate(rows):
         y0 = top + i * group
         out.append(
@@ -309,8 +317,8 @@ def _factor_grid(fbs: Sequence[FactorBreakdown], names: dict[str, str], *, ident
     height = bottom + 22
     desc = _factor_desc(fbs, names)
     out = [
-        _svg(width, height, ident, "What moved support: the factors' shares", desc),
-        _hatch(ident),
+        svg_open(width, height, ident, "What moved support: the factors' shares", desc),
+        hatch(ident),
         f'<text x="{label_w}" y="10" font-size="8.5" fill="{GREY}">each bar: the factor\'s '
         "share of all that moved that player's support (0 to 100%)</text>",
     ]
@@ -449,7 +457,7 @@ def timeline_chart(d: Debrief, *, width: int = 680, ident: str = "tl") -> str:
                               or "no dated step in these years") + "."
     )
     out = [
-        _svg(width, height, ident, "Your game beside history", desc),
+        svg_open(width, height, ident, "Your game beside history", desc),
         f'<text x="{left}" y="11" font-size="9" font-weight="700" fill="{BLACK}">IN YOUR '
         "GAME</text>",
         f'<text x="{left}" y="{height - 4}" font-size="9" font-weight="700" fill="{BLACK}">IN '
@@ -543,7 +551,7 @@ def outcome_bars(played: Sequence[PlayedBy], names: dict[str, str], width: int =
         + ", ".join(f"{oc.name} {oc.games}" for oc in p.outcomes)
         for p in played
     )
-    out = [_svg(width, height, ident, "Outcomes by the contender played", desc)]
+    out = [svg_open(width, height, ident, "Outcomes by the contender played", desc)]
     for i, p in enumerate(played):
         yy = top + i * (bar_h + gap)
         out.append(

@@ -5,7 +5,8 @@ white (``politburo lab --what-if ID --sheet FILE``)."""
 
 from __future__ import annotations
 
-from game.debrief.page import BLACK, GREY, RULE, esc, masthead, page
+from game.debrief.charts import hatch, percent_axis, svg_open
+from game.debrief.page import BLACK, esc, masthead, page
 
 from .html import inline
 from .report import CAVEATS, LabReport
@@ -36,21 +37,10 @@ def pair_chart(r: LabReport, a: int, width: int = 680) -> str:
         for c in cids
     )
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
-        'aria-labelledby="pc-title pc-desc" font-family="Helvetica, Arial, sans-serif">'
-        f'<title id="pc-title">{esc(title)}</title><desc id="pc-desc">{esc(desc)}</desc>'
-        '<defs><pattern id="pc-hatch" width="5" height="5" patternUnits="userSpaceOnUse" '
-        'patternTransform="rotate(45)"><rect width="5" height="5" fill="#fff" />'
-        f'<line x1="0" y1="0" x2="0" y2="5" stroke="{BLACK}" stroke-width="2.2" /></pattern>'
-        "</defs>",
+        svg_open(width, height, "pc", title, desc),
+        hatch("pc"),
+        percent_axis(label_w, plot_w, top - 4, height - 16, height - 4),
     ]
-    for t in (0, 0.25, 0.5, 0.75, 1.0):
-        x = label_w + plot_w * t
-        out.append(
-            f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{height - 16}" stroke="{RULE}" '
-            f'stroke-width="{1.2 if t == 0 else 0.5}" /><text x="{x:.1f}" y="{height - 4}" '
-            f'font-size="9" text-anchor="middle" fill="{GREY}">{t:.0%}</text>'
-        )
     for i, c in enumerate(cids):
         y0 = top + i * group
         out.append(
