@@ -12,7 +12,7 @@ from pygame_gui.elements import UITextBox
 
 from game import files, paths
 from game.debrief.build import debrief
-from game.debrief.html import render_debrief
+from game.debrief.html import render_debrief, render_handout
 from game.debrief.model import Debrief
 
 from .. import draw, theme
@@ -23,8 +23,10 @@ from ..session import GameSession
 TABS = ("Turning points", "Left history", "Votes", "Questions")
 
 
-def report_path(d: Debrief) -> Path:
-    return paths.data_dir() / "reports" / f"debrief-{d.scenario_id}-seed{d.seed}.html"
+def report_path(d: Debrief, what: str = "report") -> Path:
+    """Where the window keeps a game's report (``what``: report or handout)."""
+    stem = "debrief" if what == "report" else what
+    return paths.data_dir() / "reports" / f"{stem}-{d.scenario_id}-{d.length}-seed{d.seed}.html"
 
 
 class DebriefScene(Scene):
@@ -77,6 +79,12 @@ class DebriefScene(Scene):
         )
         y, bh = h - round(80 * k), round(52 * k)
         self.add_back_button(pygame.Rect(m, y, round(200 * k), bh))
+        self.button(
+            pygame.Rect(w - m - round(840 * k), y, round(260 * k), bh),
+            "Open handout",
+            self.open_handout,
+            tip="Save the two-page handout for this game and open it in your browser",
+        )
         self.button(
             pygame.Rect(w - m - round(560 * k), y, round(270 * k), bh),
             "Save report",
@@ -249,7 +257,7 @@ class DebriefScene(Scene):
         draw.text(
             surface,
             f"Each bar: a factor's share of all that moved support "
-            f"({100 * fb.start:.0f}% to {100 * fb.end:.0f}%)",
+            f"(support {100 * fb.start:.0f}% \u2192 {100 * fb.end:.0f}%)",
             (r.centerx, r.top + len(rows) * row_h + 4),
             "bold",
             round(fs * 0.8),
@@ -257,19 +265,21 @@ class DebriefScene(Scene):
             anchor="midtop",
         )
 
-    # -- the report
-    def save(self) -> Path | None:
-        path = report_path(self.d)
+    # -- the report and the handout
+    def save(self, handout: bool = False) -> Path | None:
+        what = "handout" if handout else "report"
+        path = report_path(self.d, what)
+        render = render_handout if handout else render_debrief
         try:
-            files.write_text(path, render_debrief(self.d))
+            files.write_text(path, render(self.d))
         except OSError as e:
-            self.app.toast(f"The report could not be written: {e.strerror or e}")
+            self.app.toast(f"The {what} could not be written: {e.strerror or e}")
             return None
         self.saved = path
         return path
 
-    def open(self) -> None:
-        path = self.save()
+    def open(self, handout: bool = False) -> None:
+        path = self.save(handout)
         if path is None:
             return
         try:
@@ -278,9 +288,12 @@ class DebriefScene(Scene):
             opened = False
         where = esc(str(path))
         self.app.toast(
-            f"The report is at {where}."
+            f"The {'handout' if handout else 'report'} is at {where}."
             + ("" if opened else " No web browser could be started here: open the file by hand.")
         )
+
+    def open_handout(self) -> None:
+        self.open(handout=True)
 
     def key(self, event: pygame.event.Event) -> None:
         if event.key == pygame.K_ESCAPE:
