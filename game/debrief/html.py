@@ -510,11 +510,11 @@ def render_debrief(d: Debrief, *, teacher: bool = False) -> str:
 
 
 def _key_points(d: Debrief) -> list[TurningPoint]:
-    """The handout's turning points: the weightiest that touch the players, in date order."""
-    mine = [tp for tp in d.turning_points if set(tp.contenders) & set(d.focus)]
-    rest = [tp for tp in d.turning_points if tp not in mine]
-    best = sorted(mine, key=lambda tp: -tp.weight)[:HANDOUT_POINTS]
-    best += sorted(rest, key=lambda tp: -tp.weight)[: HANDOUT_POINTS - len(best)]
+    """The handout's turning points: the most decisive for the players (else for anyone), in
+    date order."""
+    best = d.pivotal_points(d.focus)[:HANDOUT_POINTS]
+    others = [tp for tp in d.pivotal_points([c.id for c in d.contenders]) if tp not in best]
+    best += others[: HANDOUT_POINTS - len(best)]
     return sorted(best, key=lambda tp: (tp.turn, -tp.weight))
 
 

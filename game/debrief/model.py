@@ -12,6 +12,7 @@ turn (``1925-Q3``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -296,6 +297,22 @@ class Debrief(Model):
 
     def outcome_of(self, cid: str) -> OutcomeLine:
         return next(o for o in self.outcomes if o.contender == cid)
+
+    def pivotal_points(self, contenders: Sequence[str]) -> list[TurningPoint]:
+        """The turning points that touch ``contenders``, weightiest first, with a contender's
+        later steps down the ladder left out: a fall turns where it begins (the last step,
+        deportation, weighs most but decides least)."""
+        fallen: set[str] = set()
+        out = []
+        for tp in sorted(self.turning_points, key=lambda x: x.turn):
+            if not set(tp.contenders) & set(contenders):
+                continue
+            if tp.kind == "status":
+                if tp.contenders[0] in fallen:
+                    continue
+                fallen.add(tp.contenders[0])
+            out.append(tp)
+        return sorted(out, key=lambda tp: -tp.weight)
 
 
 class SkippedSave(Model):

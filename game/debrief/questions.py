@@ -77,6 +77,10 @@ def _does(f: FactorShare) -> str:
     return "do" if plural else "does"
 
 
+def _was(f: FactorShare) -> str:
+    return "were" if _does(f) == "do" else "was"
+
+
 def _side(f: FactorShare) -> str:
     return "for" if f.helped else "against"
 
@@ -90,7 +94,7 @@ def _degree(f: FactorShare, first: bool) -> str:
         return "largely"
     if first:
         return "more than any other single factor, but not on its own"
-    return "only in part"
+    return "in part"
 
 
 class _Context:
@@ -148,12 +152,20 @@ class _Context:
         )
 
 
+def _name(f: FactorShare) -> str:
+    """A factor's name inside a sentence."""
+    return f.name if f.name.startswith("Lenin") else f.name[0].lower() + f.name[1:]
+
+
 def _factor_question(c: _Context, skip: str | None = None) -> Question | None:
     ranked = c.ranked(skip)
     if not ranked:
         return None
     f1 = ranked[0]
-    others = sorted(ranked[1:], key=lambda f: -f.share)[:2]
+    moved = [f for f in c.fb.factors if f.share >= MIN_SHARE]
+    biggest = max(moved, key=lambda f: f.share)
+    largest = f1 is biggest
+    others = sorted((f for f in moved if f is not f1), key=lambda f: -f.share)[:2]
     who = c.who
     subject = _phrase(f1, who)
     votes = (
@@ -174,49 +186,51 @@ def _factor_question(c: _Context, skip: str | None = None) -> Question | None:
     else:
         evidence.append(f"No other factor moved as much as {MIN_SHARE:.0%} of {who}'s support: "
                         "look at the votes and offices instead.")
+    degree = _degree(f1, largest)
     aligned = f1.helped == c.good
     if aligned:
         text = f"How far {_does(f1)} {subject} explain {who}'s {c.result} in your game?"
-        thesis = f"In this game {subject} explains {who}'s {c.result} {_degree(f1, True)}"
+        verb = "explains" if _does(f1) == "does" else "explain"
+        thesis = f"In this game {subject} {verb} {who}'s {c.result} {degree}"
     elif not f1.helped:
         text = f"How far did {subject} hold {who} back in your game?"
-        thesis = f"In this game {subject} held {who} back {_degree(f1, True)}"
+        thesis = f"In this game {subject} held {who} back {degree}"
     else:
         text = f"How far did {subject} save {who} from a worse result in your game?"
-        thesis = f"In this game {subject} saved {who} from worse {_degree(f1, True)}"
+        thesis = f"In this game {subject} saved {who} from worse {degree}"
     answer = [
         f"{thesis}: it was {f1.share:.0%} of everything that moved {who}'s support, and it "
         f"worked {_side(f1)} {who}.",
         "For: "
-        + (" ".join(f"{x}." for x in points[:2]) + " " if points else "")
+        + ("In the game, " + "; ".join(points[:2]) + ". " if points else "")
         + (f"{votes[0].upper()}{votes[1:]}. " if votes else "")
-        + f"Historians make the same kind of case: {note.for_}",
+        + f"The historians' case on this factor, for Stalin's rise: {note.for_}",
     ]
     if others:
-        f2 = others[0]
         answer.append(
-            "Against: "
-            + "; ".join(
-                f"{f.name.lower() if not f.name.startswith('Lenin') else f.name} also moved "
-                f"{f.share:.0%} of {who}'s support, {_side(f)} {who}"
-                for f in others
-            )
+            "Alongside it: "
+            + "; ".join(f"{_name(f)} moved {f.share:.0%} of {who}'s support, {_side(f)} {who}"
+                        for f in others)
             + ". "
-            + " ".join(f"{x}." for x in c.points_for(f2.factor, c.p)[:1])
-            + f" The historians' caution: {note.against}"
+            + "".join(f"In the game, {x}. " for x in c.points_for(others[0].factor, c.p)[:1])
+            + f"The historians' caution: {note.against}"
+        )
+    if largest:
+        judgement = (
+            f"Judgement: {subject} {_was(f1)} the "
+            f"{'main' if f1.share >= 0.4 else 'largest single'} force, but it did not work alone"
+            + (f": {_name(others[0])} shaped what it could do." if others else ".")
+        )
+    else:
+        judgement = (
+            f"Judgement: {subject} {_was(f1)} one cause among several: {_name(biggest)} moved more "
+            f"of {who}'s support ({biggest.share:.0%}, {_side(biggest)} {who})."
         )
     answer.append(
-        f"Judgement: {subject} was "
-        + ("the main" if f1.share >= 0.4 else "the largest single")
-        + (f" cause of {who}'s {c.result}" if aligned else " force working that way")
-        + ", but it did not work alone"
-        + (f": {others[0].name.lower()} shaped what it could do." if others else ".")
-        + " A strong answer says how the factors depended on each other, not only which was "
-        "biggest."
+        judgement + " A strong answer says how the factors depended on each other, not only "
+        "which was biggest."
     )
-    indicative = [
-        f"{_share(f, who)}." for f in [f1, *others]
-    ] + [f"{x}." for x in points[:2]]
+    indicative = [f"{_share(f, who)}." for f in [f1, *others]] + [f"{x}." for x in points[:2]]
     indicative.append(f"From history: {note.for_}")
     return c.question(
         text,
@@ -326,10 +340,10 @@ def _patronage_question(c: _Context) -> Question | None:
 
 def _turning_question(c: _Context) -> Question | None:
     d = c.d
-    mine = [tp for tp in d.turning_points if c.p in tp.contenders] or d.turning_points
+    mine = d.pivotal_points([c.p]) or d.pivotal_points([x.id for x in d.contenders])
     if not mine:
         return None
-    tp = max(mine, key=lambda x: x.weight)
+    tp = mine[0]
     series = next(s.points for s in d.support if s.contender == c.p)
     before, after = series[tp.turn], series[-1]
     later = [x for x in d.turning_points if x.turn > tp.turn and c.p in x.contenders][:2]

@@ -211,3 +211,18 @@ def test_a_main_scenario_game(main_game, main_debrief):
     assert d.sources and all(s.cards and s.kind for s in d.sources)
     assert d.outcomes[0].rank == max(o.rank for o in d.outcomes)
     assert sum(o.winner for o in d.outcomes) == 1
+
+
+@pytest.mark.parametrize("seat", ["stalin", "trotsky", "bukharin"])
+def test_a_model_answer_calls_a_factor_the_largest_only_when_it_is(main_game, seat):
+    d = debrief(main_game, [seat])
+    fb = next(f for f in d.factors if f.contender == seat)
+    biggest = max(fb.factors, key=lambda f: f.share)
+    q = d.questions[0]
+    claims = " ".join(q.model_answer)
+    if "more than any other single factor" in claims or "the largest single force" in claims:
+        assert biggest.name.lower() in q.text.lower() or (
+            biggest.factor == "opponents_weaknesses" and "weakness" in q.text
+        )
+    else:
+        assert f"{biggest.share:.0%}" in claims  # the larger factor is named with its share
