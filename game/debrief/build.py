@@ -26,6 +26,7 @@ from game.engine import (
     factor_shares,
     ledger,
     legal_actions,
+    milestones,
     new_game,
     outcome,
     view,
@@ -926,9 +927,28 @@ def _with_votes(fb: FactorBreakdown, votes: dict[str, tuple[int, int]]) -> Facto
     )
 
 
+def _milestone_steps(g: _Game) -> list[StepLine]:
+    """The scenario's milestones (its own dated turning points, which the engine marks as the
+    game reaches them) within the length played, each beside the turn this game reached it;
+    the contender is the one whose short name opens its title, if any."""
+    out = []
+    for m in milestones(g.states[-1]):
+        if m.history_turn >= g.sc.calendar.turns and m.reached is None:
+            continue  # after the length's end: not part of this game
+        who = next((c for c in g.ids if m.title.startswith(g.short(c))), None)
+        out.append(
+            StepLine(contender=who, label=m.title, history_turn=m.history_turn,
+                     game_turn=m.reached)
+        )
+    return out
+
+
 def _steps(g: _Game, changes: list[_Change]) -> list[StepLine]:
-    """The record's dated steps beside the turns they came in this game, then the game's steps
-    down the ladder that the record does not have."""
+    """The steps the game is compared with history by: the scenario's milestones where it has
+    them; else the record's dated steps beside the turns they came in this game, then the
+    game's steps down the ladder that the record does not have."""
+    if g.sc.milestones:
+        return _milestone_steps(g)
     taken = _first_step_turns(g, changes)
     record = hist.milestones(g.sc)
     out = [

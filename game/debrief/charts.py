@@ -424,8 +424,8 @@ def timeline_chart(d: Debrief, *, width: int = 680, ident: str = "tl") -> str:
     def x(turn: float) -> float:
         return left + plot_w * (turn + 0.5) / max(turns, 1)
 
-    names = {c.id: c for c in d.contenders}
-    index = {c.id: i for i, c in enumerate(d.contenders)}
+    colours = {c.id: colour(c.colour) for c in d.contenders}
+    shapes = {c.id: MARKERS[i % len(MARKERS)] for i, c in enumerate(d.contenders)}
     played = d.turns
     game = sorted(((s.game_turn, s) for s in d.steps if s.game_turn is not None),
                   key=lambda x: x[0])
@@ -490,27 +490,25 @@ def timeline_chart(d: Debrief, *, width: int = 680, ident: str = "tl") -> str:
     game_pos: dict[int, tuple[float, float]] = {}
     for (t, s), level, label, span in zip(game, g_levels, g_text, g_spans, strict=True):
         yy = top - level * lane_h
-        c = names[s.contender]
         hollow = s.history_turn is None
         out.append(
             f'<line x1="{x(t):.1f}" y1="{axis - 5:.1f}" x2="{x(t):.1f}" y2="{axis:.1f}" '
             f'stroke="{BLACK}" stroke-width="1" />'
-            + marker(MARKERS[index[s.contender] % len(MARKERS)], x(t), yy, "#fff" if hollow
-                     else colour(c.colour), 3)
+            + marker(shapes.get(s.contender or "", "circle"), x(t), yy,
+                     "#fff" if hollow else colours.get(s.contender or "", BLACK), 3)
             + _label(x(t), yy, label, span[2], fs, BLACK)
         )
         game_pos[id(s)] = (x(t), yy)
     base = axis + 34
     for (t, s), level, label, span in zip(record, h_levels, h_text, h_spans, strict=True):
         yy = base + level * lane_h
-        c = names[s.contender]
         missed = s.game_turn is None and t < played
         later = t >= played
         out.append(
             f'<line x1="{x(t):.1f}" y1="{axis:.1f}" x2="{x(t):.1f}" y2="{axis + 5:.1f}" '
             f'stroke="{BLACK}" stroke-width="1" />'
-            + marker(MARKERS[index[s.contender] % len(MARKERS)], x(t), yy,
-                     "#fff" if missed or later else colour(c.colour), 3)
+            + marker(shapes.get(s.contender or "", "circle"), x(t), yy,
+                     "#fff" if missed or later else colours.get(s.contender or "", BLACK), 3)
             + _label(x(t), yy, label, span[2], fs, GREY if later else BLACK)
         )
         if s.game_turn is not None and id(s) in game_pos and s.game_turn != t:

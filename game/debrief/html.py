@@ -127,11 +127,11 @@ def _outcome(d: Debrief, *, table: bool = True) -> str:
 def _beside_history(d: Debrief) -> str:
     return (
         '<section id="beside-history"><h2>Your game beside history</h2>'
-        f"<figure>{timeline_chart(d)}<figcaption>Above the line: the offices and seats lost, "
-        "the expulsions and exiles of this game. Below it: the same steps as the scenario's "
-        "historical record dates them. A red dashed line joins a step that came earlier or "
-        "later than in history; a hollow marker is a step found on one side only. Distance "
-        f"from history: {d.distance.total:g} quarters.</figcaption></figure></section>"
+        f"<figure>{timeline_chart(d)}<figcaption>Above the line: the steps this game took "
+        "(offices and seats lost, expulsions, exile, the votes the scenario marks). Below it: "
+        "the same steps where history dates them. A red dashed line joins a step that came "
+        "earlier or later than in history; a hollow marker is a step found on one side only. "
+        f"Distance from history: {d.distance.total:g} quarters.</figcaption></figure></section>"
     )
 
 

@@ -231,7 +231,7 @@ class StepLine(Model):
     """A dated step of one contender (an office or a rung lost or won) as the record and this
     game have it: either turn may be missing (never happened, or not in the record)."""
 
-    contender: str
+    contender: str | None = Field(description="Whose step it is (None: the whole party's).")
     label: str
     history_turn: int | None = Field(description="When the record has it (None: not in it).")
     game_turn: int | None = Field(description="When it came in this game (None: it did not).")

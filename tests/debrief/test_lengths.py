@@ -38,6 +38,12 @@ def test_every_length_is_finished_and_debriefed_with_its_own_ending(length):
     assert all(s.game_turn is None or s.game_turn < d.turns for s in d.steps)
     text = render_debrief(d)
     assert f"{length} game ({d.length_turns} turns" in text
+    # Beside history: the length's own milestones, each with the turn this game reached it.
+    within = [m for m in cut.milestones if cut.calendar.turn_of(m.when) < cut.calendar.turns]
+    assert within and [s.label for s in d.steps] == [m.title for m in within]
+    for s, m in zip(d.steps, within, strict=True):
+        assert s.history_turn == cut.calendar.turn_of(m.when)
+        assert s.game_turn is None or 0 <= s.game_turn < d.turns
 
 
 @pytest.mark.parametrize("length", ["short", "standard"])
