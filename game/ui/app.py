@@ -211,6 +211,7 @@ class App:
     _catalogue: object = None
     mouse: tuple[int, int] = (-1, -1)  # where the mouse is, from the events seen
     _later: list[Callable[[], None]] = field(default_factory=list)
+    player_name: str | None = None  # from `politburo play --name`: filled in at setup
 
     def __post_init__(self) -> None:
         pygame.display.init()

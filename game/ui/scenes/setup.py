@@ -10,6 +10,7 @@ import pygame_gui
 from pygame_gui.elements import UIDropDownMenu, UILabel, UITextBox, UITextEntryLine
 
 from game.engine import Scenario
+from game.saves import MAX_NAME, player_name
 
 from .. import draw, theme
 from ..app import App, Scene
@@ -136,6 +137,10 @@ class ContenderScene(Scene):
         self.difficulty = "standard"
         self.length = "full"
         self.styles = theme.faction_styles(scenario.contenders, app.palette)
+        # The players' names, by seat (optional): kept in the save for the debrief.
+        self.names: dict[str, str] = (
+            {self.playable[0].id: app.player_name} if app.player_name and self.playable else {}
+        )
 
     def layout(self, area: pygame.Rect) -> None:
         w, h = area.size
@@ -175,9 +180,28 @@ class ContenderScene(Scene):
             )
         side = round(340 * k)
         detail = pygame.Rect(
-            m, round(312 * k), w - 2 * m - side - round(24 * k), h - round(312 * k) - round(100 * k)
+            m, round(312 * k), w - 2 * m - side - round(24 * k), h - round(312 * k) - round(156 * k)
         )
         UITextBox(self.detail_html(), detail, self.app.ui, container=self.root)
+        seat = self.playable[self.index]
+        person = self.index in self.people
+        label_w = round(330 * k)
+        UILabel(
+            pygame.Rect(m, detail.bottom + round(10 * k), label_w, round(40 * k)),
+            f"Name of {seat.short}'s player (optional)" if person else f"{seat.short}: the AI",
+            self.app.ui,
+            container=self.root,
+        )
+        self.name_entry = UITextEntryLine(
+            pygame.Rect(m + label_w, detail.bottom + round(10 * k),
+                        detail.width - label_w, round(40 * k)),
+            self.app.ui,
+            container=self.root,
+        )
+        self.name_entry.set_text_length_limit(MAX_NAME)
+        self.name_entry.set_text(self.names.get(seat.id, ""))
+        if not person:
+            self.name_entry.disable()
         sx = w - m - side
         UILabel(
             pygame.Rect(sx, round(312 * k), side, round(28 * k)),
@@ -284,6 +308,9 @@ class ContenderScene(Scene):
         if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and event.ui_element is self.seed_entry:
             self.read_seed()
             return
+        if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and event.ui_element is self.name_entry:
+            self.read_name()
+            return
         super().handle(event)
 
     def read_seed(self) -> bool:
@@ -294,6 +321,14 @@ class ContenderScene(Scene):
         self.seed = int(text)
         self.seed_note.set_text("")
         return True
+
+    def read_name(self) -> None:
+        """Keep the name typed for the seat shown (a blank name is no name)."""
+        cid = self.playable[self.index].id
+        try:
+            self.names[cid] = player_name(self.name_entry.get_text())
+        except ValueError:
+            self.names.pop(cid, None)
 
     def reseed(self) -> None:
         self.seed = secrets.randbelow(1_000_000)
@@ -341,7 +376,10 @@ class ContenderScene(Scene):
         from .board import BoardScene
 
         humans = [self.playable[i].id for i in sorted(self.people)]
-        session = GameSession.new(self.scenario, humans, self.seed, self.difficulty, self.length)
+        names = {cid: self.names[cid] for cid in humans if cid in self.names}
+        session = GameSession.new(
+            self.scenario, humans, self.seed, self.difficulty, self.length, names
+        )
         from .title import TitleScene
 
         self.app.replace(TitleScene(self.app))
