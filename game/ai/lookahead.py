@@ -22,7 +22,8 @@ as it stands. The strong AI plays the game forward instead:
    between candidates is much less noisy than each score.
 4. **Score.** At the horizon, the position is judged from the contender's view: their rung on the
    removal ladder, their faction's share of the Politburo, rivals still sitting in it, their
-   support and Central Committee following, charges waiting against them; once the game is over,
+   support and Central Committee following, the offices they hold (by the powers they give),
+   charges waiting against them; once the game is over,
    the scenario's outcome rank and the final support. The best mean score wins; the standard
    choice keeps the move unless another beats it by a small margin.
 
@@ -199,9 +200,22 @@ def evaluate(state: GameState, cid: str) -> float:
         - 0.3 * rivals_in
         + 3.0 * me.support
         + 1.0 * v.cc_share[v.me]
-        + 0.1 * len(me.office_ids)
+        + office_worth(state, me.office_ids)
         - 0.4 * charges
     )
+
+
+# What holding an office is worth to the strong AI, by the powers it gives: the power to
+# appoint is the key to the party (its patronage pays for years, beyond any horizon).
+POWER_WORTH = {"appoint": 0.8, "agenda": 0.4, "recruit": 0.1, "dossiers": 0.1, "press": 0.2,
+               "army": 0.2, "comintern": 0.1}
+
+
+def office_worth(state: GameState, offices: Sequence[str]) -> float:
+    """0.1 an office, and more for the powers it gives (:data:`POWER_WORTH`)."""
+    defs = {o.id: o for o in state.scenario.offices}
+    return sum(0.1 + sum(POWER_WORTH.get(str(p), 0.0) for p in defs[o].powers)
+               for o in offices)
 
 
 def _seed(*parts: int) -> int:
