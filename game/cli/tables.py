@@ -185,6 +185,20 @@ def wrap(text: str, width: int = WIDTH, indent: str = "", first: str | None = No
     return "\n\n".join(out)
 
 
+def fit(text: str, width: int = WIDTH) -> str:
+    """``text`` with every line wider than ``width`` wrapped, under its own indentation."""
+    out = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            out.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        out.append(textwrap.fill(line.strip(), width, initial_indent=indent,
+                                 subsequent_indent=indent + "  ", break_on_hyphens=False,
+                                 break_long_words=False))
+    return "\n".join(out)
+
+
 def heading(title: str, width: int = WIDTH, g: Glyphs = ASCII) -> str:
     """A title with a rule under it."""
     return f"{title}\n{g.rule * min(width, max(len(title), 20))}"

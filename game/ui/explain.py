@@ -232,3 +232,41 @@ def option(o: Option) -> str:
             "bloc stands today."
         )
     return f"<b>{esc(o.label)}</b> ({o.cost} AP)<br>{esc(o.why)}{odds}"
+
+
+def goal_html(scenario, contender: str, length: str, standing=None) -> str:
+    """How you win, for a text box: the ladder of outcomes of ``scenario`` (already cut to
+    ``length``) in the words of the player of ``contender``, best first; with ``standing``,
+    where they stand on it now."""
+    from game.words import goal
+
+    parts = [
+        f"<b>How you win.</b> You play {esc(_name(scenario, contender))}, in "
+        f"{esc(goal.length_words(scenario, length))}. When it ends, you get the first of these "
+        "outcomes that is true for you (the best first):<br>"
+    ]
+    for n, r in enumerate(goal.ladder(scenario, contender), start=1):
+        now = standing is not None and r.id == standing.rung.id
+        name = f"<b>{esc(r.name)}</b>" + (" <i>(where you stand now)</i>" if now else "")
+        parts.append(f"{n}. {name}: {esc(goal.needs_words(r))}.<br>")
+    if standing is not None:
+        parts.append("<br>" + standing_html(standing))
+    return "".join(parts)
+
+
+def standing_html(st) -> str:
+    """Where you stand on the ladder and, part by part, what the rung above needs."""
+    head = (
+        f"<b>Where you stand now: {esc(st.rung.name)}</b> ({st.place} of {st.rungs} outcomes"
+        f"{', the best' if st.place == 1 else ''})."
+    )
+    if st.above is None:
+        return head
+    checks = "".join(
+        f"<br>{'✓' if c.met else '✗'} {esc(c.words)}" for c in st.checks
+    )
+    return f"{head}<br>To climb to <b>{esc(st.above.name)}</b> you need:{checks}"
+
+
+def _name(scenario, contender: str) -> str:
+    return next(c.name for c in scenario.contenders if c.id == contender)

@@ -61,6 +61,23 @@ def ladder(scenario: Scenario, contender: str) -> tuple[Rung, ...]:
     return tuple(out)
 
 
+def needs_words(rung: Rung) -> str:
+    """What a rung needs, said to the player, including the rungs that need nothing (the last)
+    and those that can never be theirs."""
+    if not rung.open:
+        return "not open to you: it needs you to have fallen yourself"
+    return rung.needs or "if none of the outcomes above is yours"
+
+
+def length_words(scenario: Scenario, length: str) -> str:
+    """The length played, in words: 'the short game: 8 turns, from Q1 1924 to Q4 1925'
+    (``scenario`` already cut to ``length``)."""
+    cal = scenario.calendar
+    span = f"from {date_words(cal.label(0))} to {date_words(cal.label(cal.turns - 1))}"
+    name = "the game" if length == "full" else f"the {length} game"
+    return f"{name}: {cal.turns} turns, {span}"
+
+
 def _against(parts: tuple[Any, ...], contender: str) -> bool:
     """True if a rung needs ``contender`` by name to have fallen (Trotsky out of the Central
     Committee): the scenario wrote it for their rivals, so it can never be theirs."""

@@ -159,8 +159,8 @@ def test_ending_a_turn_asks_first_then_reports_the_votes(ui):
     while isinstance(ui.scene, CardsScene):
         ui.click(ui.scene.focus[-1])
     assert ui.scene is board
-    assert board.log_lines and board.log_lines[0].startswith("<b>")
-    assert paths.autosave_path().is_file()
+    assert "<b>Q1 1924</b>" in board.log_html()
+    assert paths.autosave_files() == [board.session.autosaver.path]
 
 
 def decide_cards(ui) -> None:
@@ -373,7 +373,8 @@ def test_continue_reads_the_save_once_on_its_way_to_the_board(ui, monkeypatch):
     from game.engine import Match
 
     match = Match.start(load_scenario(find_scenario("succession_1924")), 5)
-    saves.save_match(paths.autosave_path(), match, ["trotsky"], "easy")
+    autosave = paths.new_autosave_path("succession_1924", ["trotsky"])
+    saves.save_match(autosave, match, ["trotsky"], "easy")
     reads: list[str] = []
     parse = saves.parse_save
 
@@ -387,4 +388,4 @@ def test_continue_reads_the_save_once_on_its_way_to_the_board(ui, monkeypatch):
     ui.click_button("Continue")
     decide_cards(ui)
     assert isinstance(ui.scene, BoardScene) and ui.scene.session.humans == ["trotsky"]
-    assert reads == [str(paths.autosave_path())]
+    assert reads == [str(autosave)]

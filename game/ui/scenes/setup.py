@@ -7,15 +7,21 @@ import secrets
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UIDropDownMenu, UILabel, UITextBox, UITextEntryLine
+from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
 
 from game.engine import Scenario
 
-from .. import draw, theme
+from .. import draw, explain, theme
 from ..app import App, Scene
 from ..session import GameSession
 
 MAX_SEED = 2**63 - 1
+AI_LEVELS = ("easy", "standard", "strong")
+AI_TIPS = {
+    "easy": "The AI judges its moves roughly and often errs.",
+    "standard": "The AI weighs every move it can make this turn.",
+    "strong": "The AI also looks a few turns ahead (it thinks a little longer).",
+}
 
 
 def length_line(sc: Scenario) -> str:
@@ -29,6 +35,18 @@ def length_line(sc: Scenario) -> str:
         for name, turns, minutes, _ in sc.lesson_lengths()
     ]
     return f"turns are {unit}; " + " · ".join(offered)
+
+
+def forward_buttons(scene: Scene, area: pygame.Rect, label: str, action) -> UIButton:
+    """Back on the left of the bottom edge and the way on (Enter) on the right; returns the
+    latter."""
+    k = scene.app.k
+    m, y, h = round(48 * k), area.height - round(80 * k), round(52 * k)
+    scene.add_back_button(pygame.Rect(m, y, round(200 * k), h))
+    return scene.button(
+        pygame.Rect(area.width - m - round(260 * k), y, round(260 * k), h), label, action,
+        tip="Enter",
+    )
 
 
 def esc(text: str) -> str:
@@ -73,13 +91,7 @@ class ScenarioScene(Scene):
             h - round(200 * k),
         )
         self.detail = UITextBox(self.detail_html(), detail, self.app.ui, container=self.root)
-        self.add_back_button(pygame.Rect(m, h - round(80 * k), round(200 * k), round(52 * k)))
-        self.next = self.button(
-            pygame.Rect(w - m - round(260 * k), h - round(80 * k), round(260 * k), round(52 * k)),
-            "Choose contender",
-            self.go,
-            tip="Enter",
-        )
+        self.next = forward_buttons(self, area, "Choose contender", self.go)
         if self.index < 0:
             self.next.disable()
         self.focused = self.focus.index(self.next) if self.index >= 0 else 0
@@ -174,76 +186,70 @@ class ContenderScene(Scene):
                 term=c.id,
             )
         side = round(340 * k)
-        detail = pygame.Rect(
-            m, round(312 * k), w - 2 * m - side - round(24 * k), h - round(312 * k) - round(100 * k)
-        )
+        top = round(312 * k)
+        detail = pygame.Rect(m, top, w - 2 * m - side - round(24 * k), h - top - round(100 * k))
         UITextBox(self.detail_html(), detail, self.app.ui, container=self.root)
-        sx = w - m - side
-        UILabel(
-            pygame.Rect(sx, round(312 * k), side, round(28 * k)),
-            "How well the AI plays",
-            self.app.ui,
-            container=self.root,
-        )
-        self.level = UIDropDownMenu(
-            ["easy", "standard", "strong"],
-            self.difficulty,
-            pygame.Rect(sx, round(342 * k), side, round(40 * k)),
-            self.app.ui,
-            container=self.root,
-        )
-        UILabel(
-            pygame.Rect(sx, round(392 * k), side, round(28 * k)),
-            "Seed (the same seed, the same game)",
-            self.app.ui,
-            container=self.root,
-        )
+        self.side_panel(pygame.Rect(w - m - side, top, side, h - top - round(100 * k)))
+        self.start_button = forward_buttons(self, area, "Start", self.start)
+        self.focus_on(self.start_button)
+
+    def side_panel(self, r: pygame.Rect) -> None:
+        """The AI's strength, the seed and the length, stacked at the player's text size."""
+        k = self.app.k
+        gap = round(8 * k)
+        row_h = self.app.ui_font("body").get_linesize() + round(14 * k)
+        y = self.lines(r.x, r.y, r.width, "How well the AI plays")
+        bw = (r.width - 2 * gap) // 3
+        for i, level in enumerate(AI_LEVELS):
+            self.button(
+                pygame.Rect(r.x + i * (bw + gap), y, bw, row_h),
+                level.capitalize(),
+                lambda level=level: self.set_difficulty(level),
+                object_id="#chosen" if level == self.difficulty else "#choice",
+                tip=AI_TIPS[level],
+            )
+        y = self.lines(r.x, y + row_h + gap, r.width, "Seed (the same seed, the same game)")
+        entry_h = self.app.ui_font("body", 1).get_linesize() + round(14 * k)
         self.seed_entry = UITextEntryLine(
-            pygame.Rect(sx, round(422 * k), side, round(44 * k)), self.app.ui, container=self.root
+            pygame.Rect(r.x, y, r.width, entry_h),
+            self.app.ui,
+            container=self.root,
         )
         self.seed_entry.set_allowed_characters("numbers")
         self.seed_entry.set_text_length_limit(18)
         self.seed_entry.set_text(str(self.seed))
+        y = self.seed_entry.relative_rect.bottom + round(2 * k)
+        note_h = self.app.ui_font("body").get_linesize() + 2
         self.seed_note = UILabel(
-            pygame.Rect(sx, round(468 * k), side, round(24 * k)),
-            "",
-            self.app.ui,
-            container=self.root,
+            pygame.Rect(r.x, y, r.width, note_h), "", self.app.ui, container=self.root,
             object_id="#muted",
         )
         self.button(
-            pygame.Rect(sx, round(496 * k), side, round(40 * k)),
+            pygame.Rect(r.x, y + note_h, r.width, row_h),
             "New random seed",
             self.reseed,
             object_id="#small_button",
         )
+        y += note_h + row_h + gap
         lengths = self.scenario.lesson_lengths()
         if len(lengths) > 1:
             minutes = next(m for name, _, m, _ in lengths if name == self.length)
-            UILabel(
-                pygame.Rect(sx, round(548 * k), side, round(28 * k)),
-                f"Length: about {minutes} minutes",
-                self.app.ui,
-                container=self.root,
-            )
-            lw = (side - round(8 * k) * (len(lengths) - 1)) // len(lengths)
+            y = self.lines(r.x, y, r.width, f"Length: about {minutes} minutes")
+            lw = (r.width - gap * (len(lengths) - 1)) // len(lengths)
             for i, (name, turns, minutes, what) in enumerate(lengths):
                 self.button(
-                    pygame.Rect(sx + i * (lw + round(8 * k)), round(578 * k), lw, round(40 * k)),
+                    pygame.Rect(r.x + i * (lw + gap), y, lw, row_h),
                     name.capitalize(),
                     lambda name=name: self.set_length(name),
                     object_id="#chosen" if name == self.length else "#choice",
                     tip=f"<b>{name.capitalize()}</b>: {turns} turns, about {minutes} minutes. "
                     f"{esc(what)}",
                 )
-        self.add_back_button(pygame.Rect(m, h - round(80 * k), round(200 * k), round(52 * k)))
-        self.start_button = self.button(
-            pygame.Rect(w - m - round(260 * k), h - round(80 * k), round(260 * k), round(52 * k)),
-            "Start",
-            self.start,
-            tip="Enter",
-        )
-        self.focus_on(self.start_button)
+
+    def set_difficulty(self, level: str) -> None:
+        self.read_seed()
+        self.difficulty = level
+        self.build()
 
     def detail_html(self) -> str:
         c = self.playable[self.index]
@@ -259,6 +265,8 @@ class ContenderScene(Scene):
             parts.append(
                 "<br><b>Weaknesses</b><br>" + "".join(f"- {esc(s)}<br>" for s in c.weaknesses)
             )
+        cut = self.scenario.with_length(self.length)
+        parts.append("<br>" + explain.goal_html(cut, c.id, self.length))
         return "".join(parts)
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -278,9 +286,6 @@ class ContenderScene(Scene):
             )
 
     def handle(self, event: pygame.event.Event) -> None:
-        if event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED and event.ui_element is self.level:
-            self.difficulty = event.text
-            return
         if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and event.ui_element is self.seed_entry:
             self.read_seed()
             return
