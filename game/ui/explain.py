@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from game.engine import ActionKind, Option, View
+from game.engine import ActionKind, GameEvent, Kind, Option, View
 from game.engine.view import ContenderInfo, RegionInfo
 
 CATEGORIES: tuple[tuple[str, frozenset[ActionKind]], ...] = (
@@ -224,20 +224,32 @@ def trust(v: View, c: ContenderInfo) -> str:
     )
 
 
-def option(o: Option) -> str:
-    odds = ""
-    if o.odds is not None:
-        odds = (
-            f"<br><b>Odds {pct(o.odds)}</b>: the chance the vote carries, from how each "
-            "bloc stands today."
-        )
-    return f"<b>{esc(o.label)}</b> ({o.cost} AP)<br>{esc(o.why)}{odds}"
+def option(o: Option, odds: str | None = None) -> str:
+    """An action's tooltip: what it is, its cost, why it does what it does, and its odds in
+    the words the menu gives them (``odds``: '96% chance the Politburo adopts the
+    resolution')."""
+    said = ""
+    if odds:
+        said = f"<br><b>{esc(odds)}</b>, from how things stand today."
+    return f"<b>{esc(o.label)}</b> ({o.cost} AP)<br>{esc(o.why)}{said}"
 
 
-def goal_html(scenario, contender: str, length: str, standing=None) -> str:
+def event_html(e: GameEvent) -> str:
+    """One event for a log or a report: its tag in bold, then what happened; a vote with its
+    tally."""
+    if e.kind == Kind.VOTE and e.tally is not None:
+        t = e.tally
+        verdict = "carried" if t.passed else "defeated"
+        return f"<b>Vote</b>: {esc(t.organ)}: {esc(t.motion)}: {verdict}, {t.yes} to {t.no}"
+    return f"<b>{Kind(e.kind).tag}</b>: {esc(e.text)}"
+
+
+def goal_html(
+    scenario, contender: str, length: str, standing=None, descriptions: bool = False
+) -> str:
     """How you win, for a text box: the ladder of outcomes of ``scenario`` (already cut to
-    ``length``) in the words of the player of ``contender``, best first; with ``standing``,
-    where they stand on it now."""
+    ``length``) in the words of the player of ``contender``, best first (``descriptions``: with
+    what each outcome means); with ``standing``, where they stand on it now."""
     from game.words import goal
 
     parts = [
@@ -249,6 +261,8 @@ def goal_html(scenario, contender: str, length: str, standing=None) -> str:
         now = standing is not None and r.id == standing.rung.id
         name = f"<b>{esc(r.name)}</b>" + (" <i>(where you stand now)</i>" if now else "")
         parts.append(f"{n}. {name}: {esc(goal.needs_words(r))}.<br>")
+        if descriptions and r.description:
+            parts.append(f"<i>{esc(r.description)}</i><br>")
     if standing is not None:
         parts.append("<br>" + standing_html(standing))
     return "".join(parts)

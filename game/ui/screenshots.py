@@ -81,6 +81,8 @@ def shoot_all(out: Path, size: tuple[int, int], text_size: str = "normal") -> li
     session.autosave = False
     app.replace(TitleScene(app))
     board = app.push(BoardScene(app, session))
+    shot("04-goal")
+    app.top.close()
     shot("04-cards")
     while isinstance(app.top, CardsScene):
         app.pop()

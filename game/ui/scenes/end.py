@@ -111,14 +111,15 @@ class EndScene(Scene):
                 p.ink,
                 max_width=box.right - tx - round(70 * k),
             )
-            draw.text(
+            draw.block(
                 surface,
                 f"{o.name} · {info.status_name}",
                 (tx, box.top + round(30 * k * scale)),
+                box.right - tx - round(70 * k),
                 "body",
                 round(13 * k * scale),
                 p.muted,
-                max_width=box.right - tx - round(70 * k),
+                max_lines=2,
             )
             draw.text(
                 surface,

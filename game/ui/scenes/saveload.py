@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UILabel, UISelectionList, UITextEntryLine
+from pygame_gui.elements import UISelectionList, UITextEntryLine
 
 from game import saves
 from game.content import sources
@@ -56,18 +56,15 @@ class LoadScene(Scene):
         items = [f"{s.name}  -  {s.summary}" for s in self.slots]
         self.list = UISelectionList(
             pygame.Rect(m, round(110 * k), w - 2 * m, h - round(230 * k)),
-            items or [],
+            items,
             self.app.ui,
             container=self.root,
         )
         if not self.slots:
-            UILabel(
-                pygame.Rect(m + round(20 * k), round(130 * k), w - 2 * m, round(40 * k)),
-                "No saved games yet: a game is autosaved at the end of every turn.",
-                self.app.ui,
-                container=self.root,
-                object_id="#muted",
-            )
+            self.list.hide()
+            self.lines(m, round(130 * k), w - 2 * m,
+                       "No saved games yet: a game is autosaved at the end of every turn.",
+                       "#muted")
         y = h - round(90 * k)
         self.add_back_button(pygame.Rect(m, y, round(200 * k), round(50 * k)))
         self.load_button = self.button(

@@ -69,21 +69,12 @@ class ScenarioScene(Scene):
         m = round(48 * k)
         self.heading(pygame.Rect(m, round(24 * k), w - 2 * m, round(64 * k)), "Choose a scenario")
         list_w = int(w * 0.34)
-        y = round(100 * k)
-        self.choices = []
-        for i, e in enumerate(self.entries):
-            label = e.title if e.ok else f"{e.path.name} (cannot be loaded)"
-            b = self.button(
-                pygame.Rect(m, y, list_w, round(48 * k)),
-                label,
-                lambda i=i: self.pick(i),
-                object_id="#chosen" if i == self.index else "#choice",
-                tip=None if e.ok else esc(e.error or ""),
-            )
-            if not e.ok:
-                b.disable()
-            self.choices.append(b)
-            y += round(56 * k)
+        self.rows = self.list_rows(pygame.Rect(m, round(100 * k), list_w, h - round(200 * k)))
+        for i, (rect, _) in enumerate(self.rows):
+            e = self.entries[i]
+            tip = ("Click to read about it; click again (or Enter) to choose it." if e.ok
+                   else "This file cannot be loaded: " + esc(e.error or ""))
+            self.hotspot(rect, tip, on_click=(lambda i=i: self.pick(i)) if e.ok else None)
         detail = pygame.Rect(
             m + list_w + round(32 * k),
             round(100 * k),
@@ -95,6 +86,46 @@ class ScenarioScene(Scene):
         if self.index < 0:
             self.next.disable()
         self.focused = self.focus.index(self.next) if self.index >= 0 else 0
+
+    def list_rows(self, area: pygame.Rect) -> list[tuple[pygame.Rect, list[str]]]:
+        """The scenarios' rows: each title wrapped to the list's width, as tall as it needs."""
+        f = self.app.ui_font("body")
+        pad, gap = round(10 * self.app.k), round(8 * self.app.k)
+        rows, y = [], area.top
+        for e in self.entries:
+            label = e.title if e.ok else f"{e.path.name} (cannot be loaded)"
+            lines = draw.wrap(label, f, area.width - 2 * pad)
+            rect = pygame.Rect(area.left, y, area.width, len(lines) * f.get_linesize() + 2 * pad)
+            rows.append((rect, lines))
+            y = rect.bottom + gap
+        return rows
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """The list of scenarios: the chosen one in red, a broken one greyed."""
+        p = self.app.palette
+        pad = round(10 * self.app.k)
+        for i, (rect, lines) in enumerate(self.rows):
+            chosen, ok = i == self.index, self.entries[i].ok
+            surface.fill(p.red if chosen else p.paper, rect)
+            pygame.draw.rect(surface, p.ink, rect, 2)
+            kind = "bold" if chosen else "body"
+            f = draw.font(kind, theme.font_size(self.app.type_scale))
+            ink = p.paper if chosen else (p.ink if ok else p.muted)
+            for n, line in enumerate(lines):
+                surface.blit(f.render(line, True, ink),
+                             (rect.left + pad, rect.top + pad + n * f.get_linesize()))
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        if self.focused < 0 and 0 <= self.index < len(self.rows):
+            ring = self.rows[self.index][0].inflate(8, 8)
+            pygame.draw.rect(surface, self.app.palette.red, ring, 3)
+        super().draw_over(surface)
+
+    def move_focus(self, step: int) -> None:
+        """Tab goes round the list of scenarios (Up/Down choose in it) and the buttons."""
+        usable = [-1] + [i for i, b in enumerate(self.focus) if b.is_enabled and b.visible]
+        at = usable.index(self.focused) if self.focused in usable else 0
+        self.focused = usable[(at + step) % len(usable)]
 
     def detail_html(self) -> str:
         if self.index < 0:
@@ -119,11 +150,18 @@ class ScenarioScene(Scene):
             return
         self.index = index
         self.build()
-        self.focus_on(self.choices[index])
+        self.focused = -1
 
     def key(self, event: pygame.event.Event) -> None:
+        usable = [i for i, e in enumerate(self.entries) if e.ok]
         if event.key == pygame.K_ESCAPE:
             self.app.pop()
+        elif event.key in (pygame.K_UP, pygame.K_DOWN) and self.focused < 0 and usable:
+            at = usable.index(self.index) if self.index in usable else 0
+            step = 1 if event.key == pygame.K_DOWN else -1
+            self.pick(usable[(at + step) % len(usable)])
+        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and self.focused < 0:
+            self.go()
         else:
             super().key(event)
 
@@ -185,7 +223,7 @@ class ContenderScene(Scene):
                 on_click=lambda i=i: self.pick(i),
                 term=c.id,
             )
-        side = round(340 * k)
+        side = round(380 * k)
         top = round(312 * k)
         detail = pygame.Rect(m, top, w - 2 * m - side - round(24 * k), h - top - round(100 * k))
         UITextBox(self.detail_html(), detail, self.app.ui, container=self.root)
