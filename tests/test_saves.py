@@ -495,12 +495,12 @@ def test_an_endless_device_is_refused_without_reading_it():
 def test_difficulties_are_those_the_ai_offers_when_the_save_is_read(good_save, monkeypatch):
     from game import ai
 
-    _edit(good_save, difficulty="historical", seats={"trotsky": "historical"})
-    with pytest.raises(SaveError, match="unknown difficulty 'historical'"):
+    _edit(good_save, difficulty="grandmaster", seats={"trotsky": "grandmaster"})
+    with pytest.raises(SaveError, match="unknown difficulty 'grandmaster'"):
         saves.load_save(good_save)
-    monkeypatch.setattr(ai, "SEAT_DIFFICULTIES", (*ai.SEAT_DIFFICULTIES, "historical"))
+    monkeypatch.setattr(ai, "SEAT_DIFFICULTIES", (*ai.SEAT_DIFFICULTIES, "grandmaster"))
     save = saves.load_save(good_save)
-    assert save.difficulty == "historical" and save.seat_difficulty("trotsky") == "historical"
+    assert save.difficulty == "grandmaster" and save.seat_difficulty("trotsky") == "grandmaster"
 
 
 def test_names_and_seats_must_be_contenders_of_the_scenario(good_save, scenario):

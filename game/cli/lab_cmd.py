@@ -80,7 +80,7 @@ def _say(message: str) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run the lab for parsed arguments; the exit code."""
     from game.check import ProgressBar, default_jobs
-    from game.cli.main import MAX_SEED
+    from game.cli.main import MAX_SEED, UsageError, sweep_seats
     from game.content import sources
     from game.content.validate import format_problem, validate_paths
     from game.lab import lab
@@ -109,7 +109,11 @@ def run(args: argparse.Namespace) -> int:
     if entry.scenario is None:
         _say(f"cannot use scenario {entry.path}: {entry.error}")
         return 1
-    scenario = entry.scenario
+    try:
+        scenario, seats = sweep_seats(args, entry.scenario)
+    except UsageError as e:
+        _say(f"error: {e}")
+        return 2
     known = [w.id for w in scenario.what_ifs]
     wanted = list(dict.fromkeys(args.what_if)) if args.what_if else known
     unknown = [w for w in wanted if w not in known]
@@ -148,6 +152,8 @@ def run(args: argparse.Namespace) -> int:
             progress=bar,
             source=name if sources.looks_like_path(name) else "",
             cluster=args.cluster,
+            length=args.length,
+            overrides=seats,
         )
     except KeyboardInterrupt:
         bar.clear()

@@ -8,6 +8,7 @@ used. No traceback reaches the user.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import secrets
 import sys
@@ -31,7 +32,9 @@ class _Parser(argparse.ArgumentParser):
 MAX_SEED = 2**63 - 1
 MAX_GAMES = 100_000  # `check --games`: more would take hours; the lab is for big runs
 MAX_JOBS = 256
-AI_LEVELS = ("easy", "standard", "strong")  # strong looks a few turns ahead, and is slower
+# strong looks a few turns ahead, and is slower; historical plays the scenario's record
+AI_LEVELS = ("easy", "standard", "strong", "historical")
+LENGTHS = ("short", "standard", "full")
 
 
 def _int_in(lo: int, hi: int, what: str):
@@ -67,6 +70,49 @@ def add_sweep_options(p: argparse.ArgumentParser, seed_help: str) -> None:
         default="standard",
         help="how well the AI plays (default: standard)",
     )
+    p.add_argument(
+        "--seat",
+        action="append",
+        default=[],
+        metavar="CONTENDER=DIFFICULTY",
+        help="play one seat at another difficulty, such as trotsky=strong (may be repeated); "
+        "the other seats play at --difficulty",
+    )
+    p.add_argument(
+        "--length",
+        choices=LENGTHS,
+        default="full",
+        help="the length played: short, standard or full (default: full); milestones dated "
+        "after a length's end are reported as not applicable to it",
+    )
+
+
+def sweep_seats(args: argparse.Namespace, scenario) -> tuple[object, dict[str, str]]:
+    """The scenario cut to ``--length`` and the ``--seat`` overrides (contender id ->
+    difficulty) of a command that plays many AI games; UsageError for a length the scenario
+    does not offer, an unknown contender or difficulty, or a seat given twice."""
+    try:
+        cut = scenario.with_length(args.length)
+    except KeyError as e:
+        raise UsageError(str(e.args[0])) from None
+    ids = {c.id for c in scenario.contenders}
+    seats: dict[str, str] = {}
+    for text in args.seat:
+        who, sep, level = text.partition("=")
+        who, level = who.strip().lower(), level.strip().lower()
+        if not sep or not who or not level:
+            raise UsageError(f"--seat {text!r}: write CONTENDER=DIFFICULTY, such as "
+                             "trotsky=strong")
+        if who not in ids:
+            raise UsageError(f"--seat {text!r}: no contender {who!r} in {scenario.id}; "
+                             f"contenders are: {', '.join(sorted(ids))}")
+        if level not in AI_LEVELS:
+            raise UsageError(f"--seat {text!r}: no difficulty {level!r}; difficulties are: "
+                             f"{', '.join(AI_LEVELS)}")
+        if who in seats:
+            raise UsageError(f"--seat: {who} is given twice")
+        seats[who] = level
+    return cut, seats
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -161,6 +207,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="how many games to play (default: 100)",
     )
     add_sweep_options(chk, seed_help="the first game's seed; games use S, S+1, ... (default: 0)")
+    chk.add_argument(
+        "--json",
+        action="store_true",
+        help="print the report as one JSON document (keys: scenario, games, length, "
+        "win_rates, outcomes, milestones ...), for scripts and modders' CI",
+    )
     from game.cli import lab_cmd
 
     lab_cmd.add_parser(sub)
@@ -283,22 +335,29 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(format_problem(p), file=sys.stderr)
     if entry.scenario is None:
         return _fail(f"cannot use scenario {entry.path}: {entry.error}")
+    scenario, seats = sweep_seats(args, entry.scenario)
     jobs = min(args.jobs or default_jobs(), args.games)
     bar = ProgressBar(sys.stderr)
     try:
         report = check(
-            entry.scenario,
+            scenario,
             args.games,
             seed=args.seed,
             difficulty=args.difficulty,
             jobs=jobs,
             progress=bar,
             source=str(entry.path),
+            length=args.length,
+            overrides=seats,
         )
     except KeyboardInterrupt:
         bar.clear()
         raise
-    sys.stdout.write(report.render())
+    if args.json:
+        json.dump(report.to_json(), sys.stdout, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(report.render())
     if report.crashed:
         n = len(report.crashed)
         print(f"{PROG}: {n} game{'s' * (n > 1)} crashed (see the report)", file=sys.stderr)

@@ -1213,10 +1213,13 @@ def _summarise(
     sc: Scenario, games: list[tuple[str, SaveFile, Debrief]], skipped: list[SkippedSave]
 ) -> ClassSummary:
     ids = [c.id for c in sc.contenders]
-    outcome_defs = {o.id: o for o in sc.outcomes}
-    # Outcomes by the seat played.
+    # Outcomes by the seat played. Each game is graded by its own length's ladder: an outcome
+    # is known by its name and rank as that game gave them.
+    outcome_defs: dict[str, OutcomeLine] = {}
     seats: dict[str, list[tuple[str, bool]]] = {}
     for _, _, d in games:
+        for o in d.outcomes:
+            outcome_defs.setdefault(o.outcome, o)
         if d.humans:
             for h in d.humans:
                 seats.setdefault(h, []).append((d.outcome_of(h).outcome, d.winner == h))

@@ -12,6 +12,7 @@ terminal game, the window, the AI, saves, the lab) uses only the names exported 
 - :func:`guess_state` — a copy of the state with a contender's view of rivals' secrets guessed
   afresh, for an AI that looks ahead;
 - :func:`ledger` — support over time and what each factor won or lost (for the debrief);
+- :func:`milestones` — the scenario's dated turning points, and when this game reached them;
 - :class:`Match` — a game with its history, which replays to the same state.
 """
 
@@ -20,6 +21,7 @@ from .api import (
     FactorShare,
     Ledger,
     Match,
+    MilestoneMark,
     Option,
     Outcome,
     Result,
@@ -29,6 +31,7 @@ from .api import (
     guess_state,
     ledger,
     legal_actions,
+    milestones,
     new_game,
     outcome,
     view,
@@ -40,7 +43,8 @@ from .view import View
 
 __all__ = [
     "SPECS", "Action", "ActionKind", "Bloc", "FACTOR_NAMES", "Factor", "FactorShare", "GameEvent",
-    "GameState", "ID_PATTERN", "IllegalAction", "Kind", "Ledger", "Match", "Option", "Outcome",
-    "Result", "Scenario", "Tally", "TurnResult", "View", "apply_turn", "factor_shares",
-    "guess_state", "legal_actions", "ledger", "new_game", "outcome", "view",
+    "GameState", "ID_PATTERN", "IllegalAction", "Kind", "Ledger", "Match", "MilestoneMark",
+    "Option", "Outcome", "Result", "Scenario", "Tally", "TurnResult", "View", "apply_turn",
+    "factor_shares", "guess_state", "legal_actions", "ledger", "milestones", "new_game",
+    "outcome", "view",
 ]

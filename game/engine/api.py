@@ -123,6 +123,27 @@ def ledger(state: GameState) -> Ledger:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class MilestoneMark:
+    """A milestone of the scenario beside the game: the turn history reached it and the turn
+    this game did (None: not yet, or never). Turns are 0-based indices, as everywhere in the
+    engine; the game shows them from 1."""
+
+    id: str
+    title: str
+    history_turn: int
+    reached: int | None
+
+
+def milestones(state: GameState) -> tuple[MilestoneMark, ...]:
+    """Every milestone of the scenario, in its order, with the turn this game reached it."""
+    cal = state.scenario.calendar
+    return tuple(
+        MilestoneMark(m.id, m.title, cal.turn_of(m.when), state.milestones.get(m.id))
+        for m in state.scenario.milestones
+    )
+
+
 def guess_state(state: GameState, contender: str, seed: int) -> GameState:
     """A copy of ``state`` as ``contender`` might believe it to be, for an AI that looks ahead.
 

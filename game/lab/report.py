@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from game.check import MilestoneSummary, summarise_milestones
 from game.cli import tables as t
 from game.engine import Scenario
 
@@ -40,6 +41,8 @@ class LabReport:
     seed: int = 0
     difficulty: str = "standard"
     source: str = ""
+    length: str = "full"
+    overrides: dict[str, str] = field(default_factory=dict)
     played: list[list[LabRecord]] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -117,6 +120,11 @@ class LabReport:
         ]
         return Milestone(len(turns), len(self.played[arm]), median_low(turns))
 
+    def history(self, arm: int) -> list[MilestoneSummary]:
+        """The scenario's milestones against history, over the games of one arm."""
+        return summarise_milestones(self.arms[arm].scenario,
+                                    [dict(r.reached) for r in self.played[arm]])
+
     def milestones_shown(self) -> list[tuple[str, str]]:
         """(contender, milestone) that happened in at least SHOWN_EVENT_SHARE of the games of
         some arm, by contender then milestone."""
@@ -155,6 +163,9 @@ class LabReport:
         ]
         if self.difficulty != "standard":
             parts.append(f"--difficulty {self.difficulty}")
+        parts += [f"--seat {c}={d}" for c, d in self.overrides.items()]
+        if self.length != "full":
+            parts.append(f"--length {self.length}")
         if what:
             parts.append("--what-if " + " ".join(what))
         return " ".join(parts)
@@ -173,8 +184,9 @@ class LabReport:
         out.append(
             t.wrap(
                 f"{n} all-AI game{'s' * (n != 1)} per arm, {seeds} in every arm, AI difficulty "
-                f"{self.difficulty}; {len(self.arms)} arm{'s' * (len(self.arms) != 1)}, {total} "
-                f"games, {len(self.crashed())} crashed.",
+                f"{self.difficulty}{''.join(f', {c} {d}' for c, d in self.overrides.items())}, "
+                f"{self.length} length; {len(self.arms)} arm{'s' * (len(self.arms) != 1)}, "
+                f"{total} games, {len(self.crashed())} crashed.",
                 t.WIDTH,
                 indent="  ",
                 first="  ",
@@ -262,7 +274,24 @@ class LabReport:
                 t.table(["Decisive event", "Median date, share of games"], rows, align="ll"),
                 "",
             ]
+        rows = [[m.id, self.date(m.history_turn - 1), self.reached(m)] for m in self.history(0)]
+        if rows:
+            out += [
+                "Milestones against history (median date where games reached it, share of games "
+                "within two turns of history)",
+                t.table(["Milestone", "History", "Games"], rows, align="lll", shrink=0),
+                "",
+            ]
         return out
+
+    def reached(self, m: MilestoneSummary) -> str:
+        """``1926-Q4 in 98%, 80% within 2``, or why there is nothing to say."""
+        if not m.applicable:
+            return "after this length's end"
+        if not m.reached:
+            return "never"
+        return (f"{self.date(int(m.median_turn or 1) - 1)} in {self._pc(m.reached / m.games)}%, "
+                f"{self._pc(m.within_2 / m.games)}% within 2")
 
     @staticmethod
     def _pc(p: float) -> str:
@@ -349,6 +378,14 @@ class LabReport:
                 t.table(
                     ["Decisive event", "Baseline", "What-if", "Change in share"], rows, align="lllr"
                 ),
+                "",
+            ]
+        rows = [[b.id, self.reached(b), self.reached(w)]
+                for b, w in zip(self.history(0), self.history(a), strict=True)]
+        if rows:
+            out += [
+                "Milestones against history (baseline -> what-if)",
+                t.table(["Milestone", "Baseline", "What-if"], rows, align="lll", shrink=0),
                 "",
             ]
         return out

@@ -13,7 +13,7 @@ from game.engine.view import ContenderInfo, RegionInfo
 
 CATEGORIES: tuple[tuple[str, frozenset[ActionKind]], ...] = (
     ("Decisions", frozenset({ActionKind.DECIDE})),
-    ("Patronage", frozenset({ActionKind.APPOINT, ActionKind.RECRUIT})),
+    ("Patronage", frozenset({ActionKind.APPOINT, ActionKind.RECRUIT, ActionKind.SUBVERT})),
     (
         "Ideas and the line",
         frozenset(
@@ -28,7 +28,8 @@ CATEGORIES: tuple[tuple[str, frozenset[ActionKind]], ...] = (
         ),
     ),
     ("Alliances", frozenset({ActionKind.ALLY, ActionKind.ACCEPT, ActionKind.BREAK})),
-    ("Attack", frozenset({ActionKind.DOSSIER, ActionKind.ACCUSE})),
+    ("Attack", frozenset({ActionKind.DOSSIER, ActionKind.ACCUSE, ActionKind.CHALLENGE})),
+    ("Defence", frozenset({ActionKind.DEFEND, ActionKind.APPEAL})),
     (
         "Yourself and the organs",
         frozenset(
