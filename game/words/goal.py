@@ -183,7 +183,7 @@ class _Sayer:
     def simple(self, cond: Any, neg: bool) -> str | None:  # noqa: C901 - one case per kind
         kind = cond.type
         if kind in ("in_organ", "rivals_out_of", "status", "holds_office", "platform",
-                    "politburo_majority", "support"):
+                    "politburo_majority", "support", "leads"):
             you, who = self.who(cond.who)
         if kind == "in_organ":
             if cond.organ == "party":
@@ -210,6 +210,14 @@ class _Sayer:
             if neg:
                 return f"{who} {'do' if you else 'does'} not lead a majority of {organ}{allies}"
             return f"{who} {'lead' if you else 'leads'} a majority of {organ}{allies}"
+        if kind == "leads":
+            whose = "your" if you else f"{who}'s"
+            is_ = "is not" if neg else "is"
+            if cond.organ == "party":
+                return f"{whose} following {is_} the largest in the party"
+            if cond.organ == "politburo":
+                return f"{whose} faction {is_} the largest in {self.organs['politburo']}"
+            return f"{whose} following {is_} the largest in {self.organs[cond.organ]}"
         if kind == "holds_office":
             return f"{who} {holding(self.office_name(cond.office), you, neg)}"
         if kind == "status":

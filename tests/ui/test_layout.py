@@ -15,14 +15,13 @@ from game.ui.scenes.dialogs import GoalOverlay
 from game.ui.scenes.end import EndScene
 from game.ui.scenes.hotseat import PrivacyScreen
 from game.ui.scenes.report import TurnReport
-from game.ui.scenes.saveload import LoadScene, SaveScene
-from game.ui.scenes.setup import ContenderScene, ScenarioScene
+from game.ui.scenes.saveload import LoadScene
+from game.ui.scenes.setup import ScenarioScene
 from game.ui.scenes.title import TitleScene
 from game.ui.session import GameSession
 from game.ui.settings import TEXT_SIZES
 
 from .test_settings import SIZES, layout_problems, resize
-
 
 _FINISHED: dict[str, Match] = {}
 
