@@ -10,6 +10,7 @@ import html
 
 from game.engine import ActionKind, GameEvent, Kind, Option, View
 from game.engine.view import ContenderInfo, RegionInfo
+from game.words.names import in_sentence
 
 CATEGORIES: tuple[tuple[str, frozenset[ActionKind]], ...] = (
     ("Decisions", frozenset({ActionKind.DECIDE})),
@@ -77,7 +78,7 @@ def _change(now: float, before: float | None, unit: str = " points") -> str:
 
 def strongest_regions(v: View, c: int, n: int = 3) -> str:
     ranked = sorted(v.regions, key=lambda r: -r.loyalty[c] * r.members)[:n]
-    return ", ".join(f"{esc(r.name)} {pct(r.loyalty[c])}" for r in ranked)
+    return ", ".join(f"{esc(in_sentence(r.name))} {pct(r.loyalty[c])}" for r in ranked)
 
 
 def support(v: View, c: ContenderInfo, before: View | None) -> str:
@@ -120,8 +121,8 @@ def line(c: ContenderInfo, v: View) -> str:
     gap = abs(c.line - v.mood_line)
     fit = "close to" if gap < 0.2 else ("some way from" if gap < 0.5 else "far from")
     return (
-        f"<b>Line: {line_words(c.line)}</b>. It is {fit} the party's mood "
-        f"({line_words(v.mood_line)}): the closer, the more a speech or article wins."
+        f"<b>Line: {line_words(c.line)}</b>. It is {fit} the party's mood, which is "
+        f"{line_words(v.mood_line)}: the closer, the more a speech or article wins."
     )
 
 
