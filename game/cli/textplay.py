@@ -48,6 +48,7 @@ from game.engine import (
     view,
 )
 from game.words import goal
+from game.words.actions import action_labels, readable
 from game.words.names import date_words
 from game.words.odds import odds_text
 
@@ -284,13 +285,6 @@ def _decides(option: Option, event: str | None) -> bool:
     return option.action.kind == ActionKind.DECIDE and option.action.target == event
 
 
-def action_labels(state, cid: str, actions: Sequence[Action]) -> list[str]:
-    """What a seat's orders are called on its menu ('The date of the funeral: Tell him the true
-    date'), never their ids; an action not on the menu by its text form."""
-    labels = {o.action: o.label for o in legal_actions(state, cid)}
-    return [labels.get(a, str(a)) for a in actions]
-
-
 @dataclass
 class Session:
     """One game in the terminal: who plays which seat, and where it is saved."""
@@ -444,7 +438,7 @@ class Session:
                 try:
                     apply_turn(state, {cid: actions})  # a dry run: the engine says if it is legal
                 except IllegalAction as e:
-                    con.say(f"Not allowed: {e}. Type u to undo a choice.")
+                    con.say(f"Not allowed: {readable(str(e), options)}. Type u to undo a choice.")
                     continue
                 return actions
             if cmd == "u":

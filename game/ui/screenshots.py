@@ -59,10 +59,16 @@ def shoot_all(out: Path, size: tuple[int, int], text_size: str = "normal") -> li
     app = App(settings=Settings(window_size=size, text_size=text_size, animation_speed="off"))
     written: list[Path] = []
 
+    from . import draw
+
     def shot(name: str) -> None:
+        draw.CUTS.clear()
         for _ in range(3):
             app.step(pygame.event.get(), 1 / 30)
         pygame.display.flip()
+        for cut in dict.fromkeys(draw.CUTS):  # a layout that fits cuts nothing
+            print(f"{name} ({text_size}, {size[0]}x{size[1]}): text cut short: {cut!r}",
+                  file=sys.stderr)
         text = "" if text_size == "normal" else f"-{text_size}"
         path = out / f"{name}{text}-{size[0]}x{size[1]}.png"
         png = io.BytesIO()
@@ -142,8 +148,6 @@ def shoot_all(out: Path, size: tuple[int, int], text_size: str = "normal") -> li
     app.top.load()
     shot("17-load")
     pygame.quit()
-    from . import draw
-
     draw.font.cache_clear()
     return written
 

@@ -28,6 +28,7 @@ from game.engine import (
     outcome,
     view,
 )
+from game.words.actions import readable
 from game.words.names import date_words
 
 SLOT_NAME = re.compile(r"[^A-Za-z0-9 _-]+")
@@ -206,7 +207,7 @@ class GameSession:
         try:
             apply_turn(self.match.state, {self.me: [o.action for o in self.chosen()]})
         except IllegalAction as e:
-            return str(e)
+            return readable(str(e), self.options())
         return None
 
     # -- ending a turn
