@@ -48,11 +48,11 @@ def render_board(
     narrow = width < 90
     out: list[str] = []
     out.append(g.rule * width)
-    head = date_line(v)
+    head = date_line(v) + "."
     if v.meetings_this_turn:
-        head += "   Meeting this turn: " + ", ".join(
+        head += " Meeting this turn: " + ", ".join(
             v.organ_names.get(m, m.replace("_", " ")) for m in v.meetings_this_turn
-        )
+        ) + "."
     out.append(t.wrap(head, width, indent="  "))
     if standing is not None:
         out.append(render_standing(standing, g, width))
@@ -416,26 +416,23 @@ def render_outcome(
     ranked = result.ranked()
     rungs = len(sc.outcomes)
     order = {o.id: i for i, o in enumerate(sc.outcomes, start=1)}
-    rows = [
-        [
+    narrow = width < 80  # the status goes to the lines below the table
+    rows = []
+    for place, o in enumerate(ranked, start=1):
+        c = info[o.contender]
+        row = [
             _ordinal(place),
-            info[o.contender].name + (" (you)" if o.contender == me else ""),
+            c.short + (" (you)" if o.contender == me else ""),
             f"{o.name} ({_ordinal(order.get(o.outcome, rungs))} of {rungs})",
-            t.pct(info[o.contender].support),
-            info[o.contender].status_name,
+            t.pct(c.support),
         ]
-        for place, o in enumerate(ranked, start=1)
-    ]
+        rows.append(row if narrow else [*row, c.status_name])
+    headers = ["Place", "Contender", "Outcome (rung)", "Support"] + ([] if narrow else ["Status"])
     out = [
         "THE OUTCOME",
-        t.table(
-            ["Place", "Contender", "Outcome (of the outcomes, best first)", "Support", "Status"],
-            rows,
-            align="lllrl",
-            width=width,
-            g=g,
-            shrink=2,
-        ),
+        t.wrap(f"Best placed first. Beside each outcome, its rung on the ladder of {rungs} "
+               "outcomes (the 1st is the best).", width, indent="  ", first="  "),
+        t.table(headers, rows, align="lllrl", width=width, g=g, shrink=2),
         t.wrap(
             f"Best placed: {info[result.winner].name} ({result.of(result.winner).name}).",
             width,
@@ -446,8 +443,9 @@ def render_outcome(
     ]
     for o in ranked:
         if o.description:
-            short = info[o.contender].short
-            out.append(t.wrap(o.description, width, indent="    ", first=f"  {short}: "))
+            c = info[o.contender]
+            who = f"{c.short} ({c.status_name})" if narrow else c.short
+            out.append(t.wrap(o.description, width, indent="    ", first=f"  {who}: "))
     if sc.epilogue:
         out += ["", "WHAT FOLLOWED IN HISTORY", t.wrap(sc.epilogue, width, indent="  ")]
     return "\n".join(out)

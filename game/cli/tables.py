@@ -180,7 +180,8 @@ def wrap(text: str, width: int = WIDTH, indent: str = "", first: str | None = No
     for i, p in enumerate(paras):
         lead = first if (first is not None and i == 0) else indent
         out.append(
-            textwrap.fill(" ".join(p.split()), width, initial_indent=lead, subsequent_indent=indent)
+            textwrap.fill(" ".join(p.split()), width, initial_indent=lead, subsequent_indent=indent,
+                          break_on_hyphens=False)
         )
     return "\n\n".join(out)
 

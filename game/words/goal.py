@@ -74,7 +74,8 @@ def length_words(scenario: Scenario, length: str) -> str:
     (``scenario`` already cut to ``length``)."""
     cal = scenario.calendar
     span = f"from {date_words(cal.label(0))} to {date_words(cal.label(cal.turns - 1))}"
-    name = "the game" if length == "full" else f"the {length} game"
+    alone = length == "full" and len(scenario.lesson_lengths()) == 1  # no shorter ones to name
+    name = "the game" if alone else f"the {length} game"
     return f"{name}: {cal.turns} turns, {span}"
 
 
