@@ -142,7 +142,7 @@ def test_an_all_ai_game_names_actions_as_the_menu_does(play):
 def test_the_outcome_places_contenders_first_to_last(play):
     code, out, _ = play(["play", "--auto", "--seed", "3", "--length", "short"])
     assert code == 0
-    table = out.split("THE OUTCOME", 1)[1].split("Best placed", 1)[0]
+    table = out.split("THE OUTCOME", 1)[1].split("Best placed:", 1)[0]
     places = re.findall(r"^(\d)(?:st|nd|rd|th) ", table, re.MULTILINE)
     assert places == [str(n) for n in range(1, len(places) + 1)] and len(places) == 5
     assert re.search(r"\((\d)(st|nd|rd|th) of 6\)", table)
