@@ -154,8 +154,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--contender",
         metavar="ID",
         action="append",
-        help="the contender you play (skips the choice); give it again for each further person "
-        "at this computer (hotseat: they take turns, each seeing only their own secrets)",
+        help="the contender you play, by id or name in any case (skips the choice); give it "
+        "again for each further person at this computer (hotseat: they take turns, each seeing "
+        "only their own secrets)",
     )
     play.add_argument(
         "--difficulty",
