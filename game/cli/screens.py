@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from game.cli import tables as t
 from game.engine import ActionKind, GameEvent, Kind, Match, Option, Scenario, View, outcome, view
 from game.words import goal
-from game.words.names import date_words, office_post
+from game.words.names import date_words, office_post, ordinal
 from game.words.odds import odds_text
 
 W = t.WIDTH
@@ -271,7 +271,7 @@ def render_standing(st: goal.Standing, g: t.Glyphs = t.ASCII, width: int = W) ->
     which needs: [ ] you lead a majority of the Politburo; [x] ...'"""
     out = [
         t.wrap(
-            f"Where you stand now: {st.rung.name} ({_ordinal(st.place)} of {st.rungs} outcomes"
+            f"Where you stand now: {st.rung.name} ({ordinal(st.place)} of {st.rungs} outcomes"
             f"{', the best' if st.place == 1 else ''}).",
             width,
             indent="    ",
@@ -286,11 +286,6 @@ def render_standing(st: goal.Standing, g: t.Glyphs = t.ASCII, width: int = W) ->
             for c in st.checks
         ]
     return "\n".join(out)
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def render_goal(sc: Scenario, contender: str, length: str, width: int = W) -> str:
@@ -421,9 +416,9 @@ def render_outcome(
     for place, o in enumerate(ranked, start=1):
         c = info[o.contender]
         row = [
-            _ordinal(place),
+            ordinal(place),
             c.short + (" (you)" if o.contender == me else ""),
-            f"{o.name} ({_ordinal(order.get(o.outcome, rungs))} of {rungs})",
+            f"{o.name} ({ordinal(order.get(o.outcome, rungs))} of {rungs})",
             t.pct(c.support),
         ]
         rows.append(row if narrow else [*row, c.status_name])

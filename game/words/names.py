@@ -83,6 +83,12 @@ def join(items: Iterable[str], word: str = "and") -> str:
     return ", ".join(parts[:-1]) + f" {word} " + parts[-1]
 
 
+def ordinal(n: int) -> str:
+    """'1st', '2nd', '3rd', '4th', '11th', '22nd'."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def plural(n: int, word: str, many: str | None = None) -> str:
     """'1 turn', '3 turns' ('1 bloc', '2 blocs'; give ``many`` for irregular plurals)."""
     return f"{n} {word if n == 1 else (many or word + 's')}"
