@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from game.cli import tables as t
 from game.engine import ActionKind, GameEvent, Kind, Match, Option, Scenario, View, outcome, view
 from game.words import goal
+from game.words.actions import card_choice
 from game.words.names import date_words, office_post, ordinal
 from game.words.odds import odds_text
 
@@ -329,12 +330,14 @@ def render_cards(v: View, width: int = W) -> str:
     return "\n".join(out)
 
 
-def option_line(n: int, opt: Option, chosen: bool, odds: str | None, width: int = W) -> str:
-    """One menu entry: '*' if chosen, number, cost and label; under it what its odds are the
-    chance of, if it has odds."""
+def option_line(
+    n: int, opt: Option, chosen: bool, odds: str | None, width: int = W, label: str | None = None
+) -> str:
+    """One menu entry: '*' if chosen, number, cost and label (``label``: another than the
+    option's own); under it what its odds are the chance of, if it has odds."""
     mark = "*" if chosen else " "
     lead = f" {mark}{n:>3}. {opt.cost} AP  "
-    text = t.wrap(opt.label, width, indent=" " * len(lead), first=lead)
+    text = t.wrap(label or opt.label, width, indent=" " * len(lead), first=lead)
     if odds:
         text += "\n" + t.wrap(odds, width, indent=" " * (len(lead) + 2), first=" " * len(lead))
     return text
@@ -343,17 +346,24 @@ def option_line(n: int, opt: Option, chosen: bool, odds: str | None, width: int 
 def render_menu(
     options: Sequence[Option], picks: Sequence[int], v: View, sc: Scenario, width: int = W
 ) -> str:
-    """The numbered action menu: decisions first, then actions, in the engine's order."""
+    """The numbered action menu: decisions first, each card's choices under its title, then
+    actions, in the engine's order."""
     lines = []
     decisions = [i for i, o in enumerate(options) if o.action.kind == ActionKind.DECIDE]
     rest = [i for i, o in enumerate(options) if o.action.kind != ActionKind.DECIDE]
     for title, group in (("YOUR DECISIONS", decisions), ("YOUR ACTIONS", rest)):
-        if group:
-            lines.append(f"{title}   (number, cost, what)")
-            lines += [
-                option_line(i + 1, options[i], i in picks, odds_text(options[i], v, sc), width)
-                for i in group
-            ]
+        if not group:
+            continue
+        lines.append(f"{title}   (number, cost, what)")
+        card = None
+        for i in group:
+            choice = card_choice(options[i], v)
+            if choice and choice[0] != card:
+                card = choice[0]
+                lines.append(t.wrap(f"{card}:", width, indent="    ", first="  "))
+            odds = odds_text(options[i], v, sc)
+            lines.append(option_line(i + 1, options[i], i in picks, odds, width,
+                                     choice[1] if choice else None))
     return "\n".join(lines)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from game.engine import Action, GameState, Option, legal_actions
+from game.engine import Action, ActionKind, GameState, Option, View, legal_actions
 
 
 def action_labels(state: GameState, contender: str, actions: Sequence[Action]) -> list[str]:
@@ -25,3 +25,15 @@ def readable(message: str, options: Sequence[Option]) -> str:
         message = re.sub(rf"\bcannot {form}\b", f"cannot choose \u201c{o.label}\u201d", message)
         message = re.sub(rf"(?<![\w\u201c]){form}\b", f"\u201c{o.label}\u201d", message)
     return message
+
+
+def card_choice(option: Option, view: View) -> tuple[str, str] | None:
+    """For a choice on an event card, the card's title and the choice's own label, so a menu
+    can name the card once above its choices; None for any other action."""
+    if option.action.kind is not ActionKind.DECIDE:
+        return None
+    card = next((c for c in view.cards if c.event == option.action.target), None)
+    if card is None:
+        return None
+    label = next((lb for cid, lb in card.choices if cid == option.action.option), None)
+    return None if label is None else (card.title, label)

@@ -19,6 +19,7 @@ from pygame_gui.elements import UITextBox
 from game.engine import View
 from game.resume import visible
 from game.words import goal
+from game.words.actions import card_choice
 from game.words.names import date_words
 from game.words.odds import odds_text
 
@@ -646,21 +647,39 @@ class BoardScene(Scene):
 
     # -- the action list
     def menu_entries(self) -> list[tuple[str, object]]:
-        """Headers and option indices, grouped by category in the engine's order."""
+        """Headers and option indices, grouped by category in the engine's order; a card's
+        choices under the card's title (named once, not in every row)."""
         groups: dict[str, list[int]] = {}
-        for i, o in enumerate(self.options):
-            groups.setdefault(explain.category(o.action.kind), []).append(i)
+        for i in range(len(self.options)):
+            groups.setdefault(self.group_of(i), []).append(i)
+        order = [name for name, _ in explain.CATEGORIES]
+
+        def rank(name: str) -> tuple[int, int]:  # the cards first, then the categories' order
+            first = groups[name][0]
+            return (0, first) if name not in order else (1, order.index(name))
+
         out: list[tuple[str, object]] = []
-        for name, _ in explain.CATEGORIES:
-            if name in groups:
-                out.append(("header", name))
-                out += [("option", i) for i in groups[name]]
+        for name in sorted(groups, key=rank):
+            out.append(("header", name))
+            out += [("option", i) for i in groups[name]]
         return out
+
+    def header_height(self, name: str) -> int:
+        """A group's heading: one line, or two for a long card title."""
+        used = draw.block(None, name.upper(), (0, 0), self.r_right.width, "heading",
+                          self.fs(16), max_lines=2)
+        return used.height + self.px(6)
+
+    def group_of(self, i: int) -> str:
+        """The heading an option is listed under: its card's title, or its kind's category."""
+        choice = card_choice(self.options[i], self.view)
+        return f"Decide: {choice[0]}" if choice else explain.category(self.options[i].action.kind)
 
     def row_lines(self, i: int, width: int) -> tuple[list[str], list[str]]:
         """An option's label and the words of its odds, wrapped to the row's width."""
         o = self.options[i]
-        label = ("✓ " if i in self.session.picks else "") + o.label
+        choice = card_choice(o, self.view)
+        label = ("✓ " if i in self.session.picks else "") + (choice[1] if choice else o.label)
         lines = draw.wrap(label, draw.font("body", self.fs(13)), width)
         odds = odds_text(o, self.view, self.session.scenario)
         said = draw.wrap(odds, draw.font("italic", self.fs(12)), width) if odds else []
@@ -676,13 +695,12 @@ class BoardScene(Scene):
         :data:`PER_PAGE` actions a page, a header never last on a page: (kind, value,
         height) each."""
         width = self.r_right.width - self.px(52)
-        head_h = self.line("heading", 16) + self.px(6)
         pages: list[list[tuple[str, object, int]]] = [[]]
         used = count = 0
         pending: tuple[str, object, int] | None = None
         for kind, value in self.menu_entries():
             if kind == "header":
-                pending = ("header", value, head_h)
+                pending = ("header", value, self.header_height(str(value)))
                 continue
             h = self.row_height(int(value), width)
             need = h + (pending[2] if pending else 0)
@@ -690,7 +708,8 @@ class BoardScene(Scene):
                 pages.append([])
                 used = count = 0
                 if pending is None:  # the group goes on over the page: say which it is
-                    pending = ("header", self._group_of(value), head_h)
+                    name = self.group_of(int(value))
+                    pending = ("header", name, self.header_height(name))
                 need = h + (pending[2] if pending else 0)
             if pending is not None:
                 pages[-1].append(pending)
@@ -700,9 +719,6 @@ class BoardScene(Scene):
             used += h
             count += 1
         return pages
-
-    def _group_of(self, value: object) -> str:
-        return explain.category(self.options[int(value)].action.kind)
 
     def draw_moves(self, surface) -> None:
         p, s, v = self.app.palette, self.session, self.view
@@ -747,8 +763,8 @@ class BoardScene(Scene):
         for kind, value, h in pages[self.page]:
             rect = pygame.Rect(r.left, y, r.width, h - self.px(3))
             if kind == "header":
-                draw.text(surface, str(value).upper(), (rect.left, rect.bottom - 2), "heading",
-                          self.fs(16), p.red, anchor="bottomleft")
+                draw.block(surface, str(value).upper(), (rect.left, rect.top + self.px(3)),
+                           rect.width, "heading", self.fs(16), p.red, max_lines=2)
                 self.rows.append((rect, None, str(value)))
             else:
                 i = int(value)
