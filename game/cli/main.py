@@ -52,6 +52,16 @@ def _int_in(lo: int, hi: int, what: str):
     return parse
 
 
+def _name(text: str) -> str:
+    """An argparse type: a player's name as a save keeps it."""
+    from game.saves import player_name
+
+    try:
+        return player_name(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(f"{text!r}: {e}") from None
+
+
 def add_sweep_options(p: argparse.ArgumentParser, seed_help: str) -> None:
     """--jobs, --seed and --difficulty, as every command that plays many AI games has them."""
     p.add_argument(
@@ -159,6 +169,16 @@ def build_parser() -> argparse.ArgumentParser:
         "only their own secrets)",
     )
     play.add_argument(
+        "--name",
+        metavar="NAME",
+        action="append",
+        type=_name,
+        help="the player's name, kept in the save for the debrief and the class summary; give "
+        "it once per --contender, in the same order (with --auto: the name of whoever runs the "
+        "game, for the seat --contender names, else the first; in the window: filled in on the "
+        "setup screen)",
+    )
+    play.add_argument(
         "--difficulty",
         choices=AI_LEVELS,
         help="how well the AI plays (default: standard)",
@@ -217,9 +237,10 @@ def build_parser() -> argparse.ArgumentParser:
     from game.cli import lab_cmd
 
     lab_cmd.add_parser(sub)
-    from game.cli import debrief_cmd
+    from game.cli import debrief_cmd, teacher_cmd
 
     debrief_cmd.add_parser(sub)
+    teacher_cmd.add_parser(sub)
     return p
 
 
@@ -247,6 +268,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from game.cli import debrief_cmd
 
             return debrief_cmd.run(args)
+        if args.command == "teacher-pack":
+            from game.cli import teacher_cmd
+
+            return teacher_cmd.run(args)
         return cmd_play(args)
     except UsageError as e:
         print(f"{PROG}: error: {e}", file=sys.stderr)
@@ -371,6 +396,25 @@ def _fail(message: str) -> int:
     return 1
 
 
+def _names_for(args: argparse.Namespace, humans: Sequence[str], scenario) -> dict[str, str]:
+    """The seats the --name options are for: the people's seats in order, or with --auto the
+    seat --contender names (else the first contender)."""
+    given = args.name or []
+    if args.auto:
+        seat = (args.contender or [scenario.contenders[0].id])[0]
+        return {seat: given[0]} if given else {}
+    if len(given) > len(humans):
+        raise UsageError(_too_many_names(len(given), len(humans)))
+    return dict(zip(humans, given, strict=False))
+
+
+def _too_many_names(names: int, seats: int) -> str:
+    return (
+        f"{names} names for {seats} seat{'s' * (seats != 1)}: give one --name per --contender, "
+        "in the same order"
+    )
+
+
 def cmd_window(args: argparse.Namespace) -> int:
     """Open the game window (straight into a saved game with --load)."""
     for flag, value in (
@@ -387,7 +431,7 @@ def cmd_window(args: argparse.Namespace) -> int:
             )
     from game.ui import launch
 
-    return launch(load=args.load)
+    return launch(load=args.load, name=args.name[0] if args.name else None)
 
 
 def cmd_play(args: argparse.Namespace) -> int:
@@ -407,8 +451,16 @@ def cmd_play(args: argparse.Namespace) -> int:
     from game.content.loader import ScenarioError
     from game.engine import Match, view
 
-    if args.auto and args.contender:
-        raise UsageError("--auto plays every seat by AI, so --contender cannot be used with it")
+    if args.auto and args.contender and not args.name:
+        raise UsageError(
+            "--auto plays every seat by AI: with it, --contender only says whose seat --name "
+            "is for"
+        )
+    if args.auto and ((args.name and len(args.name) > 1) or len(args.contender or []) > 1):
+        raise UsageError("--auto takes one --name (and at most one --contender for it)")
+    seats = len(args.contender) if args.contender else 1
+    if not args.auto and not args.load and args.name and len(args.name) > seats:
+        raise UsageError(_too_many_names(len(args.name), seats))
     if not (args.text or args.auto):
         return cmd_window(args)
     if args.load and args.seed is not None:
@@ -477,6 +529,7 @@ def cmd_play(args: argparse.Namespace) -> int:
                   for cid in args.contender or []]
     if len(set(contenders)) < len(contenders):
         raise UsageError("each --contender must be a different contender")
+    args.contender = contenders or None  # ids as the game spells them, however they were typed
 
     try:
         if save is not None:
@@ -488,6 +541,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             for cid in humans:  # a seat taken over by a person (--contender) is no AI's
                 seats.pop(cid, None)
             names, length = dict(save.names), save.length
+            names.update(_names_for(args, humans or save.humans, scenario))
             at = date_line(view(match.state, scenario.contenders[0].id))
             con.say(f"Resumed {scenario.title} at {at}, seed {save.seed}.")
         else:
@@ -510,6 +564,7 @@ def cmd_play(args: argparse.Namespace) -> int:
                 for cid in humans:
                     con.say("")
                     con.say(render_goal(match.scenario, cid, length, con.width))
+            names = _names_for(args, humans, scenario)
     except saves.SaveError as e:
         return _fail(str(e))
     except (EndOfInput, QuitRequested):

@@ -155,9 +155,9 @@ def plenum(ctx: Context, meeting: Meeting | None, seats: int | None) -> None:
 
 def elect_offices(ctx: Context) -> None:
     """Fill every vacant office the Central Committee elects (``elected``): the candidates are
-    the contenders in the Politburo who have not lost it before; each faction votes for its
-    leader if he stands, or else for the candidate he trusts most; the others lean to the
-    candidates with the most prestige."""
+    the contenders in the Politburo who have not lost it before; each candidate's faction
+    votes for him, and everyone else (the uncommitted, and the followers of those who do not
+    stand) leans to the candidates with the most prestige."""
     s = ctx.state
     for o in ctx.scenario.offices:
         if not o.elected or s.holder.get(o.id, -1) >= 0:
@@ -166,11 +166,7 @@ def elect_offices(ctx: Context) -> None:
                    if ctx.in_organ(c, "politburo") and (o.id, c) not in s.lost]
         if not running:
             continue
-        backed = {}
-        for k in range(s.n):
-            if ctx.in_organ(k, "party"):
-                backed[k] = running.index(k) if k in running else max(
-                    range(len(running)), key=lambda i, k=k: (s.trust[k, running[i]], -i))
+        backed = {k: running.index(k) for k in running}  # the others' followers judge
         lean = np.array([s.contenders[c].prestige / 25.0 for c in running])
         votes, blocs = choose(ctx, [ctx.name(c) for c in running], backed, lean)
         winner = running[int(np.argmax(votes))]

@@ -19,6 +19,19 @@ from .stats import Difference, Share, difference, mean, mean_difference, median_
 
 SHOWN_EVENT_SHARE = 0.05  # a decisive event is listed when it happens in this share of some arm
 
+# What the numbers can and cannot say: every rendering of the report (text, HTML, the student
+# sheet) carries all of these.
+CAVEATS: tuple[str, ...] = (
+    "A game's winner is the best-placed contender at the end (best outcome, then Politburo "
+    "following, then support).",
+    "Intervals are 95%: Wilson for a share, Newcombe for a difference; * marks a difference "
+    "whose interval excludes zero (a clear difference).",
+    "Dates are medians over the games in which the event happened.",
+    "The computer plays every seat, so the games show what this model's rules make likely, "
+    "not what would have happened; the model's numbers are estimates, and the AI plays worse "
+    "than the historical actors (see docs/lab.md).",
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Milestone:
@@ -138,6 +151,11 @@ class LabReport:
                     out.append((cid, key))
         return out
 
+    def milestone_change(self, a: int, cid: str, key: str) -> str:
+        """The change in the share of games in which the event happened, in points."""
+        d = self.milestone_difference(a, cid, key)
+        return f"{100 * d.d:+.1f} {'*' if d.clear else ' '}"
+
     def milestone_label(self, cid: str, key: str) -> str:
         if key == "party":
             return f"{self.name(cid)} expelled from the party"
@@ -192,17 +210,7 @@ class LabReport:
                 first="  ",
             )
         )
-        out.append(
-            t.wrap(
-                "A game's winner is the best-placed contender at the end (best outcome, then "
-                "Politburo following, then support). Intervals are 95%: Wilson for a share, "
-                "Newcombe for a difference; * marks a difference whose interval excludes zero. "
-                "Dates are medians over the games in which the event happened.",
-                t.WIDTH,
-                indent="  ",
-                first="  ",
-            )
-        )
+        out.append(t.wrap(" ".join(CAVEATS), t.WIDTH, indent="  ", first="  "))
         out.append(f"  Again: {self.command()}")
         out.append("")
         out += self._baseline()
@@ -365,13 +373,12 @@ class LabReport:
         if shown:
             rows = []
             for c, k in shown:
-                d = self.milestone_difference(a, c, k)
                 rows.append(
                     [
                         self.milestone_label(c, k),
                         self.when(self.milestone(0, c, k)),
                         self.when(self.milestone(a, c, k)),
-                        f"{100 * d.d:+.1f} {'*' if d.clear else ' '}",
+                        self.milestone_change(a, c, k),
                     ]
                 )
             out += [

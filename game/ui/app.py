@@ -241,6 +241,7 @@ class App:
     mouse: tuple[int, int] = (-1, -1)  # where the mouse is, from the events seen
     screen: tuple[int, int] | None = UNKNOWN  # room for a window on the screen (None: no limit)
     _later: list[Callable[[], None]] = field(default_factory=list)
+    player_name: str | None = None  # from `politburo play --name`: filled in at setup
     _mute_text: bool = False  # the key that opened a screen is down: it types nothing there
 
     def __post_init__(self) -> None:

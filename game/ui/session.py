@@ -104,9 +104,10 @@ class GameSession:
         seed: int,
         difficulty: str = "standard",
         length: str = "full",
+        names: dict[str, str] | None = None,
     ) -> GameSession:
         match = Match.start(scenario.with_length(length), seed)
-        return cls(match, list(humans), difficulty, length)
+        return cls(match, list(humans), difficulty, length, names=dict(names or {}))
 
     @classmethod
     def resume(

@@ -397,3 +397,37 @@ def test_continue_reads_the_save_once_on_its_way_to_the_board(ui, monkeypatch):
     decide_cards(ui)
     assert isinstance(ui.scene, BoardScene) and ui.scene.session.humans == ["trotsky"]
     assert reads == [str(autosave)]
+
+
+def test_the_player_types_a_name_that_the_save_keeps(ui, tmp_path):
+    ui.app.player_name = "Ana"  # politburo play --name Ana
+    ui.app.push(TitleScene(ui.app))
+    ui.frames()
+    ui.click_button("New game")
+    ui.click_button("Choose contender")
+    scene = ui.scene
+    assert scene.name_entry.get_text() == "Ana"  # the first seat, as --name filled it
+    ui.click_button("Trotsky")
+    entry = ui.scene.name_entry
+    assert entry.get_text() == ""
+    ui.click(entry)
+    ui.type("Ben and Cleo")
+    ui.click_button("Start")
+    decide_cards(ui)
+    session = ui.scene.session
+    assert session.humans == ["trotsky"] and session.names == {"trotsky": "Ben and Cleo"}
+    path = tmp_path / "named.json"
+    saves.save_table(path, session)
+    assert saves.load_save(path).names == {"trotsky": "Ben and Cleo"}
+
+
+def test_an_ai_seat_takes_no_name(ui):
+    ui.app.push(TitleScene(ui.app))
+    ui.frames()
+    ui.click_button("New game")
+    ui.click_button("Choose contender")
+    scene = ui.scene
+    scene.toggle_person(2)  # a second person at this computer: Zinoviev
+    scene.toggle_person(2)  # and back to the AI
+    assert scene.index == 2 and 2 not in scene.people
+    assert not scene.name_entry.is_enabled

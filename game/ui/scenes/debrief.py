@@ -12,7 +12,7 @@ from pygame_gui.elements import UITextBox
 
 from game import files, paths
 from game.debrief.build import debrief
-from game.debrief.html import render_debrief
+from game.debrief.html import render_debrief, render_handout
 from game.debrief.model import Debrief
 from game.words.names import date_words
 
@@ -39,15 +39,17 @@ def spread(labels: list[tuple[int, str]], step: int, top: int, bottom: int):
     return [(y, name) for y, (_, name) in zip(ys, placed, strict=True)]
 
 
-def report_path(d: Debrief) -> Path:
-    return paths.data_dir() / "reports" / f"debrief-{d.scenario_id}-seed{d.seed}.html"
+def report_path(d: Debrief, what: str = "report") -> Path:
+    """Where the window keeps a game's report (``what``: report or handout)."""
+    stem = "debrief" if what == "report" else what
+    return paths.data_dir() / "reports" / f"{stem}-{d.scenario_id}-{d.length}-seed{d.seed}.html"
 
 
 class DebriefScene(Scene):
     def __init__(self, app: App, session: GameSession) -> None:
         super().__init__(app)
         self.session = session
-        self.d = debrief(session.match, session.humans)
+        self.d = debrief(session.match, session.humans, session.length, session.names)
         self.tab = 0
         self.saved: Path | None = None
         self.styles = {
@@ -107,6 +109,12 @@ class DebriefScene(Scene):
         )
         y, bh = h - round(80 * k), round(52 * k)
         self.add_back_button(pygame.Rect(m, y, round(200 * k), bh))
+        self.button(
+            pygame.Rect(w - m - round(840 * k), y, round(260 * k), bh),
+            "Open handout",
+            self.open_handout,
+            tip="Save the two-page handout for this game and open it in your browser",
+        )
         self.button(
             pygame.Rect(w - m - round(560 * k), y, round(270 * k), bh),
             "Save report",
@@ -230,61 +238,62 @@ class DebriefScene(Scene):
         draw.block(surface, f"WHAT WON AND LOST {d.contender(who).short.upper()}'S SUPPORT",
                    (r.left, self.bars_head), r.width, "heading", round(fs * 1.6), p.ink)
         rows = fb.factors
-        biggest = max((abs(f.amount) for f in rows), default=0.0) or 1.0
         net_h = draw.font("bold", round(fs * 0.8)).get_linesize() + 4
         row_h = min(round(30 * self.app.k), (r.height - net_h) // max(1, len(rows)))
-        label_w = round(r.width * 0.48)
-        mid = r.left + label_w + (r.width - label_w) // 2
-        half = (r.width - label_w) // 2 - round(40 * self.app.k)
+        label_w = round(r.width * 0.42)
+        mid = r.left + label_w  # the bars grow from 0% to 100% of all the movement
+        span = r.width - label_w - round(90 * self.app.k)
         for i, f in enumerate(rows):
             y = r.top + i * row_h
             used = draw.block(None, f.name, (r.left, y), label_w - 10, "body", round(fs * 0.8),
                               max_height=row_h, floor=0.7)
             draw.block(surface, f.name, (r.left, y + (row_h - used.height) // 2), label_w - 10,
                        "body", round(fs * 0.8), p.ink, max_height=row_h, floor=0.7)
-            length = round(half * abs(f.amount) / biggest)
-            bar = pygame.Rect(mid if f.amount >= 0 else mid - length, y + 4, length, row_h - 8)
-            if f.amount >= 0:
+            length = round(span * f.share)
+            bar = pygame.Rect(mid, y + 4, length, row_h - 8)
+            if f.helped:
                 surface.fill(p.red, bar)
-            elif bar.width and bar.height:  # losses hatched, as in the printed report
+            elif bar.width and bar.height:  # against: hatched, as in the printed report
                 surface.blit(draw.pattern_surface(bar.size, p.ink, "stripes", p.paper), bar)
-            value = f"{100 * f.amount:+.1f}"
-            anchor = "midleft" if f.amount >= 0 else "midright"
-            tx = bar.right + 4 if f.amount >= 0 else bar.left - 4
+            side = "for" if f.helped else "against"
+            value = f"{f.share:.0%} {side}" if f.share >= 0.005 else "\u2013"
             draw.text(
-                surface, value, (tx, bar.centery), "bold", round(fs * 0.75), p.ink, anchor=anchor
+                surface, value, (bar.right + 4, bar.centery), "bold", round(fs * 0.75), p.ink,
+                anchor="midleft",
             )
             self.hotspot(
                 pygame.Rect(r.left, y, r.width, row_h),
-                f"<b>{esc(f.name)}</b>: {100 * f.amount:+.1f} points of support, "
-                f"{100 * f.share:.0f}% of all the movement in "
-                f"{esc(d.contender(who).short)}'s support.",
+                f"<b>{esc(f.name)}</b>: {f.share:.0%} of everything that moved "
+                f"{esc(d.contender(who).short)}'s support, {side} them. The shares of all the "
+                "factors add up to 100%.",
             )
         pygame.draw.line(surface, p.ink, (mid, r.top), (mid, r.top + len(rows) * row_h), 2)
         draw.text(
             surface,
-            f"Net change {100 * fb.change:+.1f} points "
-            f"({100 * fb.start:.0f}% to {100 * fb.end:.0f}%)",
-            (mid, r.top + len(rows) * row_h + 4),
+            f"Each bar: a factor's share of all that moved support "
+            f"(support {100 * fb.start:.0f}% \u2192 {100 * fb.end:.0f}%)",
+            (r.centerx, r.top + len(rows) * row_h + 4),
             "bold",
             round(fs * 0.8),
             p.ink,
             anchor="midtop",
         )
 
-    # -- the report
-    def save(self) -> Path | None:
-        path = report_path(self.d)
+    # -- the report and the handout
+    def save(self, handout: bool = False) -> Path | None:
+        what = "handout" if handout else "report"
+        path = report_path(self.d, what)
+        render = render_handout if handout else render_debrief
         try:
-            files.write_text(path, render_debrief(self.d))
+            files.write_text(path, render(self.d))
         except OSError as e:
-            self.app.toast(f"The report could not be written: {e.strerror or e}")
+            self.app.toast(f"The {what} could not be written: {e.strerror or e}")
             return None
         self.saved = path
         return path
 
-    def open(self) -> None:
-        path = self.save()
+    def open(self, handout: bool = False) -> None:
+        path = self.save(handout)
         if path is None:
             return
         try:
@@ -293,9 +302,12 @@ class DebriefScene(Scene):
             opened = False
         where = esc(str(path))
         self.app.toast(
-            f"The report is at {where}."
+            f"The {'handout' if handout else 'report'} is at {where}."
             + ("" if opened else " No web browser could be started here: open the file by hand.")
         )
+
+    def open_handout(self) -> None:
+        self.open(handout=True)
 
     def key(self, event: pygame.event.Event) -> None:
         if event.key == pygame.K_ESCAPE:

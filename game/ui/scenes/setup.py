@@ -10,6 +10,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
 
 from game.engine import Scenario
+from game.saves import MAX_NAME, player_name
 
 from .. import draw, explain, theme
 from ..app import App, Scene
@@ -186,6 +187,10 @@ class ContenderScene(Scene):
         self.difficulty = "standard"
         self.length = "full"
         self.styles = theme.faction_styles(scenario.contenders, app.palette)
+        # The players' names, by seat (optional): kept in the save for the debrief.
+        self.names: dict[str, str] = (
+            {self.playable[0].id: app.player_name} if app.player_name and self.playable else {}
+        )
 
     def layout(self, area: pygame.Rect) -> None:
         w, h = area.size
@@ -225,11 +230,37 @@ class ContenderScene(Scene):
             )
         side = round(380 * k)
         top = round(312 * k)
-        detail = pygame.Rect(m, top, w - 2 * m - side - round(24 * k), h - top - round(100 * k))
+        entry_h = self.app.ui_font("body", 1).get_linesize() + round(14 * k)
+        detail = pygame.Rect(m, top, w - 2 * m - side - round(24 * k),
+                             h - top - round(112 * k) - entry_h)
         UITextBox(self.detail_html(), detail, self.app.ui, container=self.root)
+        self.name_row(pygame.Rect(m, detail.bottom + round(10 * k), detail.width, entry_h))
         self.side_panel(pygame.Rect(w - m - side, top, side, h - top - round(100 * k)))
         self.start_button = forward_buttons(self, area, "Start", self.start)
         self.focus_on(self.start_button)
+
+    def name_row(self, r: pygame.Rect) -> None:
+        """The name of the chosen seat's player (a person's seat only), on one row."""
+        seat = self.playable[self.index]
+        person = self.index in self.people
+        f = self.app.ui_font("body")
+        pad = round(12 * self.app.k)
+        said = next(
+            (t for t in (f"Name of {seat.short}'s player (optional)", f"{seat.short}'s player")
+             if f.size(t)[0] + pad <= r.width * 0.55),
+            "Player",
+        ) if person else f"{seat.short}: the AI"
+        label_w = f.size(said)[0] + pad
+        UILabel(pygame.Rect(r.x, r.y, label_w, r.height), said, self.app.ui, container=self.root)
+        self.name_entry = UITextEntryLine(
+            pygame.Rect(r.x + label_w, r.y, r.width - label_w, r.height),
+            self.app.ui,
+            container=self.root,
+        )
+        self.name_entry.set_text_length_limit(MAX_NAME)
+        self.name_entry.set_text(self.names.get(seat.id, ""))
+        if not person:
+            self.name_entry.disable()
 
     def side_panel(self, r: pygame.Rect) -> None:
         """The AI's strength, the seed and the length, stacked at the player's text size."""
@@ -327,6 +358,9 @@ class ContenderScene(Scene):
         if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and event.ui_element is self.seed_entry:
             self.read_seed()
             return
+        if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and event.ui_element is self.name_entry:
+            self.read_name()
+            return
         super().handle(event)
 
     def read_seed(self) -> bool:
@@ -337,6 +371,14 @@ class ContenderScene(Scene):
         self.seed = int(text)
         self.seed_note.set_text("")
         return True
+
+    def read_name(self) -> None:
+        """Keep the name typed for the seat shown (a blank name is no name)."""
+        cid = self.playable[self.index].id
+        try:
+            self.names[cid] = player_name(self.name_entry.get_text())
+        except ValueError:
+            self.names.pop(cid, None)
 
     def reseed(self) -> None:
         self.seed = secrets.randbelow(1_000_000)
@@ -384,7 +426,10 @@ class ContenderScene(Scene):
         from .board import BoardScene
 
         humans = [self.playable[i].id for i in sorted(self.people)]
-        session = GameSession.new(self.scenario, humans, self.seed, self.difficulty, self.length)
+        names = {cid: self.names[cid] for cid in humans if cid in self.names}
+        session = GameSession.new(
+            self.scenario, humans, self.seed, self.difficulty, self.length, names
+        )
         from .title import TitleScene
 
         self.app.replace(TitleScene(self.app))
