@@ -164,8 +164,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--contender",
         metavar="ID",
         action="append",
-        help="the contender you play (skips the choice); give it again for each further person "
-        "at this computer (hotseat: they take turns, each seeing only their own secrets)",
+        help="the contender you play, by id or name in any case (skips the choice); give it "
+        "again for each further person at this computer (hotseat: they take turns, each seeing "
+        "only their own secrets)",
     )
     play.add_argument(
         "--name",
@@ -434,14 +435,14 @@ def cmd_window(args: argparse.Namespace) -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
-    """Set up (new or loaded) and play a game in the terminal."""
-    from game import saves
+    """Set up (new, continued or loaded) and play a game in the terminal."""
+    from game import paths, resume, saves
+    from game.cli.screens import date_line, render_goal
     from game.cli.textplay import (
         Console,
         EndOfInput,
         QuitRequested,
         Session,
-        date_line,
         pick_contender,
         pick_scenario,
         render_intro,
@@ -468,18 +469,27 @@ def cmd_play(args: argparse.Namespace) -> int:
         raise UsageError("--length cannot be used with --load: the save fixes the length")
     con = Console.of(sys.stdout, sys.stdin)
 
+    scenario_arg = args.scenario
+    if scenario_arg and not sources.looks_like_path(scenario_arg):
+        scenario_arg = scenario_arg.lower()  # ids are lower case; any case finds them
     catalogue = None
-    if not (args.scenario and sources.looks_like_path(args.scenario)):
+    if not (scenario_arg and sources.looks_like_path(scenario_arg)):
         catalogue = sources.discover()
         _warn(catalogue.warnings)
     entry = None
-    if args.scenario:
+    if scenario_arg:
         try:
-            entry = sources.resolve(args.scenario, catalogue)
+            entry = sources.resolve(scenario_arg, catalogue)
         except sources.UnknownScenario as e:
             raise UsageError(str(e)) from None
+    load_path: Path | None = args.load
     try:
         save = saves.load_save(args.load) if args.load else None
+        fresh = not (args.load or args.scenario or args.contender or args.auto)
+        if fresh and args.seed is None and args.length is None and catalogue is not None:
+            last = resume.last_unfinished(catalogue)
+            if last is not None and offer_continue(con, last):
+                save, load_path = last.save, last.path
         if entry is None and save is not None:
             try:
                 entry = sources.resolve_id(save.scenario_id, catalogue)
@@ -515,20 +525,16 @@ def cmd_play(args: argparse.Namespace) -> int:
         return 0
     assert scenario is not None
 
-    ids = [c.id for c in scenario.contenders]
-    for cid in args.contender or []:
-        if cid not in ids:
-            where = "" if args.scenario or args.load else " (name another with --scenario)"
-            raise UsageError(
-                f"unknown contender {cid!r}; in {scenario.id}{where} they are: {', '.join(ids)}"
-            )
-    if args.contender and len(set(args.contender)) < len(args.contender):
+    contenders = [_contender_id(scenario, cid, bool(args.scenario or args.load))
+                  for cid in args.contender or []]
+    if len(set(contenders)) < len(contenders):
         raise UsageError("each --contender must be a different contender")
+    args.contender = contenders or None  # ids as the game spells them, however they were typed
 
     try:
         if save is not None:
             match = saves.resume(save, scenario)
-            humans = [] if args.auto else (args.contender or save.humans)
+            humans = [] if args.auto else (contenders or save.humans)
             difficulty = args.difficulty or save.difficulty
             # --difficulty sets every AI seat; without it each keeps the save's own
             seats = {} if args.difficulty else dict(save.seats)
@@ -547,14 +553,17 @@ def cmd_play(args: argparse.Namespace) -> int:
                 raise UsageError(e.args[0]) from None
             difficulty = args.difficulty or "standard"
             humans, names, seats = [], {}, {}
-            con.say(render_intro(scenario))
+            con.say(render_intro(scenario, con.width))
             con.say(f"Seed {seed} (play this game again with --seed {seed}).")
             if not args.auto:
                 playable = {c.id for c in scenario.contenders if c.playable}
-                for cid in args.contender or []:
+                for cid in contenders:
                     if cid not in playable:
                         raise UsageError(f"{cid!r} is not a playable contender in {scenario.id}")
-                humans = args.contender or [pick_contender(con, scenario)]
+                humans = contenders or [pick_contender(con, scenario)]
+                for cid in humans:
+                    con.say("")
+                    con.say(render_goal(match.scenario, cid, length, con.width))
             names = _names_for(args, humans, scenario)
     except saves.SaveError as e:
         return _fail(str(e))
@@ -572,7 +581,30 @@ def cmd_play(args: argparse.Namespace) -> int:
         save_path=args.save,
         autosave=not args.no_autosave and bool(humans),
     )
+    if load_path is not None and paths.is_autosave(load_path):
+        session.autosaver.path = load_path  # a game resumed from its autosave goes on in it
     return session.run()
+
+
+def _contender_id(scenario, typed: str, named: bool) -> str:
+    """The id of the contender given with --contender, typed in any case (an id or a name)."""
+    from game.words.names import find_contender
+
+    found = find_contender(scenario, typed)
+    if found is None:
+        ids = ", ".join(c.id for c in scenario.contenders)
+        where = "" if named else " (name another with --scenario)"
+        raise UsageError(f"unknown contender {typed!r}; in {scenario.id}{where} they are: {ids}")
+    return found
+
+
+def offer_continue(con, last) -> bool:
+    """Offer to continue the last unfinished game; True if the player takes it."""
+    con.say("YOUR LAST GAME")
+    con.say(f"  {last.summary()}, saved {last.saved_at()} (UTC).")
+    con.say("   1. Continue it")
+    con.say("   2. Start a new game")
+    return con.choose("Number: ", 2, [["c", "continue"], ["n", "new"]]) == 0
 
 
 if __name__ == "__main__":
