@@ -22,8 +22,8 @@ as it stands. The strong AI plays the game forward instead:
    between candidates is much less noisy than each score.
 4. **Score.** At the horizon, the position is judged from the contender's view: their rung on the
    removal ladder, their faction's share of the Politburo, rivals still sitting in it, their
-   support and Central Committee following, the offices they hold (by the powers they give),
-   charges waiting against them; once the game is over,
+   support and Central Committee following, the offices they and their rivals hold (by the
+   powers they give), charges waiting against them; once the game is over,
    the scenario's outcome rank and the final support. The best mean score wins; the standard
    choice keeps the move unless another beats it by a small margin.
 
@@ -201,6 +201,7 @@ def evaluate(state: GameState, cid: str) -> float:
         + 3.0 * me.support
         + 1.0 * v.cc_share[v.me]
         + office_worth(state, me.office_ids)
+        - 0.5 * sum(office_worth(state, c.office_ids) for c in v.contenders if c.index != v.me)
         - 0.4 * charges
     )
 

@@ -156,8 +156,9 @@ def plenum(ctx: Context, meeting: Meeting | None, seats: int | None) -> None:
 def elect_offices(ctx: Context) -> None:
     """Fill every vacant office the Central Committee elects (``elected``): the candidates are
     the contenders in the Politburo who have not lost it before; each candidate's faction
-    votes for him, and everyone else (the uncommitted, and the followers of those who do not
-    stand) leans to the candidates with the most prestige."""
+    votes for him, a faction whose leader does not stand votes for the allied candidate its
+    leader trusts most (the nearest in line, of equals), and everyone else leans to the
+    candidates with the most prestige."""
     s = ctx.state
     for o in ctx.scenario.offices:
         if not o.elected or s.holder.get(o.id, -1) >= 0:
@@ -166,7 +167,13 @@ def elect_offices(ctx: Context) -> None:
                    if ctx.in_organ(c, "politburo") and (o.id, c) not in s.lost]
         if not running:
             continue
-        backed = {k: running.index(k) for k in running}  # the others' followers judge
+        backed = {k: running.index(k) for k in running}
+        for k in range(s.n):
+            allies = [i for i, c in enumerate(running) if s.allied[k, c]]
+            if k not in backed and allies and ctx.in_organ(k, "party"):
+                line = s.contenders[k].line
+                backed[k] = max(allies, key=lambda i, k=k: (
+                    s.trust[k, running[i]], -abs(s.contenders[running[i]].line - line), -i))
         lean = np.array([s.contenders[c].prestige / 25.0 for c in running])
         votes, blocs = choose(ctx, [ctx.name(c) for c in running], backed, lean)
         winner = running[int(np.argmax(votes))]

@@ -190,7 +190,8 @@ class OfficeDef(Model):
         False,
         description="When it falls vacant, the Central Committee elects a new holder at its "
         "next meeting, from the contenders in the Politburo who have not lost it before "
-        "(each candidate's faction votes for him; the others by the candidates' prestige).",
+        "(each candidate's faction votes for him, a faction whose leader does not stand for "
+        "the allied candidate he trusts most; the others by the candidates' prestige).",
     )
 
 
