@@ -34,6 +34,7 @@ def ally(ctx: Context, c: int, action: Action) -> None:
     ctx.report(Kind.ALLIANCE, f"{ctx.name(c)} offers {ctx.name(t)} an alliance.", (c, t),
                public=False)
     ctx.pending_offers.add((c, t))
+    ctx.notes.append(f"{ctx.name(t)} can accept it next turn")
 
 
 def check_accept(ctx: Context, c: int, target: str | None) -> str | None:
@@ -83,7 +84,12 @@ def settle_offers(ctx: Context) -> None:
     for a, b in sorted(made):
         if a < b and (b, a) in made:
             seal(ctx, a, b)
-    ctx.state.offers = {(a, b) for a, b in made if not ctx.state.allied[a, b]}
+    s = ctx.state
+    for a, b in sorted(s.offers):  # last turn's offers: answered now, or never
+        if not s.allied[a, b]:
+            ctx.report(Kind.ALLIANCE, f"{ctx.name(a)}'s offer of an alliance to {ctx.name(b)} "
+                       "lapses unanswered.", (a, b), public=False)
+    s.offers = {(a, b) for a, b in made if not s.allied[a, b]}
 
 
 def decay_trust(ctx: Context) -> None:

@@ -13,7 +13,7 @@ import numpy as np
 
 from .index import index_of
 from .record import GameEvent, Kind
-from .scenario import Factor
+from .scenario import Factor, post_of
 from .state import FACTORS, GameState, Motion
 
 _FACTOR_INDEX = {f: i for i, f in enumerate(FACTORS)}
@@ -50,6 +50,8 @@ class Context:
         self.choosers: tuple[int, ...] = ()  # who backed the choice being applied
         self.pending_offers: set[tuple[int, int]] = set()  # alliance offers made this turn
         self.convened: set[str] = set()  # organs convened this turn
+        self.notes: list[str] = []  # what the action being carried out did, for its actor
+        self.rolls: dict[str, float] = {}  # its chance and the dice, if it was a gamble
         self.index = index_of(self.scenario)
         self._held: _Holdings | None = None  # until an office changes hands
         self._party_size: float | None = None  # until members join or leave
@@ -334,10 +336,11 @@ class Context:
             s.lost = s.lost | {(office, old)}
             self.shift_loyalties(old, -s.rules.base_loss * self.index.regions_mask(
                 odef.base_regions))
-            self.report(Kind.OFFICE, f"{self.name(old)} loses the post of {odef.name}.", (old,),
+            self.report(Kind.OFFICE, f"{self.name(old)} loses {post_of(odef)}.", (old,),
                         ref=office)
         if c >= 0:
-            self.report(Kind.OFFICE, f"{self.name(c)} becomes {odef.name}.", (c,), ref=office)
+            self.report(Kind.OFFICE, f"{self.name(c)} now holds {post_of(odef)}.", (c,),
+                        ref=office)
 
     def file_charge(self, c: int, t: int) -> None:
         """``c`` charges ``t`` with factionalism: the charge waits for the organ that decides

@@ -16,7 +16,7 @@ from .actions import FORUMS, Action, ActionKind
 from .context import Context
 from .record import Kind
 from .rulebook import ActionRule, fixed_label, requires_party, rival_check, rival_label
-from .scenario import Factor, Power
+from .scenario import Factor, Power, post_of
 from .state import Motion
 from .votes import AIMED, Question, take_vote
 
@@ -81,6 +81,8 @@ def dossier(ctx: Context, c: int, action: Action) -> None:
     gain = 2 if ctx.has_power(c, Power.DOSSIERS) else 1
     files[t] = min(files.get(t, 0) + gain, s.rules.dossier_limit)
     ctx.report(Kind.ACTION, f"You add to your dossier on {ctx.name(t)}.", (c,), public=False)
+    ctx.notes.append(f"your file on {ctx.name(t)} holds {files[t]} of "
+                     f"{s.rules.dossier_limit} dossiers")
 
 
 def check_accuse(ctx: Context, c: int, target: str | None) -> str | None:
@@ -121,7 +123,11 @@ def accusation_question(ctx: Context, c: int, t: int, leverage: int | None = Non
 
 
 def accuse(ctx: Context, c: int, action: Action) -> None:
-    ctx.file_charge(c, ctx.resolve(action.target or ""))
+    t = ctx.resolve(action.target or "")
+    ctx.file_charge(c, t)
+    organ = ctx.rung(t).removed_by
+    if organ:
+        ctx.notes.append(f"the charge waits for the {ctx.organ_name(organ)}'s next meeting")
 
 
 def decide_accusation(ctx: Context, m: Motion) -> None:
@@ -151,7 +157,7 @@ def check_challenge(ctx: Context, c: int, target: str | None) -> str | None:
         return f"no office {target!r}"
     holder = ctx.state.holder.get(office.id, -1)
     if holder < 0:
-        return f"nobody holds the post of {office.name}"
+        return f"nobody holds {post_of(office)}"
     if holder == c:
         return "you cannot challenge your own office: offer to resign instead"
     return _bar_to_challenge(ctx, c, holder, office.id) or _may_accuse(ctx, c)
@@ -177,6 +183,7 @@ def challenge_question(ctx: Context, c: int, office: str, leverage: int | None =
 
 def challenge(ctx: Context, c: int, action: Action) -> None:
     ctx.file_challenge(c, action.target or "")
+    ctx.notes.append(f"the {ctx.organ_name('central_committee')} votes at its next meeting")
 
 
 def decide_relief(ctx: Context, m: Motion) -> None:
@@ -240,6 +247,9 @@ def check_defend(ctx: Context, c: int, target: str | None) -> str | None:
 
 def defend(ctx: Context, c: int, action: Action) -> None:
     _answer(ctx, c, "defend")
+    swing = ctx.state.rules.defence_weight * ctx.state.contenders[c].oratory / 100
+    ctx.notes.append(f"your defence will count for you with the members who judge for "
+                     f"themselves ({-swing:+.1f})")
     ctx.report(Kind.ACTION, f"{ctx.name(c)} prepares a defence against the charges.", (c,))
 
 
@@ -302,8 +312,8 @@ RULES = (
     ),
     ActionRule(
         ActionKind.CHALLENGE, check_challenge, challenge, Factor.RIVALRIES,
-        lambda ctx, c, target: "Move that {} be relieved as {}".format(
-            ctx.name(ctx.state.holder[target or ""]), ctx.index.office[target or ""].name),
+        lambda ctx, c, target: "Move that {} be relieved of {}".format(
+            ctx.name(ctx.state.holder[target or ""]), post_of(ctx.index.office[target or ""])),
         "The Central Committee votes at its next meeting. Carried, your rival loses the office "
         "and the power base behind it; lost, you lose prestige.",
         gate=_may_accuse,

@@ -97,6 +97,7 @@ def resolution(ctx: Context, c: int, action: Action) -> None:
     q = resolution_question(c, action.target)
     tally = take_vote(ctx, q, "politburo")
     ctx.report(Kind.VOTE, tally.headline(), (c,), tally=tally)
+    ctx.notes.append(f"{'carried' if tally.passed else 'defeated'}, {tally.yes} to {tally.no}")
     if tally.passed:
         before = fit(s.party_line, s.mood_line)
         s.party_line = clamp(s.party_line + q.direction * s.rules.resolution_step, -1.0, 1.0)

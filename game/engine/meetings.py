@@ -17,7 +17,7 @@ from .index import index_of
 from .personal import decide_resignation
 from .record import Kind
 from .rulebook import ActionRule, requires_party
-from .scenario import Factor, Meeting, Power
+from .scenario import Factor, Meeting, Power, post_of
 from .state import GameState, Motion
 from .votes import Question, choose, take_vote
 
@@ -179,8 +179,8 @@ def elect_offices(ctx: Context) -> None:
         winner = running[int(np.argmax(votes))]
         with ctx.tagged(Factor.PATRONAGE):
             ctx.report(Kind.MEETING,
-                       f"The {ctx.organ_name('central_committee')} elects {ctx.name(winner)} "
-                       f"{o.name}.", (winner,), ref=o.id,
+                       f"The {ctx.organ_name('central_committee')} elects {ctx.name(winner)} to "
+                       f"{post_of(o)}.", (winner,), ref=o.id,
                        data={"votes": {ctx.scenario.contenders[c].id: v
                                        for c, v in zip(running, votes, strict=True)},
                              "blocs": blocs})

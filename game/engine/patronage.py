@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .actions import Action, ActionKind
 from .context import Context
+from .explain import in_sentence
 from .record import Kind
 from .rulebook import ActionRule, requires_party
 from .scenario import Factor, OfficeDef, Power
@@ -52,8 +53,11 @@ def check_appoint(ctx: Context, c: int, target: str | None) -> str | None:
 
 def appoint(ctx: Context, c: int, action: Action) -> None:
     r = _region(ctx, action.target)
+    before = float(ctx.state.loyalty[r, c])
     ctx.state.patron[r] = c
     ctx.shift_loyalty(r, c, ctx.state.rules.patronage_strength / 2)
+    ctx.notes.append(f"the secretary in {ctx.scenario.regions[r].name} owes you his post; your "
+                     f"share there {before:.0%} \u2192 {float(ctx.state.loyalty[r, c]):.0%}")
 
 
 def check_subvert(ctx: Context, c: int, target: str | None) -> str | None:
@@ -88,7 +92,12 @@ def subvert(ctx: Context, c: int, action: Action) -> None:
     name = ctx.scenario.regions[r].name
     patron = int(s.patron[r])
     chance = subvert_chance(ctx, c, action.target)
-    if s.rng.random() < chance:
+    roll = s.rng.random()
+    ctx.rolls = {"chance": chance, "roll": roll}
+    won = roll < chance
+    ctx.notes.append(f"a {chance:.0%} chance, and the dice gave {roll:.0%}: "
+                     f"{'the secretary is yours' if won else 'it failed'}")
+    if won:
         s.patron[r] = c
         ctx.shift_loyalty(r, c, s.rules.patronage_strength / 2)
         ctx.report(Kind.ACTION, f"The secretary in {name} now looks to {ctx.name(c)}.", (c,),
@@ -116,7 +125,11 @@ def check_recruit(ctx: Context, c: int, target: str | None) -> str | None:
 
 
 def recruit(ctx: Context, c: int, action: Action) -> None:
-    ctx.add_members(_region(ctx, action.target), ctx.state.rules.recruit_fraction, True)
+    r = _region(ctx, action.target)
+    before = ctx.state.members[r]
+    ctx.add_members(r, ctx.state.rules.recruit_fraction, True)
+    ctx.notes.append(f"{ctx.state.members[r] - before:,.0f} new members in "
+                     f"{ctx.scenario.regions[r].name}, who follow its secretary's patron")
 
 
 def drift(ctx: Context) -> None:
@@ -156,7 +169,7 @@ def _scaled(ctx: Context, regions: list[str], amount: float) -> list[float]:
 def _region_label(verb: str):
     def label(ctx: Context, c: int, target: str | None) -> str:
         r = _region(ctx, target)
-        name = ctx.scenario.regions[r].name
+        name = in_sentence(ctx.scenario.regions[r].name)
         patron = int(ctx.state.patron[r])
         now = f" (its secretary owes {ctx.name(patron)})" if patron >= 0 else ""
         return f"{verb} {name}{now}"

@@ -6,7 +6,7 @@ from .actions import Action, ActionKind
 from .context import Context
 from .record import Kind
 from .rulebook import ActionRule, fixed_label, requires_party
-from .scenario import Factor, Power
+from .scenario import Factor, Power, post_of
 from .state import Motion
 from .votes import Question, take_vote
 
@@ -28,7 +28,9 @@ def check_rest(ctx: Context, c: int, target: str | None) -> str | None:
 
 
 def rest(ctx: Context, c: int, action: Action) -> None:
+    before = ctx.state.contenders[c].health
     ctx.change_quality(c, "health", 15.0)
+    ctx.notes.append(f"health {before:.0f} \u2192 {ctx.state.contenders[c].health:.0f}")
 
 
 def check_resign(ctx: Context, c: int, target: str | None) -> str | None:
@@ -81,7 +83,7 @@ def health_and_luck(ctx: Context) -> None:
 
 def _resign_label(ctx: Context, c: int, target: str | None) -> str:
     office = ctx.index.office.get(target or "")
-    return f"Offer to resign as {office.name if office else target}"
+    return f"Offer to give up {post_of(office) if office else target}"
 
 
 RULES = (

@@ -11,6 +11,7 @@ class Kind(StrEnum):
     CARD = "card"  # an event card was drawn
     DECISION = "decision"  # an event card was decided
     ACTION = "action"  # a contender's action took effect
+    RESULT = "result"  # what one's own action did, with the numbers it moved (private)
     VOTE = "vote"  # a vote was taken
     OFFICE = "office"  # an office changed hands
     STATUS = "status"  # a contender moved on the removal ladder
@@ -33,6 +34,9 @@ class Bloc:
     yes: int
     no: int
     reason: str
+    # Who cast the votes: (contender id whose lead they followed, or "" for those who judged
+    # for themselves, votes for, votes against); they add up to yes and no.
+    parts: tuple[tuple[str, int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

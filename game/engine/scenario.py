@@ -173,6 +173,12 @@ class OfficeDef(Model):
 
     id: str = Id
     name: str = Field(description="Name shown in the game.")
+    post: str | None = Field(
+        None,
+        description="How a sentence names the office as something held: `the Leningrad party "
+        "organisation` (\u201cZinoviev loses the Leningrad party organisation\u201d). None: "
+        "`the post of` and its name, right for a title such as `General Secretary`.",
+    )
     description: str = Field("", description="What the office is, in a sentence or two.")
     powers: list[Power] = Field(
         default_factory=list, description="What the office lets its holder do."
@@ -193,6 +199,11 @@ class OfficeDef(Model):
         "(each candidate's faction votes for him, a faction whose leader does not stand for "
         "the allied candidate he trusts most; the others by the candidates' prestige).",
     )
+
+
+def post_of(office: OfficeDef) -> str:
+    """The office as the object of a sentence: its ``post``, or "the post of" its name."""
+    return office.post or f"the post of {office.name}"
 
 
 class RegionDef(Model):

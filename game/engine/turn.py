@@ -45,13 +45,38 @@ def _act(ctx: Context, orders: dict[int, list[Action]]) -> None:
     for kind in PHASES:
         rule = RULES[kind]
         for c, action in by_kind.get(kind, ()):
+            label = rule.label(ctx, c, action.target)
             reason = rule.check(ctx, c, action.target)
             if reason:
-                ctx.report(Kind.ACTION, f"{ctx.name(c)} could not {action}: {reason}.",
-                           (c,), public=False)
+                ctx.report(Kind.RESULT, f"{label}: it could not be done ({reason}).", (c,),
+                           public=False, data={"action": str(action), "done": False})
                 continue
+            before = _standing(ctx, c)
+            ctx.notes, ctx.rolls = [], {}
             with ctx.tagged(rule.factor):
                 rule.apply(ctx, c, action)
+            _report_result(ctx, c, action, label, before)
+
+
+def _standing(ctx: Context, c: int) -> tuple[float, float]:
+    """What an action may move for its actor: their share of the party, their prestige."""
+    return float(ctx.support()[c]), ctx.state.contenders[c].prestige
+
+
+def _report_result(ctx: Context, c: int, action: Action, label: str,
+                   before: tuple[float, float]) -> None:
+    """Tell the actor, privately, what their action did, with the numbers it moved."""
+    support, prestige = _standing(ctx, c)
+    moved = list(ctx.notes)
+    if abs(support - before[0]) >= 0.0005:
+        moved.append(f"your following {100 * before[0]:.1f}% \u2192 {100 * support:.1f}% of "
+                     f"the party ({100 * (support - before[0]):+.1f} points)")
+    if prestige != before[1]:
+        moved.append(f"prestige {before[1]:.0f} \u2192 {prestige:.0f}")
+    text = f"{label}: " + ("; ".join(moved) if moved else "done, nothing moved yet")
+    ctx.report(Kind.RESULT, text + ".", (c,), public=False,
+               data={"action": str(action), "done": True, "support": [before[0], support],
+                     "prestige": [before[1], prestige], **ctx.rolls})
 
 
 def _end_of_turn(ctx: Context) -> None:

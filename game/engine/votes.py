@@ -20,9 +20,10 @@ from typing import NamedTuple
 
 import numpy as np
 
+from . import explain
 from .context import Context, perceived_threat
 from .record import Bloc, Tally
-from .scenario import Power, Rules
+from .scenario import Power, Rules, post_of
 
 # Gauss-Hermite nodes and weights (probabilists'), for the odds over the room's mood.
 _NODES, _WEIGHTS = np.polynomial.hermite_e.hermegauss(7)
@@ -54,11 +55,11 @@ class Question(NamedTuple):
             side = "Left" if self.direction < 0 else "Right"
             return f"{s}'s resolution to move the party's line to the {side}"
         if self.kind == "resign":
-            office = ctx.index.office[self.office or ""].name
-            return f"{s} offers to resign as {office}; accept the resignation"
+            office = post_of(ctx.index.office[self.office or ""])
+            return f"{s} offers to give up {office}; accept the resignation"
         if self.kind == "relieve":
-            office = ctx.index.office[self.office or ""].name
-            return f"{s} moves that {ctx.name(self.target)} be relieved as {office}"
+            office = post_of(ctx.index.office[self.office or ""])
+            return f"{s} moves that {ctx.name(self.target)} be relieved of {office}"
         return f"Approve the {ctx.organ_name('central_committee')}'s report, presented by {s}"
 
 
@@ -113,31 +114,44 @@ def _floor(ctx: Context) -> Floor:
 
 def stance(f: Floor, q: Question, k: int) -> int:
     """How contender ``k`` stands: +1 for, -1 against. Public: anyone can work it out."""
+    return stand_and_why(f, q, k)[0]
+
+
+def stand_and_why(f: Floor, q: Question, k: int) -> tuple[int, str]:
+    """:func:`stance`, with what decided it, named (words in :mod:`game.engine.explain`)."""
     kind, sponsor, target = q.kind, q.sponsor, q.target
     if k == sponsor:
-        return -1 if kind == "resign" else 1
+        return (-1, "offered") if kind == "resign" else (1, "moved")
     if k == target:
-        return -1
+        return -1, "target"
     allied, trust = f.allied[k], f.trust[k]
     with_sponsor = allied[sponsor]
     with_target = target >= 0 and allied[target]
     if kind == "resign":
-        return -1 if with_sponsor or trust[sponsor] >= 0 else 1
+        if with_sponsor:
+            return -1, "ally_keeps"
+        return (-1, "trusts") if trust[sponsor] >= 0 else (1, "distrusts")
     if with_sponsor != with_target:
-        return 1 if with_sponsor else -1
+        return (1, "ally_of_sponsor") if with_sponsor else (-1, "ally_of_target")
     line = f.line[k]
     if kind == "resolution":
         new_line = f.party_line + q.direction * f.rules.resolution_step
-        return 1 if abs(line - new_line) < abs(line - f.party_line) else -1
+        return (1, "nearer_line") if abs(line - new_line) < abs(line - f.party_line) else (
+            -1, "farther_line")
     if kind == "confidence":  # open oppositionists, and those who distrust the presenter
-        return -1 if f.platform[k] or trust[sponsor] < -0.25 else 1
+        if f.platform[k]:
+            return -1, "opposition"
+        return (-1, "distrusts") if trust[sponsor] < -0.25 else (1, "trusts")
     threat, lines = f.threat, f.line  # a charge, or a challenge to an office
-    score = (
-        trust[sponsor] - trust[target]
-        + (threat[target] - threat[sponsor]) / 100
-        + 0.5 * (abs(line - lines[target]) - abs(line - lines[sponsor]))
-    )
-    return 1 if score > 0 else -1
+    parts = {
+        "trust": trust[sponsor] - trust[target],
+        "fear": (threat[target] - threat[sponsor]) / 100,
+        "line": 0.5 * (abs(line - lines[target]) - abs(line - lines[sponsor])),
+    }
+    score = parts["trust"] + parts["fear"] + parts["line"]
+    sign = 1 if score > 0 else -1
+    weightiest = max(parts, key=lambda key: parts[key] * sign)
+    return sign, weightiest
 
 
 def stances(f: Floor, q: Question) -> list[int]:
@@ -146,37 +160,45 @@ def stances(f: Floor, q: Question) -> list[int]:
 
 
 def merit(f: Floor, q: Question) -> float:
-    """The log-odds that an uncommitted voter with no line of their own votes for the motion."""
+    """The log-odds that an uncommitted voter with no line of their own votes for the motion:
+    the sum of :func:`merit_terms`."""
+    return sum([v for _, v in merit_terms(f, q)])
+
+
+def merit_terms(f: Floor, q: Question) -> list[tuple[str, float]]:
+    """What sways the members who judge a motion for themselves, each part named (the words
+    for each name are in :mod:`game.engine.explain`), in log-odds for the motion."""
     r, sponsor = f.rules, q.sponsor
     if q.kind == "resolution":
         new_line = f.party_line + q.direction * r.resolution_step
         fit = (abs(f.party_line - f.mood_line) - abs(new_line - f.mood_line)) / r.resolution_step
-        return r.mood_weight * fit + r.prestige_weight * (f.prestige[sponsor] - 50) / 100
+        return [("mood", r.mood_weight * fit),
+                ("standing", r.prestige_weight * (f.prestige[sponsor] - 50) / 100)]
     if q.kind == "resign":
-        return (
-            -1.0 + r.threat_weight * f.perceived[sponsor] / 100
-            - r.prestige_weight * (f.prestige[sponsor] - 40) / 100
-        )
+        return [("habit", -1.0), ("fear", r.threat_weight * f.perceived[sponsor] / 100),
+                ("standing", -r.prestige_weight * (f.prestige[sponsor] - 40) / 100)]
     if q.kind == "confidence":
-        return r.report_approval + r.prestige_weight * (f.prestige[sponsor] - 50) / 100
+        return [("habit", r.report_approval),
+                ("standing", r.prestige_weight * (f.prestige[sponsor] - 50) / 100)]
     target = q.target
     presumption = r.challenge_presumption if q.kind == "relieve" else r.accusation_presumption
-    x = (
-        -presumption - q.defence
-        + r.prestige_weight * (f.prestige[sponsor] - f.prestige[target]) / 100
-        + r.threat_weight * (f.perceived[target] - f.perceived[sponsor]) / 100
-        + r.dossier_bonus * q.leverage
-        + r.mood_weight * (abs(f.line[target] - f.mood_line) - abs(f.line[sponsor] - f.mood_line))
-        / 2
-    )
+    terms = [
+        ("presumption", -presumption),
+        ("standing", r.prestige_weight * (f.prestige[sponsor] - f.prestige[target]) / 100),
+        ("fear", r.threat_weight * (f.perceived[target] - f.perceived[sponsor]) / 100),
+        ("files", r.dossier_bonus * q.leverage),
+        ("mood", r.mood_weight * (abs(f.line[target] - f.mood_line)
+                                  - abs(f.line[sponsor] - f.mood_line)) / 2),
+        ("agenda", r.agenda_weight * (f.agenda[sponsor] - f.agenda[target])),
+        ("defence", -q.defence),
+    ]
     if r.faction_ban and f.platform[target]:
-        x += r.ban_bonus * (0.5 + f.mood_unity)
+        terms.append(("ban", r.ban_bonus * (0.5 + f.mood_unity)))
     if f.exposed[target]:
-        x += r.exposure_weight
+        terms.append(("exposed", r.exposure_weight))
     if not has_case(f, q):
-        x -= r.case_weight
-    x += r.agenda_weight * (f.agenda[sponsor] - f.agenda[target])
-    return x
+        terms.append(("no_case", -r.case_weight))
+    return terms
 
 
 def _line_terms(f: Floor, q: Question) -> tuple[float, float, float]:
@@ -349,39 +371,33 @@ def electorate(ctx: Context, f: Floor, organ: str, discipline: float) -> Elector
 
 class Ballot(NamedTuple):
     """An organ's voters in blocs, for one question: whipped votes for, and waverers who judge
-    for themselves with log-odds ``merit`` (before the room's mood). Labels and reasons explain
-    each bloc."""
+    for themselves with log-odds ``merit`` (before the room's mood); and what the reasons need:
+    each bloc's whipped seats by contender (``follow``), each contender's stance and why, what
+    sways those who judge (``terms``, and each bloc's own ``lean``), and whom the bloc
+    follows (``why``)."""
 
     seats: np.ndarray
     loyal_yes: np.ndarray
     waverers: np.ndarray
     merit: np.ndarray
     labels: tuple[str, ...]
-    reasons: tuple[str, ...]
-
-
-def _reason(ctx: Context, q: Question, stand: list[int], why: tuple[str, int]) -> str:
-    tag, who = why
-    if tag == "seat":
-        return "moved it" if who == q.sponsor else (
-            "is its target" if who == q.target else "votes as they stand")
-    if tag in ("whip", "mostly"):
-        prefix = "mostly " if tag == "mostly" else ""
-        if who < 0 or not stand[who]:
-            return prefix + "uncommitted: judged the motion on prestige, fear and the line"
-        side = "for" if stand[who] > 0 else "against"
-        return f"{prefix}loyal to {ctx.name(who)}, who is {side}"
-    return tag
+    follow: np.ndarray
+    stand: list[tuple[int, str]]
+    terms: list[tuple[str, float]]
+    lean: np.ndarray  # (blocs,) what each bloc's own line adds
+    why: tuple[tuple[str, int], ...]
 
 
 def ballot(ctx: Context, q: Question, organ: str) -> Ballot:
     f = floor(ctx)
-    stand = stances(f, q)
+    stand = [stand_and_why(f, q, k) if f.active[k] else (0, "") for k in range(len(f.active))]
     e = electorate(ctx, f, organ, discipline(f, q))
-    loyal_yes = e.follow @ np.array([float(x > 0) for x in stand])
-    mer = merit(f, q) + line_merit(f, q, e.lines) * e.has_line
-    reasons = tuple(_reason(ctx, q, stand, w) for w in e.why)
-    return Ballot(e.seats, loyal_yes, e.waverers, mer, e.labels, reasons)
+    loyal_yes = e.follow @ np.array([float(x > 0) for x, _ in stand])
+    terms = merit_terms(f, q)
+    lean = line_merit(f, q, e.lines) * e.has_line
+    mer = sum(v for _, v in terms) + lean
+    return Ballot(e.seats, loyal_yes, e.waverers, mer, e.labels, e.follow, stand, terms, lean,
+                  e.why)
 
 
 def _sigmoids(x: np.ndarray) -> np.ndarray:
@@ -389,22 +405,56 @@ def _sigmoids(x: np.ndarray) -> np.ndarray:
 
 
 def take_vote(ctx: Context, q: Question, organ: str) -> Tally:
-    """Hold the vote, drawing chance from the game's generator."""
+    """Hold the vote, drawing chance from the game's generator; every bloc says why it voted as
+    it did, with the counts of each part of it."""
     rng = ctx.state.rng
     b = ballot(ctx, q, organ)
     noise = float(rng.normal(0.0, ctx.state.rules.vote_noise))
     p = _sigmoids(b.merit + noise)
-    yes = b.loyal_yes + rng.binomial(b.waverers.astype(np.int64), p)
+    judged_yes = rng.binomial(b.waverers.astype(np.int64), p)
+    yes = b.loyal_yes + judged_yes
     blocs = tuple(
-        Bloc(label, int(y), int(n - y), why)
-        for label, y, n, why in zip(b.labels, yes.tolist(), b.seats.tolist(), b.reasons,
-                                    strict=True)
+        _bloc(ctx, q, b, i, int(y), int(n - y), int(jy), noise)
+        for i, (y, n, jy) in enumerate(zip(yes.tolist(), b.seats.tolist(), judged_yes.tolist(),
+                                           strict=True))
     )
     # Whole numbers of votes, so adding up the blocs' counts is exact.
     total_yes, total_no = sum(x.yes for x in blocs), sum(x.no for x in blocs)
     needed = votes_needed(total_yes + total_no, q.majority)
     return Tally(ctx.organ_name(organ), q.describe(ctx), total_yes, total_no,
                  total_yes >= needed, blocs, needed, organ)
+
+
+def _bloc(ctx: Context, q: Question, b: Ballot, i: int, yes: int, no: int, judged_yes: int,
+          noise: float) -> Bloc:
+    """One bloc of a tally, with its parts: the votes cast as each leader stands, and those of
+    the members who judged for themselves, each part with its reason."""
+    parts: list[tuple[str, int, int]] = []
+    words: list[str] = []
+    tag, who = b.why[i]
+    for k, w in enumerate(b.follow[i].tolist()):
+        if not w:
+            continue
+        sign, why = b.stand[k]
+        n = int(round(w))
+        parts.append((ctx.scenario.contenders[k].id, n if sign > 0 else 0, n if sign < 0 else 0))
+        side = "for it" if sign > 0 else "against it"
+        if tag == "seat":
+            words.append(f"{side}: {explain.stance_words(ctx, q, k, sign, why)}")
+        else:
+            count = "" if b.seats[i] == 1 else f"{n} "
+            words.append(f"{count}loyal to {ctx.name(k)}, who is {side} "
+                         f"({explain.stance_words(ctx, q, k, sign, why)})")
+    judging = int(b.waverers[i])
+    if judging:
+        parts.append(("", judged_yes, judging - judged_yes))
+        terms = [*b.terms, ("line", float(b.lean[i]))] if b.lean[i] else b.terms
+        split = (f"voted {'for' if judged_yes else 'against'}" if judging == 1
+                 else f"split {judged_yes}\u2013{judging - judged_yes}")
+        who_judged = "judged for himself" if b.seats[i] == 1 else (
+            f"{judging} judged for themselves" if parts[:-1] else "judged for themselves")
+        words.append(f"{who_judged} and {split} ({explain.judged(ctx, q, terms, noise)})")
+    return Bloc(b.labels[i], yes, no, "; ".join(words), tuple(parts))
 
 
 def choose(ctx: Context, labels: Sequence[str], backed: dict[int, int], lean: np.ndarray):

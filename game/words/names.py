@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from game.engine import Scenario
+from game.engine.explain import in_sentence  # noqa: F401 - one rule, shared
 
 _DATE = re.compile(r"(\d+)-(\D*)(\d+)")
 
@@ -34,12 +35,6 @@ def date_words(label: str) -> str:
     """A calendar label in words: '1924-Q2' -> 'Q2 1924', '1925-M3' -> 'M3 1925'."""
     m = _DATE.fullmatch(label)
     return f"{m.group(2)}{m.group(3)} {m.group(1)}" if m else label
-
-
-def in_sentence(name: str) -> str:
-    """A name as it reads inside a sentence: 'The Urals' -> 'the Urals' (other names as they
-    are)."""
-    return "the " + name[4:] if name.startswith("The ") else name
 
 
 def head_word(office: str) -> str:
