@@ -83,7 +83,8 @@ def test_scripted_human_game_to_the_end(run, tmp_path, home, scenario):
     assert code == 0, err
     assert "CHOOSE YOUR CONTENDER" not in out  # --contender skipped the choice
     assert "THE POLITBURO" in out and "YOUR ACTIONS" in out
-    assert "WHAT HAPPENED IN Q1 1924 (TURN 1 OF 24)" in out
+    assert "WHAT YOU DID IN Q1 1924 (TURN 1 OF 24)" in out
+    assert "WHAT ELSE HAPPENED IN Q1 1924 (TURN 1 OF 24)" in out
     assert "THE OUTCOME" in out and "(you)" in out
     if scenario.epilogue:
         assert "WHAT FOLLOWED IN HISTORY" in out
@@ -231,7 +232,7 @@ def test_engine_refusal_is_shown_and_reasked(run, monkeypatch):
     )
     assert code == 0
     assert "Not allowed: Stalin: cannot do that now" in out
-    assert "WHAT HAPPENED IN Q1 1924" in out
+    assert "WHAT YOU DID IN Q1 1924" in out
 
 
 def test_hotseat_from_a_save(run, tmp_path):

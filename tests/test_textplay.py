@@ -88,7 +88,7 @@ def test_the_report_waits_for_enter_at_a_keyboard_but_not_in_a_pipe(play):
     argv = ["play", "--text", "--contender", "stalin", "--seed", "2", "--no-autosave"]
     code, out, _ = play(argv, "d\nd\n\nq\n")
     assert code == 0
-    report = out.split("WHAT HAPPENED IN Q1 1924 (TURN 1 OF 24)", 1)[1]
+    report = out.split("WHAT YOU DID IN Q1 1924 (TURN 1 OF 24)", 1)[1]
     assert "Press Enter to go on" in report.split("Q2 1924 (turn 2 of 24)", 1)[0]
     code, out, _ = play(argv, "d\nd\nq\n", keyboard=False)
     assert code == 0 and "Press Enter" not in out  # a script is never paused
@@ -163,11 +163,12 @@ def test_hotseat_each_person_reads_their_own_report_after_the_privacy_screen(pla
     code, out, _ = play(argv, typed)
     assert code == 0
     stalin_turn2 = out.split("Pass the computer to Joseph Stalin")[2]
-    report = stalin_turn2.split("WHAT HAPPENED IN Q1 1924", 1)[1].split("THE MOOD", 1)[0]
-    assert "dossier" in report.lower()  # his own private action, in his own report
+    report = stalin_turn2.split("WHAT YOU DID IN Q1 1924", 1)[1].split("THE MOOD", 1)[0]
+    assert "your file on trotsky holds" in report.lower()  # his own action, what it did
+    assert "WHAT ELSE HAPPENED IN Q1 1924" in report
     assert "Press Enter to go on" in report  # read before the board (and before passing on)
     first_board = out.split("Pass the computer to Leon Trotsky")[1]
-    assert "WHAT HAPPENED" not in first_board.split("THE MOOD", 1)[0]  # nothing yet on turn 1
+    assert "WHAT YOU DID" not in first_board.split("THE MOOD", 1)[0]  # nothing yet on turn 1
 
 
 def test_continue_is_offered_for_the_last_unfinished_game(play, home):
@@ -263,3 +264,20 @@ def test_a_real_terminal_of_64_columns(tmp_path):
     assert [line for line in lines if len(line) > 64] == []
     assert max(len(line) for line in lines) >= 60
     assert "Q2 1924 (turn 2 of 24)" in text
+
+
+def test_the_report_opens_with_what_you_did_and_what_it_moved(play):
+    """Each of your actions, with the numbers it moved, under WHAT YOU DID; your say on a card,
+    taken or outvoted, with the Central Committee's count."""
+    sc = load_scenario(find_scenario("succession_1924"))
+    from game.engine import Match, legal_actions
+
+    labels = [o.label for o in legal_actions(Match.start(sc, 2).state, "trotsky")]
+    speech = labels.index("Give a speech to the party") + 1
+    argv = ["play", "--text", "--contender", "trotsky", "--seed", "2", "--no-autosave"]
+    code, out, _ = play(argv, f"{speech}\nd\nd\n\nq\n")
+    assert code == 0
+    did = out.split("WHAT YOU DID IN Q1 1924", 1)[1].split("WHAT ELSE HAPPENED", 1)[0]
+    assert "Give a speech to the party: your following" in did
+    assert "% of the party (+" in did and "prestige" in did
+    assert "Strike first? You made no choice, so it went" in did  # the card left to him

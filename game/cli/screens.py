@@ -15,6 +15,7 @@ from game.words import goal
 from game.words.actions import card_choice
 from game.words.names import date_words, office_post, ordinal
 from game.words.odds import odds_text
+from game.words.report import sort_report
 
 W = t.WIDTH
 
@@ -400,12 +401,25 @@ def render_events(
     return "\n".join(out)
 
 
-def render_report(played: str, events: Sequence[GameEvent], g: t.Glyphs, width: int = W) -> str:
-    """A turn's report: what happened, headed by the turn it happened in."""
-    return (
-        f"WHAT HAPPENED IN {played.upper()}\n"
-        + (render_events(events, g, width=width) or "  Nothing of note.")
-    )
+def render_report(played: str, events: Sequence[GameEvent], g: t.Glyphs, width: int = W,
+                  scenario: Scenario | None = None, me: str | None = None) -> str:
+    """A turn's report, headed by the turn it happened in: for a reader with a seat (``me``)
+    first what they did and what it changed, then what others did to them, then the rest."""
+    parts = sort_report(scenario, events, me) if scenario is not None else None
+    out = []
+    if parts is not None and me is not None:
+        out.append(f"WHAT YOU DID IN {played.upper()}")
+        out += [t.wrap(line, width, indent="    ", first="  - ") for line in parts.did] or [
+            "  Nothing: you took no action."]
+        if parts.touched:
+            out += ["", "WHAT OTHERS DID TO YOU", render_events(parts.touched, g, width=width)]
+        out += ["", f"WHAT ELSE HAPPENED IN {played.upper()}"]
+        rest = parts.rest
+    else:
+        out.append(f"WHAT HAPPENED IN {played.upper()}")
+        rest = list(events)
+    out.append(render_events(rest, g, width=width) or "  Nothing of note.")
+    return "\n".join(out)
 
 
 def render_outcome(

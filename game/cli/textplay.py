@@ -378,7 +378,7 @@ class Session:
         me = None if cid is None else self.match.scenario.contender_index(cid)
         self.con.say("")
         self.con.say(render_report(played, resume.visible(self.last_events, me), self.con.g,
-                                   self.con.width))
+                                   self.con.width, self.match.scenario, cid))
         self.unread.discard(cid or "")
         if cid is None:
             self.unread.clear()

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from .context import Context
+from .explain import titled
 from .record import Kind
 from .scenario import EventDef
 from .state import Decision
@@ -82,7 +83,7 @@ def _take_forced_choice(ctx: Context, e: EventDef) -> None:
         for effect in (*e.effects, *choice.effects):
             effect.apply(ctx)
     ctx.decider = None
-    ctx.report(Kind.DECISION, f"{e.title}: {choice.label}", who, ref=e.id,
+    ctx.report(Kind.DECISION, titled(e.title, choice.label), who, ref=e.id,
                data={"choice": choice.id})
 
 
@@ -99,11 +100,14 @@ def resolve_decisions(ctx: Context, picks: Mapping[int, Mapping[str, str]]) -> N
             pick = picks.get(c, {}).get(e.id)
             if pick in backers:
                 backers[pick].append(c)
-        data: dict[str, object] = {}
+        ids = ctx.scenario.contenders
+        data: dict[str, object] = {
+            "backers": {cid: [ids[c].id for c in cs] for cid, cs in backers.items() if cs},
+        }
         if e.decider == "vote":
             votes, blocs = card_vote(ctx, e, backers)
             winner = choice_ids[int(np.argmax(votes))]  # the first of equals
-            data = {"votes": dict(zip(choice_ids, votes, strict=True)), "blocs": blocs}
+            data |= {"votes": dict(zip(choice_ids, votes, strict=True)), "blocs": blocs}
         else:
             chosen = [cid for cid in choice_ids if backers[cid]]
             winner = chosen[0] if chosen else choice_ids[0]
@@ -123,7 +127,7 @@ def resolve_decisions(ctx: Context, picks: Mapping[int, Mapping[str, str]]) -> N
                     ctx.choosers = ()
         ctx.decider = None
         label = next(ch.label for ch in e.choices if ch.id == winner)
-        ctx.report(Kind.DECISION, f"{e.title}: {label}", d.deciders, ref=e.id,
+        ctx.report(Kind.DECISION, titled(e.title, label), d.deciders, ref=e.id,
                    data={"choice": winner, **data})
     s.decisions = []
 

@@ -12,6 +12,14 @@ from collections.abc import Sequence
 from .context import Context
 
 
+def titled(title: str, text: str) -> str:
+    """A line under a card's title: 'The date of the funeral: Tell him', 'Strike first? Accept'
+    (after a title that ends in its own mark, no colon, and a new sentence)."""
+    if title.endswith(("?", "!", ".")):
+        return f"{title} {text[:1].upper()}{text[1:]}"
+    return f"{title}: {text}"
+
+
 def in_sentence(name: str) -> str:
     """A name as it reads inside a sentence: 'The Urals' -> 'the Urals' (other names as they
     are)."""

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from . import alliances, factions, ideology, meetings, patronage, personal
 from .actions import CONVENABLE, DIRECTIONS, FORUMS, SPECS, Action, ActionKind, IllegalAction
 from .context import Context, ReadingContext
+from .explain import titled
 from .index import index_of
 from .rulebook import ActionRule
 from .state import GameState
@@ -88,7 +89,7 @@ def _decisions(ctx: Context, c: int) -> list[Option]:
             d.deciders) > 1 else "your decision"
         for ch in e.choices:
             out.append(Option(Action(ActionKind.DECIDE, e.id, ch.id), 0, None,
-                              f"{e.title}: {ch.label}", f"On the card: {how}."))
+                              titled(e.title, ch.label), f"On the card: {how}."))
     return out
 
 

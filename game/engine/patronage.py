@@ -95,7 +95,7 @@ def subvert(ctx: Context, c: int, action: Action) -> None:
     roll = s.rng.random()
     ctx.rolls = {"chance": chance, "roll": roll}
     won = roll < chance
-    ctx.notes.append(f"a {chance:.0%} chance, and the dice gave {roll:.0%}: "
+    ctx.notes.append(f"the chance was {chance:.0%} and the dice gave {roll:.0%}: "
                      f"{'the secretary is yours' if won else 'it failed'}")
     if won:
         s.patron[r] = c

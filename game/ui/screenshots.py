@@ -92,8 +92,10 @@ def shoot_all(out: Path, size: tuple[int, int], text_size: str = "normal") -> li
     shot("04-cards")
     while isinstance(app.top, CardsScene):
         app.pop()
-    choices = [i for i, o in enumerate(session.options()) if session.why_not(i) is None]
-    for i in choices[:2]:
+    options = session.options()
+    cards = [i for i, o in enumerate(options) if o.cost == 0]
+    acts = [i for i, o in enumerate(options) if o.cost > 0]
+    for i in cards[:1] + acts[:2]:  # a card decided and two actions, for the report to tell
         session.choose(i)
     board.refresh()
     shot("05-board")
@@ -109,7 +111,11 @@ def shoot_all(out: Path, size: tuple[int, int], text_size: str = "normal") -> li
     board.end_turn()
     shot("09-confirm-end-turn")
     app.top._yes()
+    shot("09-what-you-did")
     while not (isinstance(app.top, TurnReport) and app.top.vote is not None):
+        if isinstance(app.top, TurnReport) and app.top.opening and app.top.page == 0:
+            app.top.next()  # past the reader's own page, to the votes
+            continue
         while not isinstance(app.top, BoardScene):
             app.pop()
         board.play_turn()

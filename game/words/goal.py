@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.engine import GameState, Scenario, view
+from game.engine.scenario import OfficeDef
 
 from .names import date_words, holding, join, office_post
 
@@ -220,7 +221,7 @@ class _Sayer:
                 return f"{whose} faction {is_} the largest in {self.organs['politburo']}"
             return f"{whose} following {is_} the largest in {self.organs[cond.organ]}"
         if kind == "holds_office":
-            return f"{who} {holding(self.office_name(cond.office), you, neg)}"
+            return f"{who} {holding(self.office(cond.office), you, neg)}"
         if kind == "status":
             rungs = {r.id: r.name for r in self.sc.ladder}
             names = join([f"\u201c{rungs.get(r, r)}\u201d" for r in cond.is_], "or")
@@ -253,7 +254,7 @@ class _Sayer:
         if ref in ("self", self.me):
             return True, "you"
         if ref.startswith("office:"):
-            return False, f"whoever holds {office_post(self.office_name(ref[7:]))}"
+            return False, f"whoever holds {office_post(self.office(ref[7:]))}"
         for c in self.sc.contenders:
             if c.id == ref:
                 return False, c.short
@@ -261,6 +262,10 @@ class _Sayer:
 
     def office_name(self, office: str) -> str:
         return next((o.name for o in self.sc.offices if o.id == office), office)
+
+    def office(self, office: str) -> OfficeDef | str:
+        """The office's definition (for the scenario's own words for it), or its id."""
+        return next((o for o in self.sc.offices if o.id == office), office)
 
 
 def _still_there(state: GameState, contender: str, cond: Any) -> str:

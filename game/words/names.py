@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from game.engine import Scenario
 from game.engine.explain import in_sentence  # noqa: F401 - one rule, shared
+from game.engine.scenario import OfficeDef, post_of
 
 _DATE = re.compile(r"(\d+)-(\D*)(\d+)")
 
@@ -45,10 +46,13 @@ def head_word(office: str) -> str:
     return words[-1].lower().strip("'\u2019") if words else ""
 
 
-def office_post(office: str) -> str:
+def office_post(office: str | OfficeDef) -> str:
     """An office as the object of a sentence ("holds ...", "relieves Trotsky of ...", "resign
-    ..."): a title becomes 'the post of General Secretary', a body 'the Leningrad party
-    organisation'; any other name is quoted whole, so it never reads wrongly."""
+    ..."): the scenario's own words for it where the office is given (``OfficeDef.post``);
+    from a name alone, a title becomes 'the post of General Secretary', a body 'the Leningrad
+    party organisation', and any other name is quoted whole, so it never reads wrongly."""
+    if isinstance(office, OfficeDef):
+        return post_of(office)
     head = head_word(office)
     if head in TITLES:
         return f"the post of {office}"
@@ -57,11 +61,12 @@ def office_post(office: str) -> str:
     return f"\u201c{office}\u201d"
 
 
-def holding(office: str, you: bool, negated: bool = False) -> str:
+def holding(office: str | OfficeDef, you: bool, negated: bool = False) -> str:
     """What holding an office is called, after its holder: 'hold the post of General
     Secretary', 'leads the Leningrad party organisation', 'does not hold “Friends in the Control
     Commission”' (``you``: the verb for 'you', else for one other person)."""
-    leads = head_word(office) in BODIES
+    name = office.name if isinstance(office, OfficeDef) else office
+    leads = head_word(name) in BODIES
     verb = "lead" if leads else "hold"
     if negated:
         verb = f"{'do' if you else 'does'} not {verb}"

@@ -34,8 +34,9 @@ def chance_of(option: Option, view: View, scenario: Scenario) -> str | None:
     if kind == "resign":
         return "chance the resignation is accepted"
     if kind == "challenge":
-        holder, office = _holder_of(view, scenario, target)
+        holder, _ = _holder_of(view, scenario, target)
         cc = organs["central_committee"]
+        office = next((o for o in scenario.offices if o.id == target), target)
         return f"chance the {cc} relieves {holder} of {office_post(office)}"
     if kind == "subvert":
         return "chance the secretary comes over to you"

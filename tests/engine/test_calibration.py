@@ -6,6 +6,8 @@ with the standard AI in every seat, at full length.
 - The factor ledger tells the historians' story: over the games, the General Secretaryship
   (patronage) is first among Stalin's factors, and ideology and the mood of the times are, on
   balance, for him.
+- The record of every game explains itself: no vote's reasons contradict its count, every
+  action tells its actor what it did (tests/engine/test_explanations.py).
 
 No game crashes, and every game ends on its last turn. About 20 seconds on two cores.
 """
@@ -25,6 +27,7 @@ GAMES = 200
 
 
 def _play(seed: int):
+    from explained import contradictions
     from game.ai import play_ai_game
     from game.content.loader import load_scenario
     from game.engine import ledger, outcome
@@ -33,7 +36,8 @@ def _play(seed: int):
     match = play_ai_game(scenario, seed)
     shares = {f.factor: f.share * (1 if f.helped else -1) for f in ledger(match.state).shares(
         "stalin")}
-    return (outcome(match.state).winner, len(match.orders), dict(match.state.milestones), shares)
+    return (outcome(match.state).winner, len(match.orders), dict(match.state.milestones), shares,
+            contradictions(match)[:3])
 
 
 @pytest.fixture(scope="module")
@@ -47,15 +51,15 @@ def test_every_milestone_within_two_turns_of_history_in_most_games(games):
     from game.check import summarise_milestones
     from game.content.loader import load_scenario
 
-    assert all(turns == 24 for _, turns, _, _ in games)
-    found = summarise_milestones(load_scenario(MAIN), [m for _, _, m, _ in games])
+    assert all(turns == 24 for _, turns, *_ in games)
+    found = summarise_milestones(load_scenario(MAIN), [g[2] for g in games])
     late = {m.id: round(m.within_2 / m.games, 3) for m in found if m.within_2 < 0.6 * m.games}
     assert not late, late
 
 
 @pytest.mark.skipif(not MAIN.exists(), reason="main scenario missing")
 def test_stalin_is_favoured_not_fated(games):
-    wins = Counter(winner for winner, _, _, _ in games)
+    wins = Counter(winner for winner, *_ in games)
     assert 0.5 * GAMES <= wins["stalin"] <= 0.85 * GAMES, wins
     assert len(wins) >= 2, wins
 
@@ -66,3 +70,9 @@ def test_patronage_first_and_the_mood_for_stalin(games):
     ranked = sorted(mean, key=lambda f: -abs(mean[f]))
     assert ranked[0] == "patronage" and mean["patronage"] > 0, mean
     assert mean["ideology"] > 0, mean
+
+
+@pytest.mark.skipif(not MAIN.exists(), reason="main scenario missing")
+def test_no_game_contradicts_its_own_explanations(games):
+    found = {seed: g[4] for seed, g in enumerate(games) if g[4]}
+    assert not found, found

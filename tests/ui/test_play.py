@@ -161,6 +161,10 @@ def test_ending_a_turn_asks_first_then_reports_the_votes(ui):
     assert isinstance(ui.scene, TurnReport)
     assert ui.app.settings.animation_factor > 0
     report = ui.scene
+    assert report.opening and report.page == 0  # the reader's own page first: what they did
+    shown = [getattr(e, "html_text", "") for e in report.root.elements]
+    assert any("You" in text or "you" in text for text in shown)
+    ui.click_button("Next")
     if report.votes:
         assert report.clock < report.duration()  # the tally is still being counted
         ui.frames(8, dt=1.0)

@@ -980,4 +980,5 @@ class BoardScene(Scene):
             self.app.push(PrivacyScreen(self.app, self))
         else:
             self.app.push(TurnReport(self.app, self, s.played(),
-                                     s.visible_events(public=s.hotseat)))
+                                     s.visible_events(public=s.hotseat),
+                                     None if s.hotseat else s.me))

@@ -52,6 +52,6 @@ class PrivacyScreen(Scene):
         session = self.board.session
         if session.last_events:
             self.app.push(TurnReport(self.app, self.board, session.played(),
-                                     session.visible_events()))
+                                     session.visible_events(), session.me))
         else:
             self.board.open_turn()

@@ -1,5 +1,6 @@
-"""After a turn: each vote counted bloc by bloc on screen, with the reasons, then the turn's
-other events."""
+"""After a turn: first what the reader did and what it moved (and what others did to them),
+then each vote counted bloc by bloc on screen, with the reasons, then the turn's other
+events."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ import pygame
 from pygame_gui.elements import UILabel, UITextBox
 
 from game.engine import GameEvent, Kind
+from game.words.report import sort_report
 
-from .. import draw
+from .. import draw, explain
 from ..explain import event_html
 from .dialogs import Overlay
 
@@ -20,10 +22,14 @@ class TurnReport(Overlay):
 
     sheet_size = (1040, 660)
 
-    def __init__(self, app, board, played: str, events: list[GameEvent]) -> None:
+    def __init__(self, app, board, played: str, events: list[GameEvent],
+                 me: str | None = None) -> None:
         super().__init__(app)
         self.board, self.played, self.events = board, played, events
-        self.votes = [e for e in events if e.kind == Kind.VOTE and e.tally is not None]
+        self.mine = sort_report(board.session.scenario, events, me)  # me: the reader's seat
+        self.opening = bool(me)  # a first page of the reader's own: what they did
+        self.rest = self.mine.rest  # the events the later pages show
+        self.votes = [e for e in self.rest if e.kind == Kind.VOTE and e.tally is not None]
         self.page = 0
         self.first_bloc = 0  # a vote with more blocs than fit shows them a page at a time
         self.clock = 0.0
@@ -31,21 +37,35 @@ class TurnReport(Overlay):
 
     @property
     def pages(self) -> int:
-        return len(self.votes) + 1
+        return self.opening + len(self.votes) + 1
 
     @property
     def vote(self) -> GameEvent | None:
-        return self.votes[self.page] if self.page < len(self.votes) else None
+        i = self.page - self.opening
+        return self.votes[i] if 0 <= i < len(self.votes) else None
 
     def fill(self, inner: pygame.Rect) -> None:
         k = self.app.k
         self.inner = inner
         ui, root = self.app.ui, self.root
-        if self.vote is not None:
+        if self.opening and self.page == 0:
+            self.heading(pygame.Rect(inner.x, inner.y, inner.w, round(56 * k)),
+                         f"What you did in {self.played}")
+            rows = [explain.esc(line) for line in self.mine.did] or [
+                "<i>You took no action.</i>"]
+            if self.mine.touched:
+                rows += ["", "<b>What others did to you</b>"]
+                rows += [event_html(e) for e in self.mine.touched]
+            UITextBox("<br>".join(rows),
+                      pygame.Rect(inner.x, inner.y + round(64 * k), inner.w,
+                                  inner.h - round(128 * k)),
+                      ui, container=root)
+        elif self.vote is not None:
             tally = self.vote.tally
             UILabel(
                 pygame.Rect(inner.x, inner.y, inner.w, round(30 * k)),
-                f"{self.played.upper()} · VOTE {self.page + 1} OF {len(self.votes)}",
+                f"{self.played.upper()} · VOTE {self.page - self.opening + 1} OF "
+                f"{len(self.votes)}",
                 ui,
                 container=root,
                 object_id="#muted",
@@ -56,9 +76,10 @@ class TurnReport(Overlay):
         else:
             self.heading(
                 pygame.Rect(inner.x, inner.y, inner.w, round(56 * k)),
-                f"What happened in {self.played}",
+                f"What else happened in {self.played}" if self.opening
+                else f"What happened in {self.played}",
             )
-            rows = [event_html(e) for e in self.events]
+            rows = [event_html(e) for e in self.rest]
             text = "<br>".join(rows) or "<i>Nothing of note happened.</i>"
             UITextBox(
                 text,
@@ -72,7 +93,7 @@ class TurnReport(Overlay):
                 container=root,
             )
         labels = []
-        if self.vote is not None:
+        if self.vote is not None or (self.opening and self.page == 0):
             labels.append(("Skip all", self.finish))
             labels.append(("Next", self.next))
         else:
@@ -215,6 +236,10 @@ class TurnReport(Overlay):
 
     # -- moving on
     def next(self) -> None:
+        if self.vote is None:  # the reader's own page: on to the votes
+            self.page += 1
+            self.build()
+            return
         if self.clock < self.duration():
             self.clock = self.duration()  # the first press shows the result at once
             return
