@@ -134,6 +134,13 @@ def run(args: argparse.Namespace) -> int:
         if same_file(output, entry.path):  # found now, not after an hour of games
             _say(f"cannot write {output}: it is the scenario the lab plays")
             return 1
+    if args.cluster is not None:
+        from game.lab.runner import cluster_address_problem
+
+        problem = cluster_address_problem(args.cluster)
+        if problem:
+            _say(f"error: --cluster: {problem}")
+            return 2
     arms = 1 + len(wanted)
     jobs = min(args.jobs or default_jobs(), args.games * arms)
     bar = ProgressBar(sys.stderr)

@@ -28,6 +28,7 @@ from game.engine import (
     outcome,
     view,
 )
+from game.ui.explain import drawable
 
 SLOT_NAME = re.compile(r"[^A-Za-z0-9 _-]+")
 MAX_SLOT_NAME = 40
@@ -59,13 +60,13 @@ def list_slots() -> list[Slot]:
     files = sorted(slots_dir().glob("*.json")) if slots_dir().is_dir() else []
     auto = paths.autosave_path()
     for p in [*files, *([auto] if auto.is_file() else [])]:
-        name = "Autosave" if p == auto else p.stem
+        name = "Autosave" if p == auto else drawable(p.stem)
         try:
             s = saves.load_save(p)
             summary = f"{s.scenario_id}, turn {s.turn}, saved {s.saved_at[:16].replace('T', ' ')}"
             ok = True
         except saves.SaveError as e:
-            summary, ok = str(e).split(": ", 1)[-1], False
+            summary, ok = drawable(_without_path(str(e), p)), False
         try:
             mtime = p.stat().st_mtime
         except OSError:
@@ -73,6 +74,11 @@ def list_slots() -> list[Slot]:
         found.append((mtime, Slot(name, p, summary, ok)))
     found.sort(key=lambda x: -x[0])
     return [s for _, s in found]
+
+
+def _without_path(message: str, path: Path) -> str:
+    """A SaveError's message without the path it starts with (the list shows the name)."""
+    return message.removeprefix(f"{path}: ")
 
 
 @dataclass
