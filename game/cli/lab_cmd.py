@@ -22,7 +22,7 @@ MAX_LAB_GAMES = 100_000  # per arm
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
     """Add the `lab` command to the `politburo` command's subparsers."""
-    from game.cli.main import _int_in, add_sweep_options
+    from game.cli.main import _int_in, add_sweep_options, scenario_arg
 
     p = subparsers.add_parser(
         "lab",
@@ -34,6 +34,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--scenario",
+        type=scenario_arg,
         metavar="ID_OR_PATH",
         default=None,
         help="a scenario id or file (default: the main scenario, succession_1924)",
