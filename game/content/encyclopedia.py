@@ -28,8 +28,9 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from game.content.loader import MAX_BYTES, ScenarioError, compose_yaml, construct_yaml
 from game.content.yaml_lines import Locator
+from game.resources import assets_folder
 
-DEFAULT_PATH = Path(__file__).resolve().parents[2] / "assets" / "encyclopedia.yaml"
+DEFAULT_PATH = assets_folder() / "encyclopedia.yaml"
 
 Kind = Literal["person", "office", "organ", "term"]
 KINDS: tuple[str, ...] = ("person", "office", "organ", "term")  # the browsing order
