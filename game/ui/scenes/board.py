@@ -382,6 +382,7 @@ class BoardScene(Scene):
             self.fs(17),
             p.ink,
             anchor="center",
+            max_width=r.width,
         )
         for i, seat in enumerate(v.politburo):
             row, col = divmod(i, per_row)
@@ -642,7 +643,11 @@ class BoardScene(Scene):
             self.hotspot(tile, explain.region(v, reg))
         key_y = y + rows * (th + gap)
         x = r.left
-        for c in v.contenders:  # the key: token, then the name
+        key_font = draw.font("body", self.fs(11))
+        room = r.width - self.px(120) - len(v.contenders) * self.px(28)  # the rest: the note
+        natural = sum(key_font.size(n)[0] for n in names)
+        each = None if natural <= room else max(10, room // max(1, len(v.contenders)))
+        for c in v.contenders:  # the key: token, then the name (shortened only to fit)
             draw.token(
                 surface,
                 (x + self.px(8), key_y + self.px(9)),
@@ -652,7 +657,13 @@ class BoardScene(Scene):
                 p,
             )
             kr = draw.text(
-                surface, names[c.index], (x + self.px(18), key_y), "body", self.fs(11), p.ink
+                surface,
+                names[c.index],
+                (x + self.px(18), key_y),
+                "body",
+                self.fs(11),
+                p.ink,
+                max_width=each,
             )
             x = kr.right + self.px(10)
         draw.text(
