@@ -478,6 +478,11 @@ def cmd_play(args: argparse.Namespace) -> int:
         return 0
     assert scenario is not None
 
+    if args.save is not None and entry is not None:
+        from game.files import same_file
+
+        if same_file(args.save, entry.path):  # found now, not when the game ends
+            raise UsageError(f"--save {args.save} is the scenario file itself: save elsewhere")
     ids = [c.id for c in scenario.contenders]
     for cid in args.contender or []:
         if cid not in ids:
