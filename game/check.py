@@ -9,9 +9,11 @@ number of jobs. A game that raises is recorded as crashed, with its message, and
 on.
 
 The report says which outcomes each contender reached, each contender's win rate with a 95%
-Wilson interval, which events never fired, which choices on event cards were never taken, which
+Wilson interval, how often and how near history's date games reached each of the scenario's
+milestones, which events never fired, which choices on event cards were never taken, which
 kinds of action nobody ever chose (and whether they were ever possible), and which games
-crashed.
+crashed. :meth:`Report.to_json` is the same report for machines (``politburo check --json``):
+its keys are stable, for modders' CI.
 """
 
 from __future__ import annotations
@@ -20,20 +22,36 @@ import math
 import multiprocessing
 import os
 import signal
+import statistics
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, TextIO
 
 from game.ai.autoplay import ai_orders
 from game.cli import tables as t
-from game.engine import SPECS, ActionKind, Kind, Match, Scenario, legal_actions, outcome
+from game.engine import (
+    SPECS,
+    ActionKind,
+    Kind,
+    Match,
+    Scenario,
+    ledger,
+    legal_actions,
+    outcome,
+)
 
 CHUNK = 8  # games per task sent to a worker: small enough that progress and Ctrl-C stay prompt
+FACTOR_SHORT = {  # column heads for the factors table
+    "patronage": "Patronage", "opponents_weaknesses": "Weakness", "alliances": "Allies",
+    "ideology": "Ideology", "rivalries": "Rivalry", "lenins_legacy": "Lenin",
+    "personal_qualities": "Personal", "luck": "Luck",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +67,24 @@ class GameRecord:
     choices: frozenset[tuple[str, str]] = frozenset()  # (event id, choice id) decided
     chosen: frozenset[str] = frozenset()  # action kinds anyone ordered
     legal: frozenset[str] = frozenset()  # action kinds anyone could have ordered
+    milestones: tuple[tuple[str, int], ...] = ()  # (milestone id, 0-based turn reached)
+    # (contender id, factor id, share of what moved their support: + for them, - against)
+    factors: tuple[tuple[str, str, float], ...] = ()
     error: str | None = None
 
 
-def play_one(scenario: Scenario, seed: int, difficulty: str = "standard") -> GameRecord:
-    """Play one all-AI game and record it; an exception becomes a crashed record."""
+Overrides = Mapping[str, str]  # contender id -> the difficulty that seat plays at
+EVERY_SEAT_ALIKE: Overrides = MappingProxyType({})
+
+
+def play_one(
+    scenario: Scenario,
+    seed: int,
+    difficulty: str = "standard",
+    overrides: Overrides = EVERY_SEAT_ALIKE,
+) -> GameRecord:
+    """Play one all-AI game and record it; an exception becomes a crashed record. Every seat
+    plays at ``difficulty`` unless ``overrides`` names another for it."""
     turn = 0
     try:
         match = Match.start(scenario, seed)
@@ -65,7 +96,7 @@ def play_one(scenario: Scenario, seed: int, difficulty: str = "standard") -> Gam
                 raise RuntimeError(f"the game did not end after {limit} turns")
             for c in scenario.contenders:
                 legal.update(o.action.kind.value for o in legal_actions(match.state, c.id))
-            match.play(ai_orders(match.state, seed, difficulty))
+            match.play(ai_orders(match.state, seed, difficulty, overrides=overrides))
         result = outcome(match.state)
         if result is None:
             raise RuntimeError("the game ended without an outcome")
@@ -87,29 +118,34 @@ def play_one(scenario: Scenario, seed: int, difficulty: str = "standard") -> Gam
             a.split(maxsplit=1)[0] for turn in match.orders for acts in turn.values() for a in acts
         ),
         legal=frozenset(legal),
+        milestones=tuple(sorted(match.state.milestones.items())),
+        factors=tuple(
+            (c.id, f.factor, f.share if f.helped else -f.share)
+            for c in scenario.contenders for f in ledger(match.state).shares(c.id)
+        ),
     )
 
 
 # ----- running many games -----------------------------------------------------------------------
 
-_WORKER: tuple[Scenario, str, Any] | None = None
+_WORKER: tuple[Scenario, str, Overrides, Any] | None = None
 
 
-def _init_worker(scenario: Scenario, difficulty: str, stop: Any) -> None:
+def _init_worker(scenario: Scenario, difficulty: str, overrides: Overrides, stop: Any) -> None:
     global _WORKER
-    _WORKER = (scenario, difficulty, stop)
+    _WORKER = (scenario, difficulty, overrides, stop)
     # Ctrl-C is the parent's to handle: it sets ``stop``, and workers finish the game in hand.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _play_chunk(_key: object, seeds: Sequence[int]) -> list[GameRecord]:
     assert _WORKER is not None
-    scenario, difficulty, stop = _WORKER
+    scenario, difficulty, overrides, stop = _WORKER
     records = []
     for s in seeds:
         if stop.is_set():
             break
-        records.append(play_one(scenario, s, difficulty))
+        records.append(play_one(scenario, s, difficulty, overrides))
     return records
 
 
@@ -131,6 +167,7 @@ def run_games(
     difficulty: str = "standard",
     jobs: int = 1,
     progress: Progress | None = None,
+    overrides: Overrides = EVERY_SEAT_ALIKE,
 ) -> list[GameRecord]:
     """Play ``games`` all-AI games from seeds ``seed..seed+games-1``; the records in seed order.
     ``progress(done, total)`` is called as games finish."""
@@ -141,7 +178,7 @@ def run_games(
     if jobs <= 1 or games == 1:
         records = []
         for s in seeds:
-            records.append(play_one(scenario, s, difficulty))
+            records.append(play_one(scenario, s, difficulty, overrides))
             done += 1
             if progress:
                 progress(done, games)
@@ -153,7 +190,7 @@ def run_games(
         tasks,
         _play_chunk,
         _init_worker,
-        (scenario, difficulty),
+        (scenario, difficulty, dict(overrides)),
         jobs,
         lambda s, why: GameRecord(s, error=why),
         progress,
@@ -270,6 +307,62 @@ def _pct(x: float) -> str:
     return f"{100 * x:.1f}%"
 
 
+@dataclass(frozen=True, slots=True)
+class MilestoneSummary:
+    """How a set of games met one milestone. Turns count from 1, as the game shows them; a
+    milestone dated after the last turn of the length played is not applicable to it."""
+
+    id: str
+    title: str
+    history_turn: int
+    applicable: bool
+    games: int
+    reached: int  # games that reached it
+    median_turn: float | None  # over the games that reached it
+    within_1: int  # games that reached it at most 1 turn from history's
+    within_2: int
+
+    def share(self, count: int) -> float | None:
+        return count / self.games if self.applicable and self.games else None
+
+    def to_json(self) -> dict[str, Any]:
+        median = self.median_turn
+        return {
+            "id": self.id,
+            "title": self.title,
+            "history_turn": self.history_turn,
+            "applicable": self.applicable,
+            "share": self.share(self.reached),
+            "median_turn": int(median) if median is not None and median.is_integer() else median,
+            "within_1": self.share(self.within_1),
+            "within_2": self.share(self.within_2),
+        }
+
+
+def summarise_milestones(
+    scenario: Scenario, reached: Sequence[Mapping[str, int]]
+) -> list[MilestoneSummary]:
+    """Each milestone of ``scenario`` over the games whose milestones (id -> 0-based turn
+    reached) are ``reached``."""
+    out = []
+    for m in scenario.milestones:
+        history = scenario.calendar.turn_of(m.when)
+        applicable = history < scenario.calendar.turns
+        turns = [game[m.id] for game in reached if m.id in game] if applicable else []
+        out.append(MilestoneSummary(
+            id=m.id,
+            title=m.title,
+            history_turn=history + 1,
+            applicable=applicable,
+            games=len(reached),
+            reached=len(turns),
+            median_turn=float(statistics.median(turns)) + 1 if turns else None,
+            within_1=sum(abs(t - history) <= 1 for t in turns),
+            within_2=sum(abs(t - history) <= 2 for t in turns),
+        ))
+    return out
+
+
 @dataclass
 class Report:
     scenario: Scenario
@@ -277,6 +370,8 @@ class Report:
     seed: int = 0
     difficulty: str = "standard"
     source: str = ""
+    length: str = "full"
+    overrides: Overrides = field(default_factory=dict)
     played: list[GameRecord] = field(init=False)
     crashed: list[GameRecord] = field(init=False)
 
@@ -316,9 +411,46 @@ class Report:
         legal = set().union(*(r.legal for r in self.played))
         return [(k.value, k.value in legal) for k in ActionKind if k.value not in chosen]
 
+    def factor_shares(self) -> dict[str, dict[str, float]]:
+        """Contender -> factor -> the mean over the games of the factor's share of what moved
+        the contender's support (+ for them, - against)."""
+        sums: dict[str, dict[str, float]] = {}
+        for r in self.played:
+            for cid, factor, share in r.factors:
+                row = sums.setdefault(cid, {})
+                row[factor] = row.get(factor, 0.0) + share
+        n = len(self.played) or 1
+        return {cid: {f: v / n for f, v in row.items()} for cid, row in sums.items()}
+
+    def milestones(self) -> list[MilestoneSummary]:
+        return summarise_milestones(self.scenario, [dict(r.milestones) for r in self.played])
+
     @property
     def ok(self) -> bool:
         return not self.crashed
+
+    def to_json(self) -> dict[str, Any]:
+        """The report as one JSON document, for machines: stable keys (see the module)."""
+        sc = self.scenario
+        n = len(self.played)
+        wins, counts = self.wins(), self.outcome_counts()
+        return {
+            "scenario": sc.id,
+            "games": len(self.records),
+            "played": n,
+            "crashed": len(self.crashed),
+            "length": self.length,
+            "turns": sc.calendar.turns,
+            "seed": self.seed,
+            "difficulty": self.difficulty,
+            "seats": dict(self.overrides),
+            "win_rates": {c.id: wins[c.id] / n if n else 0.0 for c in sc.contenders},
+            "outcomes": {
+                c.id: {o.id: counts[(c.id, o.id)] for o in sc.outcomes} for c in sc.contenders
+            },
+            "milestones": [m.to_json() for m in self.milestones()],
+            "factors": self.factor_shares(),
+        }
 
     # the text
 
@@ -330,10 +462,11 @@ class Report:
         out = [f"CHECK OF {sc.title} ({sc.id})"]
         if self.source:
             out.append(f"  file: {self.source}")
+        seats = "".join(f", {c} {d}" for c, d in self.overrides.items())
         out.append(
             f"  {len(self.records)} all-AI game{'s' * (len(self.records) != 1)}, {seeds}, "
-            f"AI difficulty {self.difficulty}: {n} played to the end, "
-            f"{len(self.crashed)} crashed"
+            f"AI difficulty {self.difficulty}{seats}, {self.length} length: {n} played to the "
+            f"end, {len(self.crashed)} crashed"
         )
         if n:
             turns = sorted({r.turns for r in self.played})
@@ -344,6 +477,8 @@ class Report:
         if n:
             out += self._outcomes()
             out += self._win_rates()
+            out += self._milestones()
+            out += self._factors()
             out += self._events()
             out += self._choices()
             out += self._actions()
@@ -402,6 +537,46 @@ class Report:
             "",
         ]
 
+    def _milestones(self) -> list[str]:
+        found = self.milestones()
+        if not found:
+            return []
+        cal = self.scenario.calendar
+        rows = []
+        for m in found:
+            date = cal.label(m.history_turn - 1)
+            if not m.applicable:
+                rows.append([m.id, date, m.history_turn, "n/a", "", "", ""])
+                continue
+            median = "-" if m.median_turn is None else f"{m.median_turn:g}"
+            rows.append([m.id, date, m.history_turn, _pct(m.reached / m.games), median,
+                         _pct(m.within_1 / m.games), _pct(m.within_2 / m.games)])
+        out = [
+            "MILESTONES AGAINST HISTORY (games that reached each, their median turn, and those "
+            "within 1 and 2 turns",
+            "of history's)",
+            t.table(["Milestone", "History", "Turn", "Reached", "Median", "Within 1",
+                     "Within 2"], rows, align="llrrrrr", shrink=0),
+        ]
+        if not all(m.applicable for m in found):
+            out.append("  n/a: dated after the last turn of this length, so not applicable.")
+        return [*out, ""]
+
+    def _factors(self) -> list[str]:
+        shares = self.factor_shares()
+        if not shares:
+            return []
+        factors = list(next(iter(shares.values())))
+        rows = [[c.short, *[f"{100 * shares[c.id][f]:+.0f}" for f in factors]]
+                for c in self.scenario.contenders if c.id in shares]
+        heads = [FACTOR_SHORT.get(f, f) for f in factors]
+        return [
+            "FACTORS (mean share of what moved each contender's support, in %: + for them, - "
+            "against)",
+            t.table(["Contender", *heads], rows, align="l" + "r" * len(factors), shrink=0),
+            "",
+        ]
+
     def _events(self) -> list[str]:
         missing = self.never_fired()
         total = len(self.scenario.events)
@@ -446,7 +621,9 @@ def check(
     jobs: int = 1,
     progress: Progress | None = None,
     source: str = "",
+    length: str = "full",
+    overrides: Overrides = EVERY_SEAT_ALIKE,
 ) -> Report:
-    """Play the games and build the report."""
-    records = run_games(scenario, games, seed, difficulty, jobs, progress)
-    return Report(scenario, records, seed, difficulty, source)
+    """Play the games and build the report (``scenario`` already cut to ``length``)."""
+    records = run_games(scenario, games, seed, difficulty, jobs, progress, overrides)
+    return Report(scenario, records, seed, difficulty, source, length, dict(overrides))

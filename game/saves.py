@@ -28,6 +28,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    TypeAdapter,
     ValidationError,
     field_validator,
     model_validator,
@@ -63,6 +64,21 @@ PlayerName = Annotated[
     StringConstraints(min_length=1, max_length=MAX_NAME),
     AfterValidator(_no_control_characters),
 ]
+_NAME: TypeAdapter[str] = TypeAdapter(PlayerName)
+
+
+def player_name(text: str) -> str:
+    """A player's name as a save keeps it (spaces tidied); ValueError saying why ``text``
+    cannot be one (empty, longer than MAX_NAME characters, control characters)."""
+    try:
+        return _NAME.validate_python(" ".join(text.split()))
+    except ValidationError as e:
+        err = e.errors()[0]
+        if err["type"] == "string_too_short":
+            raise ValueError("a name cannot be empty") from None
+        if err["type"] == "string_too_long":
+            raise ValueError(f"a name has at most {MAX_NAME} characters") from None
+        raise ValueError(err["msg"].removeprefix("Value error, ")) from None
 
 
 class SaveError(Exception):

@@ -194,3 +194,10 @@ def three_rivals() -> Scenario:
         data["organs"]["politburo"]["seats"] = 4
 
     return variant(add)
+
+
+def autosaves(home: Path) -> list[Path]:
+    """The autosaves in a data folder, one per game, oldest first."""
+    folder = home / "autosaves"
+    files = list(folder.glob("*.json")) if folder.is_dir() else []
+    return sorted(files, key=lambda p: p.stat().st_mtime)

@@ -4,6 +4,7 @@ number of jobs, the gaps a modder needs to see, crashes reported without stoppin
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -208,3 +209,83 @@ def test_check_subprocess_in_parallel(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "WIN RATES" in proc.stdout
     assert "Traceback" not in proc.stderr and "[" not in proc.stderr  # no bar off a terminal
+
+
+# ----- milestones, --json, --length and --seat ------------------------------------------------
+
+
+def test_json_report_has_the_keys_a_modders_ci_reads(run):
+    code, out, err = run(["check", "succession_1924", "--games", 3, "--jobs", 1, "--json"])
+    assert code == 0, err
+    doc = json.loads(out)
+    assert {"scenario", "games", "length", "win_rates", "outcomes", "milestones"} <= set(doc)
+    assert (doc["scenario"], doc["games"], doc["length"]) == ("succession_1924", 3, "full")
+    sc = load_scenario(ROOT / "scenarios" / "succession_1924.yaml")
+    assert list(doc["win_rates"]) == [c.id for c in sc.contenders]
+    assert sum(doc["win_rates"].values()) == pytest.approx(1.0)
+    for cid, counts in doc["outcomes"].items():
+        assert list(counts) == [o.id for o in sc.outcomes] and sum(counts.values()) == 3, cid
+    ids = [m["id"] for m in doc["milestones"]]
+    assert ids == [m.id for m in sc.milestones] and "trotsky_exiled" in ids
+    for m in doc["milestones"]:
+        assert {"id", "history_turn", "share", "median_turn", "within_1", "within_2"} <= set(m)
+        assert 0 <= m["within_1"] <= m["within_2"] <= m["share"] <= 1
+    first = doc["milestones"][0]
+    assert first["id"] == "trotsky_loses_war_commissariat" and first["history_turn"] == 5
+
+
+def test_a_milestone_after_the_lengths_end_is_not_applicable(run):
+    code, out, err = run(["check", "succession_1924", "--games", 2, "--jobs", 1, "--json",
+                          "--length", "short"])
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["length"] == "short"
+    by_id = {m["id"]: m for m in doc["milestones"]}
+    assert by_id["congress_14_backs_majority"]["applicable"] is True  # turn 8 of 8
+    late = by_id["trotsky_exiled"]
+    assert late["applicable"] is False and late["share"] is None and late["within_2"] is None
+    code, out, err = run(["check", "succession_1924", "--games", 1, "--jobs", 1, "--length",
+                          "short"])
+    assert "short length" in out and "n/a" in out and "not applicable" in out
+
+
+def test_milestone_summary_counts_every_game():
+    sc = load_scenario(ROOT / "scenarios" / "succession_1924.yaml")
+    history = sc.calendar.turn_of(sc.milestones[0].when)  # 0-based
+    games = [{sc.milestones[0].id: history}, {sc.milestones[0].id: history + 2}, {}, {}]
+    m = harness.summarise_milestones(sc, games)[0]
+    assert (m.games, m.reached, m.within_1, m.within_2) == (4, 2, 1, 2)
+    assert m.median_turn == history + 1 + 1  # 1-based, the median of turns h+1 and h+3
+    j = m.to_json()
+    assert (j["share"], j["within_1"], j["within_2"]) == (0.5, 0.25, 0.5)
+
+
+def test_a_seat_can_play_at_another_difficulty(run):
+    code, out, err = run(["check", "succession_1924", "--games", 1, "--jobs", 1, "--json",
+                          "--seat", "Trotsky=easy"])
+    assert code == 0, err
+    assert json.loads(out)["seats"] == {"trotsky": "easy"}
+    easy = harness.play_one(load_scenario(ROOT / "scenarios" / "succession_1924.yaml"), 0,
+                            overrides={"trotsky": "easy"})
+    assert harness.GameRecord(0) != easy and easy.error is None
+
+
+@pytest.mark.parametrize(
+    ("args", "phrase"),
+    [
+        (["--seat", "lenin=easy"], "no contender 'lenin'"),
+        (["--seat", "trotsky=genius"], "no difficulty 'genius'"),
+        (["--seat", "trotsky"], "CONTENDER=DIFFICULTY"),
+        (["--seat", "trotsky=easy", "--seat", "trotsky=strong"], "given twice"),
+        (["--length", "epic"], "invalid choice"),
+    ],
+)
+def test_bad_seats_and_lengths(run, args, phrase):
+    code, out, err = run(["check", "succession_1924", "--games", 1, *args])
+    assert code == 2 and out == ""
+    assert err.startswith("politburo: error:") and err.count("\n") == 1 and phrase in err
+
+
+def test_a_length_the_scenario_does_not_offer(run):
+    code, out, err = run(["check", TWO, "--games", 1, "--length", "short"])
+    assert code == 2 and "no 'short' length" in err

@@ -15,10 +15,12 @@ import pytest
 
 from game import saves
 from game.ai import ai_seed
+from game.cli import screens, textplay
 from game.cli import tables as t
-from game.cli import textplay
 from game.content.loader import find_scenario, load_scenario
 from game.engine import Match, view
+from game.words import goal
+from helpers import autosaves
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIO = "succession_1924"
@@ -48,7 +50,7 @@ def test_auto_game(run, home):
     assert "Q1 1924 (turn 1 of 24)" in out
     assert "THE OUTCOME" in out and "Best placed:" in out
     assert err == ""
-    assert not (home / "autosave.json").exists()  # an all-AI game leaves the player's autosave
+    assert not autosaves(home)  # an all-AI game leaves the player's autosaves alone
 
 
 def test_auto_game_is_deterministic(run):
@@ -87,7 +89,8 @@ def test_scripted_human_game_to_the_end(run, tmp_path, home, scenario):
         assert "WHAT FOLLOWED IN HISTORY" in out
     save = saves.load_save(path)
     assert save.turn == scenario.calendar.turns and save.humans == ["stalin"]
-    assert saves.load_save(home / "autosave.json").turn == save.turn
+    (autosave,) = autosaves(home)  # one game, one autosave
+    assert saves.load_save(autosave).turn == save.turn
     assert saves.resume(save, scenario).state.finished
 
 
@@ -130,7 +133,9 @@ def test_quit_saves_to_given_path(run, tmp_path):
 def test_quit_without_save_path_uses_autosave(run, home):
     code, out, _ = run(["play", "--text", "--contender", "kamenev", "--seed", "2"], "d\nd\nq\n")
     assert code == 0
-    assert saves.load_save(home / "autosave.json").turn == 1
+    (autosave,) = autosaves(home)
+    assert saves.load_save(autosave).turn == 1
+    assert f"\n  politburo play --text --load {autosave}\n" in out
 
 
 def test_no_autosave(run, home):
@@ -138,7 +143,7 @@ def test_no_autosave(run, home):
         ["play", "--text", "--contender", "kamenev", "--seed", "2", "--no-autosave"], "d\nd\nd\nd\n"
     )
     assert code == 0
-    assert not (home / "autosave.json").exists()
+    assert not autosaves(home)
 
 
 def test_ctrl_c_saves(run, tmp_path, monkeypatch):
@@ -416,24 +421,27 @@ def test_validate_lists_every_problem_of_every_file(run, tmp_path):
 # ----- rendering --------------------------------------------------------------------------------
 
 
-def test_board_fits_100_columns(scenario):
+@pytest.mark.parametrize("width", [60, 72, 80, 100, 120])
+def test_board_fits_the_width(scenario, width):
     m = Match.start(scenario, 12)
     m.play({})
     for c in scenario.contenders:
         v = view(m.state, c.id)
+        options = textplay.legal_actions(m.state, c.id)
         for text in (
-            textplay.render_board(v, t.UNICODE),
-            textplay.render_cards(v),
-            textplay.render_menu(textplay.legal_actions(m.state, c.id), [0]),
-            textplay.render_events(m.events),
+            screens.render_board(v, t.UNICODE, width, goal.standing(m.state, c.id)),
+            screens.render_cards(v, width),
+            screens.render_menu(options, [0], v, m.scenario, width),
+            screens.render_events(m.events, width=width),
+            screens.render_goal(m.scenario, c.id, "full", width),
         ):
-            long = [line for line in text.splitlines() if len(line) > 100]
+            long = [line for line in text.splitlines() if len(line) > width]
             assert not long, long
 
 
 def test_date_line(scenario):
     v = view(Match.start(scenario, 1).state, "stalin")
-    assert textplay.date_line(v) == f"Q1 1924 (turn 1 of {scenario.calendar.turns})"
+    assert screens.date_line(v) == f"Q1 1924 (turn 1 of {scenario.calendar.turns})"
 
 
 def test_ascii_terminal_gets_ascii(scenario):
@@ -442,8 +450,8 @@ def test_ascii_terminal_gets_ascii(scenario):
     con = textplay.Console.of(out, io.StringIO())
     assert con.g is t.ASCII
     v = view(Match.start(scenario, 1).state, "trotsky")
-    con.say(textplay.render_board(v, con.g))
-    con.say(textplay.render_cards(v))
+    con.say(screens.render_board(v, con.g))
+    con.say(screens.render_cards(v))
     con.say("Trotsky \u2014 \u201cBonapartism\u201d, Zin\u00f3viev")
     out.flush()
     text = raw.getvalue().decode("ascii")

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from game import files, paths, saves
+from game import files, saves
 from game.content.loader import find_scenario, load_scenario
 from game.engine import Match
+from helpers import autosaves
 
 MAIN = "succession_1924"
 
@@ -232,7 +233,8 @@ def test_a_full_disk_in_the_terminal_keeps_the_last_autosave_and_says_so(run, ho
     assert all("No space left on device); the autosave still holds turn 1" in w for w in warnings)
     assert "politburo: the game is not saved: " in err
     assert "holds the game up to the last completed turn" not in out
-    assert saves.load_save(paths.autosave_path()).turn == 1
+    (autosave,) = autosaves(home)
+    assert saves.load_save(autosave).turn == 1
 
 
 def test_a_full_disk_in_the_window_says_what_the_autosave_holds(monkeypatch):
@@ -243,13 +245,13 @@ def test_a_full_disk_in_the_window_says_what_the_autosave_holds(monkeypatch):
     with monkeypatch.context() as m:
         _disk_full_after(m, 2)
         session.submit()
-        assert session.notice is None and session.autosaved == 1
+        assert session.notice is None and session.autosaver.held == 1
         session.submit()
         assert "No space left on device" in session.notice
-        assert "still holds turn 1" in session.notice and session.autosave_problem
-    assert saves.load_save(paths.autosave_path()).turn == 1
+        assert "still holds turn 1" in session.notice and session.autosaver.problem
+    assert saves.load_save(session.autosaver.path).turn == 1
     session.submit()  # room again: the autosave catches up
-    assert session.autosave_problem is None and session.autosaved == 3
+    assert session.autosaver.problem is None and session.autosaver.held == 3
 
 
 def test_play_refuses_to_save_over_its_scenario_file(run, tmp_path):

@@ -45,6 +45,7 @@ def unpacked_wheel(tmp_path_factory) -> Path:
     assert "game/assets/encyclopedia.yaml" in names
     assert "game/assets/fonts/Inter-Regular.otf" in names
     assert "game/assets/fonts/Inter-OFL.txt" in names  # the fonts' licence travels with them
+    assert "game/assets/teacher/common.yaml" in names
     site = out / "site"
     zipfile.ZipFile(wheel).extractall(site)
     return site

@@ -285,12 +285,32 @@ def test_unwritable_folder(tmp_path, played):
     assert "cannot write save" in one_line(e)
 
 
-def test_autosave_path_follows_politburo_home(tmp_path, monkeypatch):
+def test_autosaves_follow_politburo_home(tmp_path, monkeypatch):
     monkeypatch.setenv("POLITBURO_HOME", str(tmp_path))
-    assert paths.autosave_path() == tmp_path / "autosave.json"
+    path = paths.new_autosave_path("succession_1924", ["stalin", "trotsky"])
+    assert path.parent == tmp_path / "autosaves"
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d-\d{6}-succession_1924-stalin-trotsky\.json", path.name)
     monkeypatch.delenv("POLITBURO_HOME")
-    assert paths.autosave_path().name == "autosave.json"
-    assert "politburo" in str(paths.autosave_path()).lower()
+    assert "politburo" in str(paths.autosaves_dir()).lower()
+
+
+def test_each_game_gets_its_own_autosave_and_the_oldest_go(tmp_path, monkeypatch):
+    monkeypatch.setenv("POLITBURO_HOME", str(tmp_path))
+    made = []
+    for n in range(5):
+        p = paths.new_autosave_path("x", ["a"])
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("{}")
+        os.utime(p, (1000 + n, 1000 + n))
+        made.append(p)
+    assert len(set(made)) == 5  # the same second: a number is added
+    (tmp_path / "autosave.json").write_text("{}")  # the single autosave of older versions
+    os.utime(tmp_path / "autosave.json", (999, 999))
+    assert paths.autosave_files() == [*reversed(made), tmp_path / "autosave.json"]
+    assert paths.prune_autosaves(2, spare=made[0]) == [made[2], made[1]]
+    assert set(paths.autosave_files()) == {made[0], made[3], made[4], tmp_path / "autosave.json"}
+    assert paths.is_autosave(made[0]) and paths.is_autosave(tmp_path / "autosave.json")
+    assert not paths.is_autosave(tmp_path / "mine.json")
 
 
 def test_a_short_lesson_is_saved_and_resumed_at_its_length(tmp_path):
@@ -475,12 +495,12 @@ def test_an_endless_device_is_refused_without_reading_it():
 def test_difficulties_are_those_the_ai_offers_when_the_save_is_read(good_save, monkeypatch):
     from game import ai
 
-    _edit(good_save, difficulty="historical", seats={"trotsky": "historical"})
-    with pytest.raises(SaveError, match="unknown difficulty 'historical'"):
+    _edit(good_save, difficulty="grandmaster", seats={"trotsky": "grandmaster"})
+    with pytest.raises(SaveError, match="unknown difficulty 'grandmaster'"):
         saves.load_save(good_save)
-    monkeypatch.setattr(ai, "SEAT_DIFFICULTIES", (*ai.SEAT_DIFFICULTIES, "historical"))
+    monkeypatch.setattr(ai, "SEAT_DIFFICULTIES", (*ai.SEAT_DIFFICULTIES, "grandmaster"))
     save = saves.load_save(good_save)
-    assert save.difficulty == "historical" and save.seat_difficulty("trotsky") == "historical"
+    assert save.difficulty == "grandmaster" and save.seat_difficulty("trotsky") == "grandmaster"
 
 
 def test_names_and_seats_must_be_contenders_of_the_scenario(good_save, scenario):

@@ -22,6 +22,7 @@ __all__ = [
 DIFFICULTIES = ("easy", "standard")
 """Difficulties that decide from a view alone (``choose_orders(view, options, ...)``)."""
 
-SEAT_DIFFICULTIES = (*DIFFICULTIES, "strong")
+SEAT_DIFFICULTIES = (*DIFFICULTIES, "strong", "historical")
 """Every difficulty a seat can be played at (``seat_orders``, ``ai_orders``, ``play_ai_game``);
-``strong`` looks ahead from the game state as well as the view."""
+``strong`` looks ahead from the game state as well as the view; ``historical`` plays the
+scenario's record of what each contender did (the model's backtest)."""

@@ -4,7 +4,7 @@ the same in any process. Used by the terminal game, the tests and the benchmarks
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from game.engine import Action, GameState, Match, Scenario, legal_actions, view
 
@@ -30,16 +30,28 @@ def seat_orders(
 
 
 def ai_orders(
-    state: GameState, seed: int, difficulty: str = "standard", seats: Iterable[str] | None = None
+    state: GameState,
+    seed: int,
+    difficulty: str = "standard",
+    seats: Iterable[str] | None = None,
+    overrides: Mapping[str, str] | None = None,
 ) -> dict[str, list[Action]]:
-    """The AI's orders for every listed seat (all seats by default)."""
+    """The AI's orders for every listed seat (all seats by default), each at ``difficulty``
+    unless ``overrides`` gives its seat another (contender id -> difficulty)."""
     ids = [c.id for c in state.scenario.contenders] if seats is None else list(seats)
-    return {cid: seat_orders(state, cid, seed, difficulty) for cid in ids}
+    other = overrides or {}
+    return {cid: seat_orders(state, cid, seed, other.get(cid, difficulty)) for cid in ids}
 
 
-def play_ai_game(scenario: Scenario, seed: int, difficulty: str = "standard") -> Match:
-    """A whole game with the AI in every seat; the finished Match."""
+def play_ai_game(
+    scenario: Scenario,
+    seed: int,
+    difficulty: str = "standard",
+    overrides: Mapping[str, str] | None = None,
+) -> Match:
+    """A whole game with the AI in every seat (at ``difficulty``, or as ``overrides`` says for
+    a seat); the finished Match."""
     match = Match.start(scenario, seed)
     while not match.state.finished:
-        match.play(ai_orders(match.state, seed, difficulty))
+        match.play(ai_orders(match.state, seed, difficulty, overrides=overrides))
     return match

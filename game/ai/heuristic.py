@@ -141,9 +141,9 @@ def _platform(s: Sight, option: Option) -> float:
 
 
 def _recant(s: Sight, option: Option) -> float:
-    me = s.me
-    accused = any(m.target == s.view.me for m in s.view.motions)
-    return 2.5 if not me.in_party else 1.2 if accused and not me.in_politburo else 0.0
+    """Once expelled, recanting is the way back into the party; before that, the standard AI
+    stands by its platform, as the oppositions of the 1920s did until they were thrown out."""
+    return 2.5 if not s.me.in_party else 0.0
 
 
 def _accuse(s: Sight, option: Option) -> float:
@@ -155,6 +155,33 @@ def _accuse(s: Sight, option: Option) -> float:
     return 0.0 if p < threshold else 2.2 * p * importance * profile.aggression
 
 
+def _challenge(s: Sight, option: Option) -> float:
+    """Like a charge, but at a rival's office: worth most against the main rival's fief."""
+    view = s.view
+    profile = view.personality
+    p = option.odds or 0.0
+    holder = next((c.index for c in view.contenders if option.action.target in c.office_ids), -1)
+    importance = 1.2 if holder == s.main_rival else 0.5
+    threshold = 0.35 * profile.caution
+    return 0.0 if p < threshold else 1.8 * p * importance * profile.aggression
+
+
+def _subvert(s: Sight, option: Option) -> float:
+    r = s.regions[option.action.target or ""]
+    rival = 1.5 if r.patron == s.main_rival else 1.0 if r.patron >= 0 else 0.6
+    return 1.2 * (option.odds or 0.0) * _region_weight(s, r) * rival
+
+
+def _defend(s: Sight, option: Option) -> float:
+    return 3.0
+
+
+def _appeal(s: Sight, option: Option) -> float:
+    if option.action.target == "comintern":
+        return 1.5
+    return 1.2 if s.me.support > 0.12 else 0.2
+
+
 def _resolution(s: Sight, option: Option) -> float:
     toward = -1 if option.action.target == "left" else 1
     wants = (s.me.line - s.view.party_line) * toward > 0.25
@@ -162,9 +189,10 @@ def _resolution(s: Sight, option: Option) -> float:
 
 
 def _shift(s: Sight, option: Option) -> float:
+    """Worth more the further the mood has moved away from one's line that way."""
     toward = -1 if option.action.target == "left" else 1
-    gap = s.view.mood_line - s.me.line
-    return 1.0 if gap * toward > 0.45 else 0.0
+    gap = (s.view.mood_line - s.me.line) * toward
+    return max(0.0, gap - 0.2) * 3.0
 
 
 def _resign(s: Sight, option: Option) -> float:
@@ -198,6 +226,10 @@ VALUES = {  # every kind of action has its value
     ActionKind.SHIFT: _shift,
     ActionKind.RESIGN: _resign,
     ActionKind.CONVENE: _convene,
+    ActionKind.CHALLENGE: _challenge,
+    ActionKind.SUBVERT: _subvert,
+    ActionKind.DEFEND: _defend,
+    ActionKind.APPEAL: _appeal,
 }
 
 
@@ -222,8 +254,14 @@ def choose_orders(
         from .lookahead import strong_choice  # imported late: the look-ahead imports this module
 
         return strong_choice(view, options, state=state, seed=seed)
+    if difficulty == "historical":
+        from .historical import historical_orders
+
+        if state is None:
+            raise ValueError("the historical AI needs the game state (for the scenario's record)")
+        return historical_orders(view, options, state)
     if difficulty not in NOISE:
-        known = sorted([*NOISE, "strong"])
+        known = sorted([*NOISE, "strong", "historical"])
         raise ValueError(f"unknown difficulty {difficulty!r}; choose from {known}")
     ranking = rivals(view)
     weights = view.personality.weights

@@ -5,9 +5,12 @@ as it stands. The strong AI plays the game forward instead:
 
 1. **Candidates.** From the contender's view and legal options it builds a few order sets: the
    standard AI's own choice (with the same seed, so the strong AI starts from what the standard
-   AI would have done), the noiseless greedy choice, variations that force in the best option of
-   a kind the standard choice left out or drop one of its orders, and further noisy draws of the
-   standard AI. Duplicates are merged; every candidate is a legal set of orders.
+   AI would have done), the noiseless greedy choice by the position's values alone (not the
+   character's habits: a Trotsky who disdains appointments still weighs them), the other
+   answers to the cards it decides, variations that force in the best option of a kind the
+   standard choice left out or drop one of its orders, and further noisy draws of the standard
+   AI. Duplicates are merged; every
+   candidate is a legal set of orders.
 2. **Determinisation.** It cannot see rivals' dossiers, the offers between other contenders, or
    the luck to come, so it never simulates the true state: :func:`game.engine.guess_state` gives
    a copy with those secrets guessed afresh from a seed and the random generator reseeded.
@@ -19,7 +22,8 @@ as it stands. The strong AI plays the game forward instead:
    between candidates is much less noisy than each score.
 4. **Score.** At the horizon, the position is judged from the contender's view: their rung on the
    removal ladder, their faction's share of the Politburo, rivals still sitting in it, their
-   support and Central Committee following, charges waiting against them; once the game is over,
+   support and Central Committee following, the offices they and their rivals hold (by the
+   powers they give), charges waiting against them; once the game is over,
    the scenario's outcome rank and the final support. The best mean score wins; the standard
    choice keeps the move unless another beats it by a small margin.
 
@@ -113,13 +117,12 @@ def candidates(v: View, options: Sequence[Option], seed: int, limit: int) -> lis
     if limit <= 1:
         return out
     ranking = rivals(v)
-    weights = v.personality.weights
     sighted = sight(v, ranking)
-    ranked = []
+    ranked = []  # by the position alone: the variants look past the character's habits
     for option in options:
         base = value(v, option, ranking, sighted)
         if base > 0:
-            ranked.append((base * weights.get(option.action.kind.value, 1.0), option))
+            ranked.append((base, option))
     best_first(ranked)
     add(_fill(v, ranked))
 
@@ -138,7 +141,16 @@ def candidates(v: View, options: Sequence[Option], seed: int, limit: int) -> lis
         key=lambda a: (by_action.get(a, 0.0), str(a)),
     )
     rng = np.random.default_rng([seed, 1])
-    variants: list[list[Action]] = []
+    # every other answer to the cards this contender decides: the roads the standard AI's
+    # character would not take are weighed too
+    variants: list[list[Action]] = [
+        [option.action if a.kind is ActionKind.DECIDE and a.target == option.action.target
+         else a for a in standard]
+        for option in options
+        if option.action.kind is ActionKind.DECIDE and option.action not in standard
+        and any(a.kind is ActionKind.DECIDE and a.target == option.action.target
+                for a in standard)
+    ]
     for i in range(max(len(forced), len(droppable))):
         if i < len(forced):
             variants.append(_fill(v, ranked, forced=[forced[i][1]]))
@@ -188,9 +200,23 @@ def evaluate(state: GameState, cid: str) -> float:
         - 0.3 * rivals_in
         + 3.0 * me.support
         + 1.0 * v.cc_share[v.me]
-        + 0.1 * len(me.office_ids)
+        + office_worth(state, me.office_ids)
+        - 0.5 * sum(office_worth(state, c.office_ids) for c in v.contenders if c.index != v.me)
         - 0.4 * charges
     )
+
+
+# What holding an office is worth to the strong AI, by the powers it gives: the power to
+# appoint is the key to the party (its patronage pays for years, beyond any horizon).
+POWER_WORTH = {"appoint": 0.8, "agenda": 0.4, "recruit": 0.1, "dossiers": 0.1, "press": 0.2,
+               "army": 0.2, "comintern": 0.1}
+
+
+def office_worth(state: GameState, offices: Sequence[str]) -> float:
+    """0.1 an office, and more for the powers it gives (:data:`POWER_WORTH`)."""
+    defs = {o.id: o for o in state.scenario.offices}
+    return sum(0.1 + sum(POWER_WORTH.get(str(p), 0.0) for p in defs[o].powers)
+               for o in offices)
 
 
 def _seed(*parts: int) -> int:

@@ -1,10 +1,12 @@
-"""`politburo debrief`: the debrief of one saved game, or with `--class` the summary of many, as
-one self-contained HTML file.
+"""`politburo debrief`: the debrief of one saved game (the full report, or with `--handout` the
+two-page handout; `--teacher` adds model answers and the mark scheme), or with `--class` the
+summary of many (with `--slide`, one page for the projector), as one self-contained HTML file.
 
-Exit codes follow the rest of the command: 2 for a mistake in the command line, 1 for a file that
-cannot be used (an unreadable or unfinished save, a scenario that is not installed, an output
-that cannot be written). In a class summary, saves that cannot be counted are skipped and listed
-with the reason instead.
+A game of any lesson length is debriefed; a game stopped early is debriefed as far as it got,
+and the command says so. Exit codes follow the rest of the command: 2 for a mistake in the
+command line, 1 for a file that cannot be used (an unreadable save, a scenario that is not
+installed, an output that cannot be written). In a class summary, saves that cannot be counted
+are skipped and listed with the reason instead.
 """
 
 from __future__ import annotations
@@ -29,10 +31,11 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p = subparsers.add_parser(
         "debrief",
         help="write the debrief of a saved game, or a class summary of many, as HTML",
-        description="Write the debrief of one finished game (its outcome, turning points, "
-        "factor breakdown, support over time, every vote, where it left history and questions "
-        "for discussion), or with --class a summary of many games of one scenario. The report "
-        "is one HTML file that needs no network and prints on A4 or Letter.",
+        description="Write the debrief of one game of any length (its outcome, the game beside "
+        "history, turning points, the factors' shares, support over time, every vote and 'how "
+        "far' questions), or with --class a summary of many games of one scenario. The report "
+        "is one HTML file that needs no network and prints on A4 or Letter: at most 8 pages, "
+        "or 2 with --handout. A game stopped early is debriefed as far as it got.",
     )
     p.add_argument(
         "saves",
@@ -49,6 +52,22 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         action="store_true",
         help="summarise many games: outcomes, common turning points, factors, closest to and "
         "furthest from history; saves that cannot be counted are listed, not fatal",
+    )
+    p.add_argument(
+        "--handout",
+        action="store_true",
+        help="the two-page handout for a student (outcome, the game beside history, three "
+        "turning points, the factors, three questions) instead of the full report",
+    )
+    p.add_argument(
+        "--teacher",
+        action="store_true",
+        help="the teacher's copy: add a model answer and the mark scheme for each question",
+    )
+    p.add_argument(
+        "--slide",
+        action="store_true",
+        help="with --class: one page for the projector, the class's outcomes in one large chart",
     )
     p.add_argument(
         "--scenario",
@@ -70,7 +89,11 @@ def run(args: argparse.Namespace) -> int:
     if args.output != "-" and not folder.is_dir():
         return _fail(f"cannot write {args.output}: there is no folder {folder}")
     if args.class_summary:
+        if args.handout or args.teacher:
+            raise UsageError("--handout and --teacher are for the debrief of one game, not --class")
         return _run_class(args)
+    if args.slide:
+        raise UsageError("--slide is for a class summary: add --class")
     if len(args.saves) != 1:
         raise UsageError(
             f"{len(args.saves)} saves given: a debrief is of one game; add --class for a class "
@@ -119,7 +142,8 @@ def _write(output: str, text: str, inputs: list[Path]) -> str | None:
 
 def _run_one(path: Path, args: argparse.Namespace) -> int:
     from game import saves
-    from game.debrief import DebriefError, debrief, render_debrief
+    from game.debrief import DebriefError, debrief, render_debrief, render_handout
+    from game.teacher import TeacherDataError
 
     try:
         save = saves.load_save(path)
@@ -132,27 +156,28 @@ def _run_one(path: Path, args: argparse.Namespace) -> int:
         return _fail(f"{path}: {e}{hint}")
     scenario = entry.scenario
     try:
-        turns = saves.played_scenario(save, scenario).calendar.turns  # at its lesson length
-    except saves.SaveError as e:
-        return _fail(f"{path}: {e}")
-    if save.turn < turns:
-        return _fail(
-            f"{path}: the game is not finished (saved after {save.turn} of {turns} turns); "
-            f"finish it first with `{PROG} play --text --load {path}`"
-        )
-    try:
         match = saves.resume(save, scenario)
-        report = debrief(match, save.humans)
-    except (saves.SaveError, DebriefError) as e:
+        report = debrief(match, save.humans, save.length, save.names)
+    except (saves.SaveError, DebriefError, TeacherDataError) as e:
         return _fail(f"{path}: {e}")
-    problem = _write(args.output, render_debrief(report), [path, entry.path])
+    render = render_handout if args.handout else render_debrief
+    problem = _write(args.output, render(report, teacher=args.teacher), [path, entry.path])
     if problem:
         return _fail(problem)
+    if not report.finished:
+        print(
+            f"{PROG}: note: {path} was stopped after {report.turns} of {report.length_turns} "
+            f"turns ({report.end_date}); the debrief covers what was played. Finish it with "
+            f"`{PROG} play --text --load {path}`",
+            file=sys.stderr,
+        )
     if args.output != "-":
         who = report.focus[0]
         o = report.outcome_of(who)
+        kind = "handout" if args.handout else "debrief"
+        copy = " (teacher's copy)" if args.teacher else ""
         print(
-            f"Wrote the debrief of {path} ({report.contender(who).short}: {o.name}) to "
+            f"Wrote the {kind}{copy} of {path} ({report.contender(who).short}: {o.name}) to "
             f"{args.output}"
         )
     return 0
@@ -186,7 +211,8 @@ def _expand(names: list[str]) -> list[Path]:
 
 def _run_class(args: argparse.Namespace) -> int:
     from game import saves
-    from game.debrief import class_summary, render_class
+    from game.debrief import class_summary, render_class, render_slide
+    from game.teacher import TeacherDataError
 
     paths = _expand(args.saves)
     read: list[tuple[str, saves.SaveFile | str]] = []
@@ -209,7 +235,10 @@ def _run_class(args: argparse.Namespace) -> int:
         hint = "" if args.scenario else "; give its file with --scenario"
         return _fail(f"{e}{hint}")
     scenario = entry.scenario
-    summary = class_summary(read, scenario)
+    try:
+        summary = class_summary(read, scenario)
+    except TeacherDataError as e:
+        return _fail(str(e))
     for s in summary.skipped:
         print(f"{PROG}: skipped {s.path}: {s.reason}", file=sys.stderr)
     if summary.games == 0:
@@ -217,13 +246,16 @@ def _run_class(args: argparse.Namespace) -> int:
             f"no finished game of scenario {scenario.id!r} could be counted among the "
             f"{len(read)} file{'s' * (len(read) != 1)} given"
         )
-    problem = _write(args.output, render_class(summary), [*paths, entry.path])
+    problem = _write(
+        args.output, (render_slide if args.slide else render_class)(summary), [*paths, entry.path]
+    )
     if problem:
         return _fail(problem)
     if args.output != "-":
         skipped = len(summary.skipped)
+        kind = "class slide" if args.slide else "class summary"
         print(
-            f"Wrote the class summary of {summary.games} game{'s' * (summary.games != 1)} of "
+            f"Wrote the {kind} of {summary.games} game{'s' * (summary.games != 1)} of "
             f"{scenario.title} to {args.output}"
             + (f" ({skipped} file{'s' * (skipped != 1)} skipped)" if skipped else "")
         )

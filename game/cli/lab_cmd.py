@@ -71,6 +71,13 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         type=Path,
         help="also write the report, with its charts, as an HTML page",
     )
+    p.add_argument(
+        "--sheet",
+        metavar="SHEET.html",
+        type=Path,
+        help="also write a one-page student sheet for the what-if (name exactly one with "
+        "--what-if): the question, one chart, what the numbers say and three tasks",
+    )
     return p
 
 
@@ -81,12 +88,13 @@ def _say(message: str) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run the lab for parsed arguments; the exit code."""
     from game.check import ProgressBar, default_jobs
-    from game.cli.main import MAX_SEED
+    from game.cli.main import MAX_SEED, UsageError, sweep_seats
     from game.content import sources
     from game.content.validate import format_problem, validate_paths
     from game.lab import lab
     from game.lab.html import render_html
     from game.lab.runner import ClusterError
+    from game.lab.sheet import render_sheet
 
     name = args.scenario or sources.DEFAULT_ID
     if args.seed + args.games - 1 > MAX_SEED:
@@ -110,7 +118,11 @@ def run(args: argparse.Namespace) -> int:
     if entry.scenario is None:
         _say(f"cannot use scenario {entry.path}: {entry.error}")
         return 1
-    scenario = entry.scenario
+    try:
+        scenario, seats = sweep_seats(args, entry.scenario)
+    except UsageError as e:
+        _say(f"error: {e}")
+        return 2
     known = [w.id for w in scenario.what_ifs]
     wanted = list(dict.fromkeys(args.what_if)) if args.what_if else known
     unknown = [w for w in wanted if w not in known]
@@ -123,8 +135,15 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if not wanted:
         _say(f"note: scenario {scenario.id} defines no what-ifs: playing the baseline only")
-    output: Path | None = args.output
-    if output is not None:
+    if args.sheet is not None and len(wanted) != 1:
+        _say(
+            f"error: --sheet is for one what-if, and {len(wanted)} would be played: name one "
+            f"with --what-if (this scenario's: {', '.join(known) or 'none'})"
+        )
+        return 2
+    for output in (args.output, args.sheet):
+        if output is None:
+            continue
         folder = output.parent if str(output.parent) else Path(".")
         if not folder.is_dir():
             _say(f"cannot write {output}: no folder {folder}")
@@ -156,6 +175,8 @@ def run(args: argparse.Namespace) -> int:
             progress=bar,
             source=name if sources.looks_like_path(name) else "",
             cluster=args.cluster,
+            length=args.length,
+            overrides=seats,
         )
     except KeyboardInterrupt:
         bar.clear()
@@ -168,13 +189,18 @@ def run(args: argparse.Namespace) -> int:
         _say(f"cannot apply the what-ifs: {' '.join(str(e).split())}")
         return 1
     sys.stdout.write(report.render())
-    if output is not None:
+    for output, render, what in (
+        (args.output, render_html, "the report"),
+        (args.sheet, render_sheet, "the student sheet"),
+    ):
+        if output is None:
+            continue
         try:
-            write_text(output, render_html(report), inputs=[entry.path])
+            write_text(output, render(report), inputs=[entry.path])
         except OSError as e:
             _say(f"cannot write {output}: {e.strerror or e}")
             return 1
-        _say(f"wrote the report to {output}")
+        _say(f"wrote {what} to {output}")
     crashed = report.crashed()
     if crashed:
         n = len(crashed)

@@ -8,6 +8,7 @@ used. No traceback reaches the user.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import secrets
 import sys
@@ -78,7 +79,9 @@ class _Parser(argparse.ArgumentParser):
 MAX_SEED = 2**63 - 1
 MAX_GAMES = 100_000  # `check --games`: more would take hours; the lab is for big runs
 MAX_JOBS = 256
-AI_LEVELS = ("easy", "standard", "strong")  # strong looks a few turns ahead, and is slower
+# strong looks a few turns ahead, and is slower; historical plays the scenario's record
+AI_LEVELS = ("easy", "standard", "strong", "historical")
+LENGTHS = ("short", "standard", "full")
 
 
 def _int_in(lo: int, hi: int, what: str):
@@ -103,6 +106,16 @@ def scenario_arg(text: str) -> str:
     return text
 
 
+def _name(text: str) -> str:
+    """An argparse type: a player's name as a save keeps it."""
+    from game.saves import player_name
+
+    try:
+        return player_name(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(f"{text!r}: {e}") from None
+
+
 def add_sweep_options(p: argparse.ArgumentParser, seed_help: str) -> None:
     """--jobs, --seed and --difficulty, as every command that plays many AI games has them."""
     p.add_argument(
@@ -121,6 +134,49 @@ def add_sweep_options(p: argparse.ArgumentParser, seed_help: str) -> None:
         default="standard",
         help="how well the AI plays (default: standard)",
     )
+    p.add_argument(
+        "--seat",
+        action="append",
+        default=[],
+        metavar="CONTENDER=DIFFICULTY",
+        help="play one seat at another difficulty, such as trotsky=strong (may be repeated); "
+        "the other seats play at --difficulty",
+    )
+    p.add_argument(
+        "--length",
+        choices=LENGTHS,
+        default="full",
+        help="the length played: short, standard or full (default: full); milestones dated "
+        "after a length's end are reported as not applicable to it",
+    )
+
+
+def sweep_seats(args: argparse.Namespace, scenario) -> tuple[object, dict[str, str]]:
+    """The scenario cut to ``--length`` and the ``--seat`` overrides (contender id ->
+    difficulty) of a command that plays many AI games; UsageError for a length the scenario
+    does not offer, an unknown contender or difficulty, or a seat given twice."""
+    try:
+        cut = scenario.with_length(args.length)
+    except KeyError as e:
+        raise UsageError(str(e.args[0])) from None
+    ids = {c.id for c in scenario.contenders}
+    seats: dict[str, str] = {}
+    for text in args.seat:
+        who, sep, level = text.partition("=")
+        who, level = who.strip().lower(), level.strip().lower()
+        if not sep or not who or not level:
+            raise UsageError(f"--seat {text!r}: write CONTENDER=DIFFICULTY, such as "
+                             "trotsky=strong")
+        if who not in ids:
+            raise UsageError(f"--seat {text!r}: no contender {who!r} in {scenario.id}; "
+                             f"contenders are: {', '.join(sorted(ids))}")
+        if level not in AI_LEVELS:
+            raise UsageError(f"--seat {text!r}: no difficulty {level!r}; difficulties are: "
+                             f"{', '.join(AI_LEVELS)}")
+        if who in seats:
+            raise UsageError(f"--seat: {who} is given twice")
+        seats[who] = level
+    return cut, seats
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -163,8 +219,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--contender",
         metavar="ID",
         action="append",
-        help="the contender you play (skips the choice); give it again for each further person "
-        "at this computer (hotseat: they take turns, each seeing only their own secrets)",
+        help="the contender you play, by id or name in any case (skips the choice); give it "
+        "again for each further person at this computer (hotseat: they take turns, each seeing "
+        "only their own secrets)",
+    )
+    play.add_argument(
+        "--name",
+        metavar="NAME",
+        action="append",
+        type=_name,
+        help="the player's name, kept in the save for the debrief and the class summary; give "
+        "it once per --contender, in the same order (with --auto: the name of whoever runs the "
+        "game, for the seat --contender names, else the first; in the window: filled in on the "
+        "setup screen)",
     )
     play.add_argument(
         "--difficulty",
@@ -218,12 +285,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="how many games to play (default: 100)",
     )
     add_sweep_options(chk, seed_help="the first game's seed; games use S, S+1, ... (default: 0)")
+    chk.add_argument(
+        "--json",
+        action="store_true",
+        help="print the report as one JSON document (keys: scenario, games, length, "
+        "win_rates, outcomes, milestones ...), for scripts and modders' CI",
+    )
     from game.cli import lab_cmd
 
     lab_cmd.add_parser(sub)
-    from game.cli import debrief_cmd
+    from game.cli import debrief_cmd, teacher_cmd
 
     debrief_cmd.add_parser(sub)
+    teacher_cmd.add_parser(sub)
     return p
 
 
@@ -256,6 +330,10 @@ def _main(args_list: list[str]) -> int:
             from game.cli import debrief_cmd
 
             return debrief_cmd.run(args)
+        if args.command == "teacher-pack":
+            from game.cli import teacher_cmd
+
+            return teacher_cmd.run(args)
         return cmd_play(args)
     except UsageError as e:
         print(f"{PROG}: error: {e}", file=sys.stderr)
@@ -357,22 +435,29 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(format_problem(p), file=sys.stderr)
     if entry.scenario is None:
         return _fail(f"cannot use scenario {entry.path}: {entry.error}")
+    scenario, seats = sweep_seats(args, entry.scenario)
     jobs = min(args.jobs or default_jobs(), args.games)
     bar = ProgressBar(sys.stderr)
     try:
         report = check(
-            entry.scenario,
+            scenario,
             args.games,
             seed=args.seed,
             difficulty=args.difficulty,
             jobs=jobs,
             progress=bar,
             source=str(entry.path),
+            length=args.length,
+            overrides=seats,
         )
     except KeyboardInterrupt:
         bar.clear()
         raise
-    sys.stdout.write(report.render())
+    if args.json:
+        json.dump(report.to_json(), sys.stdout, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(report.render())
     if report.crashed:
         n = len(report.crashed)
         print(f"{PROG}: {n} game{'s' * (n > 1)} crashed (see the report)", file=sys.stderr)
@@ -383,6 +468,25 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _fail(message: str) -> int:
     print(f"{PROG}: {message}", file=sys.stderr)
     return 1
+
+
+def _names_for(args: argparse.Namespace, humans: Sequence[str], scenario) -> dict[str, str]:
+    """The seats the --name options are for: the people's seats in order, or with --auto the
+    seat --contender names (else the first contender)."""
+    given = args.name or []
+    if args.auto:
+        seat = (args.contender or [scenario.contenders[0].id])[0]
+        return {seat: given[0]} if given else {}
+    if len(given) > len(humans):
+        raise UsageError(_too_many_names(len(given), len(humans)))
+    return dict(zip(humans, given, strict=False))
+
+
+def _too_many_names(names: int, seats: int) -> str:
+    return (
+        f"{names} names for {seats} seat{'s' * (seats != 1)}: give one --name per --contender, "
+        "in the same order"
+    )
 
 
 def cmd_window(args: argparse.Namespace) -> int:
@@ -401,18 +505,18 @@ def cmd_window(args: argparse.Namespace) -> int:
             )
     from game.ui import launch
 
-    return launch(load=args.load)
+    return launch(load=args.load, name=args.name[0] if args.name else None)
 
 
 def cmd_play(args: argparse.Namespace) -> int:
-    """Set up (new or loaded) and play a game in the terminal."""
-    from game import saves
+    """Set up (new, continued or loaded) and play a game in the terminal."""
+    from game import paths, resume, saves
+    from game.cli.screens import date_line, render_goal
     from game.cli.textplay import (
         Console,
         EndOfInput,
         QuitRequested,
         Session,
-        date_line,
         pick_contender,
         pick_scenario,
         render_intro,
@@ -421,8 +525,16 @@ def cmd_play(args: argparse.Namespace) -> int:
     from game.content.loader import ScenarioError
     from game.engine import Match, view
 
-    if args.auto and args.contender:
-        raise UsageError("--auto plays every seat by AI, so --contender cannot be used with it")
+    if args.auto and args.contender and not args.name:
+        raise UsageError(
+            "--auto plays every seat by AI: with it, --contender only says whose seat --name "
+            "is for"
+        )
+    if args.auto and ((args.name and len(args.name) > 1) or len(args.contender or []) > 1):
+        raise UsageError("--auto takes one --name (and at most one --contender for it)")
+    seats = len(args.contender) if args.contender else 1
+    if not args.auto and not args.load and args.name and len(args.name) > seats:
+        raise UsageError(_too_many_names(len(args.name), seats))
     if not (args.text or args.auto):
         return cmd_window(args)
     if args.load and args.seed is not None:
@@ -431,18 +543,27 @@ def cmd_play(args: argparse.Namespace) -> int:
         raise UsageError("--length cannot be used with --load: the save fixes the length")
     con = Console.of(sys.stdout, sys.stdin)
 
+    scenario_arg = args.scenario
+    if scenario_arg and not sources.looks_like_path(scenario_arg):
+        scenario_arg = scenario_arg.lower()  # ids are lower case; any case finds them
     catalogue = None
-    if not (args.scenario and sources.looks_like_path(args.scenario)):
+    if not (scenario_arg and sources.looks_like_path(scenario_arg)):
         catalogue = sources.discover()
         _warn(catalogue.warnings)
     entry = None
-    if args.scenario:
+    if scenario_arg:
         try:
-            entry = sources.resolve(args.scenario, catalogue)
+            entry = sources.resolve(scenario_arg, catalogue)
         except sources.UnknownScenario as e:
             raise UsageError(str(e)) from None
+    load_path: Path | None = args.load
     try:
         save = saves.load_save(args.load) if args.load else None
+        fresh = not (args.load or args.scenario or args.contender or args.auto)
+        if fresh and args.seed is None and args.length is None and catalogue is not None:
+            last = resume.last_unfinished(catalogue)
+            if last is not None and offer_continue(con, last):
+                save, load_path = last.save, last.path
         if entry is None and save is not None:
             try:
                 entry = sources.resolve_id(save.scenario_id, catalogue)
@@ -483,26 +604,23 @@ def cmd_play(args: argparse.Namespace) -> int:
 
         if same_file(args.save, entry.path):  # found now, not when the game ends
             raise UsageError(f"--save {args.save} is the scenario file itself: save elsewhere")
-    ids = [c.id for c in scenario.contenders]
-    for cid in args.contender or []:
-        if cid not in ids:
-            where = "" if args.scenario or args.load else " (name another with --scenario)"
-            raise UsageError(
-                f"unknown contender {cid!r}; in {scenario.id}{where} they are: {', '.join(ids)}"
-            )
-    if args.contender and len(set(args.contender)) < len(args.contender):
+    contenders = [_contender_id(scenario, cid, bool(args.scenario or args.load))
+                  for cid in args.contender or []]
+    if len(set(contenders)) < len(contenders):
         raise UsageError("each --contender must be a different contender")
+    args.contender = contenders or None  # ids as the game spells them, however they were typed
 
     try:
         if save is not None:
             match = saves.resume(save, scenario)
-            humans = [] if args.auto else (args.contender or save.humans)
+            humans = [] if args.auto else (contenders or save.humans)
             difficulty = args.difficulty or save.difficulty
             # --difficulty sets every AI seat; without it each keeps the save's own
             seats = {} if args.difficulty else dict(save.seats)
             for cid in humans:  # a seat taken over by a person (--contender) is no AI's
                 seats.pop(cid, None)
             names, length = dict(save.names), save.length
+            names.update(_names_for(args, humans or save.humans, scenario))
             at = date_line(view(match.state, scenario.contenders[0].id))
             con.say(f"Resumed {scenario.title} at {at}, seed {save.seed}.")
         else:
@@ -514,14 +632,18 @@ def cmd_play(args: argparse.Namespace) -> int:
                 raise UsageError(e.args[0]) from None
             difficulty = args.difficulty or "standard"
             humans, names, seats = [], {}, {}
-            con.say(render_intro(scenario))
+            con.say(render_intro(scenario, con.width))
             con.say(f"Seed {seed} (play this game again with --seed {seed}).")
             if not args.auto:
                 playable = {c.id for c in scenario.contenders if c.playable}
-                for cid in args.contender or []:
+                for cid in contenders:
                     if cid not in playable:
                         raise UsageError(f"{cid!r} is not a playable contender in {scenario.id}")
-                humans = args.contender or [pick_contender(con, scenario)]
+                humans = contenders or [pick_contender(con, scenario)]
+                for cid in humans:
+                    con.say("")
+                    con.say(render_goal(match.scenario, cid, length, con.width))
+            names = _names_for(args, humans, scenario)
     except saves.SaveError as e:
         return _fail(str(e))
     except (EndOfInput, QuitRequested):
@@ -538,7 +660,30 @@ def cmd_play(args: argparse.Namespace) -> int:
         save_path=args.save,
         autosave=not args.no_autosave and bool(humans),
     )
+    if load_path is not None and paths.is_autosave(load_path):
+        session.autosaver.path = load_path  # a game resumed from its autosave goes on in it
     return session.run()
+
+
+def _contender_id(scenario, typed: str, named: bool) -> str:
+    """The id of the contender given with --contender, typed in any case (an id or a name)."""
+    from game.words.names import find_contender
+
+    found = find_contender(scenario, typed)
+    if found is None:
+        ids = ", ".join(c.id for c in scenario.contenders)
+        where = "" if named else " (name another with --scenario)"
+        raise UsageError(f"unknown contender {typed!r}; in {scenario.id}{where} they are: {ids}")
+    return found
+
+
+def offer_continue(con, last) -> bool:
+    """Offer to continue the last unfinished game; True if the player takes it."""
+    con.say("YOUR LAST GAME")
+    con.say(f"  {last.summary()}, saved {last.saved_at()} (UTC).")
+    con.say("   1. Continue it")
+    con.say("   2. Start a new game")
+    return con.choose("Number: ", 2, [["c", "continue"], ["n", "new"]]) == 0
 
 
 if __name__ == "__main__":

@@ -180,9 +180,24 @@ def wrap(text: str, width: int = WIDTH, indent: str = "", first: str | None = No
     for i, p in enumerate(paras):
         lead = first if (first is not None and i == 0) else indent
         out.append(
-            textwrap.fill(" ".join(p.split()), width, initial_indent=lead, subsequent_indent=indent)
+            textwrap.fill(" ".join(p.split()), width, initial_indent=lead, subsequent_indent=indent,
+                          break_on_hyphens=False)
         )
     return "\n\n".join(out)
+
+
+def fit(text: str, width: int = WIDTH) -> str:
+    """``text`` with every line wider than ``width`` wrapped, under its own indentation."""
+    out = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            out.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        out.append(textwrap.fill(line.strip(), width, initial_indent=indent,
+                                 subsequent_indent=indent + "  ", break_on_hyphens=False,
+                                 break_long_words=False))
+    return "\n".join(out)
 
 
 def heading(title: str, width: int = WIDTH, g: Glyphs = ASCII) -> str:

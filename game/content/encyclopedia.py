@@ -19,14 +19,12 @@ already reports broken scenarios in one line reports this too) whose text is one
 from __future__ import annotations
 
 import re
-import stat
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
-from game.content.loader import MAX_BYTES, ScenarioError, compose_yaml, construct_yaml
+from game.content.datafile import DataFileError, read_data_file
 from game.content.yaml_lines import Locator
 from game.resources import assets_folder
 
@@ -53,15 +51,8 @@ _ID = r"^[a-z][a-z0-9_]*$"
 _DASHES = str.maketrans({"’": "'", "‘": "'", "-": " ", "–": " ", "—": " ", "_": " "})
 
 
-class EncyclopediaError(ScenarioError):
-    """The encyclopedia file cannot be used. Its text is one line: the path and the first
-    problem, with a count of the others (``problems`` holds them all)."""
-
-    def __str__(self) -> str:
-        first = self.problems[0] if self.problems else "cannot be loaded"
-        more = len(self.problems) - 1
-        tail = f" (and {more} more problem{'s' * (more > 1)})" if more > 0 else ""
-        return f"{self.path}: {first}{tail}"
+class EncyclopediaError(DataFileError):
+    """The encyclopedia file cannot be used; its text is one line: the path, the problem."""
 
 
 class Segment(NamedTuple):
@@ -320,26 +311,7 @@ def load_encyclopedia(path: str | Path | None = None) -> Encyclopedia:
     unreadable file, bad YAML, a wrong field, a link to nothing."""
     p = Path(path) if path is not None else DEFAULT_PATH
     where = str(p)
-    try:
-        if not stat.S_ISREG(p.stat().st_mode):
-            raise EncyclopediaError(where, ["cannot read file: not a regular file"])
-        with open(p, "rb") as f:
-            raw = f.read(MAX_BYTES + 1)
-    except OSError as e:
-        raise EncyclopediaError(where, [f"cannot read file: {e.strerror or e}"]) from None
-    if len(raw) > MAX_BYTES:
-        raise EncyclopediaError(where, [f"file is larger than {MAX_BYTES // 1_000_000} MB"])
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise EncyclopediaError(
-            where, [f"file is not UTF-8 text (bad byte at offset {e.start})"]
-        ) from None
-    try:
-        root = compose_yaml(text)
-        data = construct_yaml(root) if root is not None else None
-    except yaml.YAMLError as e:
-        raise EncyclopediaError(where, [_yaml_message(e)]) from None
+    data, root = read_data_file(p, EncyclopediaError)
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise EncyclopediaError(where, ["file must be a mapping with a list of 'entries'"])
     locator = Locator(root)
@@ -371,12 +343,3 @@ def load_encyclopedia(path: str | Path | None = None) -> Encyclopedia:
     if problems:
         raise EncyclopediaError(where, problems)
     return Encyclopedia(entries=tuple(entries))
-
-
-def _yaml_message(e: yaml.YAMLError) -> str:
-    """A YAML error as one line with its position."""
-    mark = getattr(e, "problem_mark", None)
-    problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-    if mark is not None:
-        return f"not valid YAML: {problem} at line {mark.line + 1}, column {mark.column + 1}"
-    return f"not valid YAML: {problem}"

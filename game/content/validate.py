@@ -1118,7 +1118,7 @@ def _who_means_nobody(s: Scenario, who: object, loc: tuple) -> str | None:
         return None
     if loc[0] == "opening":
         return "the opening is played before anyone acts: name a contender or office:<id>"
-    if loc[0] == "outcomes":
+    if loc[0] == "outcomes" or loc[:1] == ("lengths",) and loc[2:3] == ("outcomes",):
         return "use `self` for the contender being judged" if who != "self" else None
     if who == "self":
         return "`self` is the contender being judged, in outcomes only"

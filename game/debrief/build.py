@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import json
 import statistics
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from game.engine import (
@@ -24,13 +23,17 @@ from game.engine import (
     Match,
     Scenario,
     apply_turn,
+    factor_shares,
     ledger,
     legal_actions,
+    milestones,
     new_game,
     outcome,
     view,
 )
+from game.engine import FactorShare as EngineFactorShare
 from game.saves import SaveError, SaveFile, played_scenario, resume
+from game.teacher import Material, material
 
 from . import history as hist
 from .model import (
@@ -48,18 +51,22 @@ from .model import (
     GameLine,
     HistoryDistance,
     HistoryNote,
+    LengthGroup,
     OutcomeCount,
     OutcomeLine,
     PlayedBy,
     PlayerTurn,
-    Question,
     SkippedSave,
     SourceCited,
+    StepLine,
+    StudentLine,
     SupportSeries,
     TurnEntry,
     TurningPoint,
     VoteRecord,
+    Work,
 )
+from .questions import questions
 
 SWING_MIN = 0.02  # a swing in support below two points is not a turning point
 MAX_SWINGS = 4
@@ -69,7 +76,7 @@ MAX_COMMON = 10
 
 
 class DebriefError(ValueError):
-    """A game that cannot be debriefed (not finished, or a record that does not replay)."""
+    """A game that cannot be debriefed: a record that does not replay, or no turn played."""
 
 
 def factor_name(factor: str | None) -> str | None:
@@ -143,11 +150,6 @@ def _replay(match: Match) -> _Game:
         state = result.state
         states.append(state)
         events.extend(result.events)
-    if not state.finished:
-        raise DebriefError(
-            f"the game is not finished: it stopped after {len(match.orders)} of "
-            f"{sc.calendar.turns} turns"
-        )
     return _Game(
         sc,
         match.seed,
@@ -197,6 +199,13 @@ def _cause_text(g: _Game, turn: int, cid: str, event: GameEvent | None) -> str:
         if event.kind == Kind.STATUS and event.ref is None:
             return "they recanted"
     return ""
+
+
+def _step_phrase(g: _Game, cid: str, step: hist.Step) -> str:
+    """A step of the ladder with its contender: "Trotsky removed from the Politburo", or the
+    rung's name for the rungs below the party: "Trotsky: Internal exile"."""
+    sep = " " if step.id.startswith("left:") else ": "
+    return f"{g.short(cid)}{sep}{step.label}"
 
 
 def _step_text(g: _Game, cid: str, rung: int) -> str:
@@ -322,6 +331,8 @@ def _divergences(g: _Game, changes: list[_Change]) -> list[Divergence]:
     for m in record:
         when = taken.get((m.contender, m.step))
         hist_text = f"{m.label} in {g.date(m.turn)}"
+        if when is None and m.turn >= g.turns:
+            continue  # the game stopped before the record's date: not reached yet
         if when is None:
             failed = [
                 e.tally.headline()
@@ -390,8 +401,8 @@ def _divergences(g: _Game, changes: list[_Change]) -> list[Divergence]:
                     turn=when,
                     date=g.date(when),
                     contender=cid,
-                    title=f"{g.short(cid)} {step.label}: not in the record",
-                    game=f"{g.short(cid)} {step.label} in {g.date(when)}.",
+                    title=f"{_step_phrase(g, cid, step)}: not in the record",
+                    game=f"{_step_phrase(g, cid, step)} in {g.date(when)}.",
                     history=f"The scenario's record has no such step for {g.short(cid)} in "
                     f"{sc.dates}.",
                     why=cause or "The game's votes went another way than history's.",
@@ -569,6 +580,15 @@ def _swings(g: _Game) -> list[tuple[float, int, int, float, str, float, int | No
     return sorted(out, key=lambda s: -s[0])
 
 
+def _part_of(part: float) -> str:
+    """How much of a swing one factor made: ``all of``, ``62% of``, ``more than all of``."""
+    if part > 1.005:
+        return "more than all of"
+    if part >= 0.995:
+        return "all of"
+    return f"{part:.0%} of"
+
+
 def _turning_points(g: _Game, changes: list[_Change]) -> list[TurningPoint]:
     sc = g.sc
     points: list[TurningPoint] = []
@@ -578,7 +598,9 @@ def _turning_points(g: _Game, changes: list[_Change]) -> list[TurningPoint]:
         fname = factor_name(factor) or factor
         direction = "gain" if delta > 0 else "loss"
         related = _swing_events(g, played, c, factor, cards_at)
-        cause = f"{fname}: {pts(amount)} of the {pts(delta)} points \u2014 "
+        before = g.books[0].start[c] if played < 0 else g.books[played].now[c]
+        part = amount / delta
+        cause = f"{fname}, {_part_of(part)} the {direction} \u2014 "
         cause += "; ".join(related) if related else MECHANISM.get(factor, "the game's events")
         points.append(
             TurningPoint(
@@ -587,8 +609,8 @@ def _turning_points(g: _Game, changes: list[_Change]) -> list[TurningPoint]:
                 kind="swing",
                 key=f"swing:{cid}:{direction}:{factor}",
                 label=f"A big {direction} of support for {g.short(cid)} from {fname.lower()}",
-                text=f"{g.short(cid)} {'gains' if delta > 0 else 'loses'} {abs(100 * delta):.1f} "
-                f"points of support",
+                text=f"{g.short(cid)}'s support {'rises' if delta > 0 else 'falls'} from "
+                f"{before:.0%} to {before + delta:.0%} of the party",
                 contenders=[cid],
                 factor=factor,
                 factor_name=fname,
@@ -676,18 +698,17 @@ def _turning_points(g: _Game, changes: list[_Change]) -> list[TurningPoint]:
 
 
 def _breakdown(
-    cid: str, start: float, end: float, amounts: Sequence[float], factors: Sequence[str]
+    cid: str, start: float, end: float, shares: Sequence[EngineFactorShare]
 ) -> FactorBreakdown:
-    gross = sum(abs(a) for a in amounts)
-    shares = [abs(a) / gross if gross > 0 else 0.0 for a in amounts]
     return FactorBreakdown(
         contender=cid,
         start=start,
         end=end,
-        change=float(sum(amounts)),
+        change=float(sum(f.amount for f in shares)),
         factors=[
-            FactorShare(factor=f, name=factor_name(f) or f, amount=a, share=s)
-            for f, a, s in zip(factors, amounts, shares, strict=True)
+            FactorShare(factor=f.factor, name=factor_name(f.factor) or f.factor, amount=f.amount,
+                        share=f.share)
+            for f in shares
         ],
     )
 
@@ -820,209 +841,6 @@ def _history_notes(
     return notes
 
 
-TOPICS: dict[str, tuple[str, ...]] = {
-    "patronage": ("general secretary", "appoint", "patronage", "secretar", "apparatus"),
-    "votes": ("congress", "central committee", "vote", "delegat"),
-    "factors": (
-        "factor",
-        "weigh",
-        "weakness",
-        "alliances",
-        "ideology",
-        "mood",
-        "luck",
-        "personal",
-        "rivalr",
-    ),
-    "ban": ("ban on factions", "faction", "opposition", "remove", "expel"),
-    "legacy": ("testament", "lenin's legacy", "lenin"),
-    "evidence": ("debrief", "evidence", "how far", "your own game", "explain"),
-    "alliances": ("alliance", "bloc", "triumvirate"),
-    "ideology": ("ideology", "mood", "nep", "socialism in one country", "left", "right"),
-}
-FACTOR_TOPIC = {
-    "patronage": "patronage",
-    "opponents_weaknesses": "ban",
-    "rivalries": "ban",
-    "alliances": "alliances",
-    "ideology": "ideology",
-    "lenins_legacy": "legacy",
-    "personal_qualities": "factors",
-    "luck": "factors",
-}
-
-
-def _objective(objectives: Sequence[str], topics: Sequence[str]) -> int:
-    best, score = (0 if objectives else -1), 0
-    for i, text in enumerate(objectives):
-        low = text.lower()
-        s = sum(low.count(k) for t in topics for k in TOPICS.get(t, ()))
-        if s > score:
-            best, score = i, s
-    return best
-
-
-def _questions(
-    g: _Game,
-    focus: list[str],
-    factors: list[FactorBreakdown],
-    points: list[TurningPoint],
-    divs: list[Divergence],
-    votes: list[VoteRecord],
-    outcomes: list[OutcomeLine],
-) -> list[Question]:
-    objectives = list(g.sc.learning_objectives)
-    qs: list[Question] = []
-
-    def add(text: str, topics: Sequence[str], basis: str) -> None:
-        i = _objective(objectives, topics)
-        qs.append(
-            Question(
-                text=text, objective=objectives[i] if i >= 0 else "", objective_index=i, basis=basis
-            )
-        )
-
-    p = focus[0]
-    who = g.short(p)
-    fb = next(f for f in factors if f.contender == p)
-    out = next(o for o in outcomes if o.contender == p)
-    ranked = sorted(fb.factors, key=lambda f: -abs(f.amount))
-    if ranked and abs(ranked[0].amount) > 1e-9:
-        f1 = ranked[0]
-        second = ranked[1].name.lower() if len(ranked) > 1 else "another factor"
-        verb = "won" if f1.amount > 0 else "cost"
-        add(
-            f"In this game {f1.name.lower()} {verb} {who} {abs(100 * f1.amount):.1f} points of "
-            f"support, {f1.share:.0%} of all the movement in their support (net "
-            f"{pts(fb.change)} points), and {who} ended with \u201c{out.name}\u201d. How far "
-            f"does {f1.name.lower()} explain that result? Would you rank {second} second? "
-            "Use the factor chart as evidence.",
-            ["evidence", "factors", FACTOR_TOPIC.get(f1.factor, "factors")],
-            "the factor breakdown",
-        )
-    pat = next((f for f in fb.factors if f.factor == "patronage"), None)
-    if pat is not None:
-        appointer = next(
-            (o.name for o in g.sc.offices if "appoint" in [str(x) for x in o.powers]), None
-        )
-        verb = "won" if pat.amount >= 0 else "cost"
-        office = f"the {appointer}'s" if appointer else "the apparatus's"
-        add(
-            f"Patronage {verb} {who} {abs(100 * pat.amount):.1f} points over the whole game. "
-            f"Find a {g.sc.organs.congress.name} or {g.sc.organs.central_committee.name} vote "
-            "in this game where delegations tied to "
-            f"{office} appointments decided the tally. Why was this effect slow, and why was it "
-            "hard for rivals to see?",
-            ["patronage", "votes"],
-            "the patronage line of the factor breakdown and the votes",
-        )
-    if points:
-        tp = max(points, key=lambda x: x.weight)
-        add(
-            f"{tp.date}: {tp.text}. The debrief puts it down to "
-            f"{(tp.factor_name or 'the events').lower()}. What else contributed, and could it "
-            f"have been prevented? What would {who} have needed to do differently?",
-            [FACTOR_TOPIC.get(tp.factor or "", "factors"), "factors"],
-            f"the turning point of {tp.date}",
-        )
-    ladder = [d for d in divs if d.kind in ("earlier", "later", "never", "not_in_record")]
-    if ladder:
-        d = max(ladder, key=lambda x: (x.kind in ("never", "not_in_record"), abs(x.quarters or 0)))
-        if d.kind == "never":
-            told = f"In history, {d.history.rstrip('.')}; in your game this never happened."
-        elif d.kind == "not_in_record":
-            told = (
-                f"In your game, {d.game.rstrip('.')}: a step the scenario's record of "
-                f"{g.sc.dates} does not have."
-            )
-        else:
-            told = f"In your game, {d.game.rstrip('.')}; in history, {d.history.rstrip('.')}."
-        add(
-            f"{told} Why did your game go another way, and what does the difference tell you "
-            "about why events happened as they did?",
-            ["evidence", "ban"],
-            f"the divergence of {d.date}",
-        )
-    ban = [x for x in points if x.kind == "status" and x.factor == "opponents_weaknesses"]
-    if ban:
-        b = ban[0]
-        add(
-            f"{b.date}: {b.text}, after {b.cause.split(': ', 1)[-1]}. What part did the Ban on "
-            "Factions play in this? Would the charge have carried without an open opposition "
-            "platform?",
-            ["ban"],
-            f"the removal of {b.date}",
-        )
-    contested = [v for v in votes if v.body != "politburo" and v.yes + v.no > 0]
-    if contested:
-        v = min(contested, key=lambda x: abs(x.yes - x.needed) / (x.yes + x.no))
-        add(
-            f"{v.date}, {v.organ}: \u201c{v.motion}\u201d was "
-            f"{'carried' if v.passed else 'defeated'}, {v.yes} to {v.no}. Which blocs decided "
-            "it, and why did they vote as they did?",
-            ["votes", "patronage"],
-            f"the vote of {v.date}",
-        )
-    legacy = [d for d in divs if d.kind == "choice"]
-    testament = next(
-        (
-            e
-            for e in g.events
-            if e.kind == Kind.DECISION
-            and e.ref in g.cards
-            and str(g.cards[e.ref].factor) == "lenins_legacy"
-        ),
-        None,
-    )
-    if testament is not None:
-        card = g.cards[testament.ref]
-        choice = testament.data.get("choice")
-        label = next((ch.label for ch in card.choices if ch.id == choice), choice)
-        hist_label = card.choices[0].label if card.choices else ""
-        same = choice == (card.choices[0].id if card.choices else None)
-        add(
-            f"\u201c{card.title}\u201d: in your game the choice was \u201c{label}\u201d"
-            + (", as in history." if same else f"; in history, \u201c{hist_label}\u201d.")
-            + " How much did Lenin's legacy matter to the outcome of your game?",
-            ["legacy"],
-            f"the card \u201c{card.title}\u201d",
-        )
-    elif legacy:
-        d = legacy[0]
-        card = next(e for e in g.sc.events if e.title == d.title)
-        add(
-            f"\u201c{d.title}\u201d was {d.game[0].lower()}{d.game[1:-1]}; in history the "
-            f"choice was \u201c{card.choices[0].label}\u201d. Why might the deciders have chosen "
-            "differently, and what did it change in your game?",
-            ["evidence"],
-            f"the card of {d.date}",
-        )
-    covered = {q.objective_index for q in qs}
-    for i, text in enumerate(objectives):
-        if i in covered:
-            continue
-        add(
-            f"Objective: \u201c{text.strip()}\u201d Which two moments of this game (turning "
-            "points, votes or divergences) would you use as evidence, and why?",
-            [],
-            "the learning objective",
-        )
-        qs[-1] = qs[-1].model_copy(update={"objective": text, "objective_index": i})
-    return qs
-
-
-def _sources(g: _Game) -> list[SourceCited]:
-    by_source: dict[str, list[str]] = {}
-    for e in g.events:
-        if e.kind == Kind.CARD and e.ref in g.cards:
-            card = g.cards[e.ref]
-            if card.source:
-                titles = by_source.setdefault(card.source, [])
-                if card.title not in titles:
-                    titles.append(card.title)
-    return [SourceCited(source=s, cards=t) for s, t in by_source.items()]
-
-
 def _ticks(sc: Scenario, turns: int) -> list[tuple[int, str]]:
     """(support point, year) at the start of every year; at most a dozen, evenly spaced."""
     cal = sc.calendar
@@ -1038,39 +856,181 @@ def _ticks(sc: Scenario, turns: int) -> list[tuple[int, str]]:
 # ----- the debrief ----------------------------------------------------------------------------
 
 
-def debrief(match: Match, humans: Sequence[str] = ()) -> Debrief:
-    """The debrief of a finished game, from its record alone (the match is replayed). ``humans``
-    are the contenders people played; with none, the timeline follows the winner."""
+def _standings(g: _Game) -> tuple[list[OutcomeLine], str]:
+    """Every contender's line, best placed first, and the best placed: graded by the scenario's
+    outcomes when the game is finished, else by rung, then support, as it stood."""
+    final = {c.id: c for c in g.views[-1].contenders}
+    result = outcome(g.states[-1])
+
+    def line(cid: str, oid: str, name: str, rank: int, description: str, best: str):
+        info = final[cid]
+        return OutcomeLine(
+            contender=cid,
+            outcome=oid,
+            name=name,
+            rank=rank,
+            description=description,
+            support=info.support,
+            status=info.status_name,
+            offices=list(info.offices),
+            winner=cid == best,
+        )
+
+    if result is not None:
+        lines = [
+            line(o.contender, o.outcome, o.name, o.rank, o.description, result.winner)
+            for o in result.ranked()
+        ]
+        return lines, result.winner
+    order = sorted(g.ids, key=lambda cid: (g.rung(len(g.views) - 1, cid), -final[cid].support))
+    stopped = (
+        f"The game stopped after {g.date(g.turns - 1)}, before its end: no ending is graded "
+        "yet."
+        if g.turns
+        else "The game stopped before its first turn."
+    )
+    lines = [
+        line(cid, "", f"Still in play: {final[cid].status_name}", 0, stopped, order[0])
+        for cid in order
+    ]
+    return lines, order[0]
+
+
+def _factor_votes(g: _Game, cid: str) -> dict[str, tuple[int, int]]:
+    """Votes (won, lost) by factor for one contender: a motion of theirs carried or a charge
+    against them failed is won; the opposite is lost."""
+    c = g.ids.index(cid)
+    out: dict[str, list[int]] = {}
+    for e in g.events:
+        if e.kind != Kind.VOTE or e.tally is None or c not in e.actors or not e.factor:
+            continue
+        mover = e.actors[0] == c
+        won = e.tally.passed == mover
+        tally = out.setdefault(str(e.factor), [0, 0])
+        tally[0 if won else 1] += 1
+    return {f: (w, lost) for f, (w, lost) in out.items()}
+
+
+def _with_votes(fb: FactorBreakdown, votes: dict[str, tuple[int, int]]) -> FactorBreakdown:
+    return fb.model_copy(
+        update={
+            "factors": [
+                f.model_copy(
+                    update={
+                        "votes_won": votes.get(f.factor, (0, 0))[0],
+                        "votes_lost": votes.get(f.factor, (0, 0))[1],
+                    }
+                )
+                for f in fb.factors
+            ]
+        }
+    )
+
+
+def _milestone_steps(g: _Game) -> list[StepLine]:
+    """The scenario's milestones (its own dated turning points, which the engine marks as the
+    game reaches them) within the length played, each beside the turn this game reached it;
+    the contender is the one whose short name opens its title, if any."""
+    out = []
+    for m in milestones(g.states[-1]):
+        if m.history_turn >= g.sc.calendar.turns and m.reached is None:
+            continue  # after the length's end: not part of this game
+        who = next((c for c in g.ids if m.title.startswith(g.short(c))), None)
+        out.append(
+            StepLine(contender=who, label=m.title, history_turn=m.history_turn,
+                     game_turn=m.reached)
+        )
+    return out
+
+
+def _steps(g: _Game, changes: list[_Change]) -> list[StepLine]:
+    """The steps the game is compared with history by: the scenario's milestones where it has
+    them; else the record's dated steps beside the turns they came in this game, then the
+    game's steps down the ladder that the record does not have."""
+    if g.sc.milestones:
+        return _milestone_steps(g)
+    taken = _first_step_turns(g, changes)
+    record = hist.milestones(g.sc)
+    out = [
+        StepLine(
+            contender=m.contender,
+            label=m.label,
+            history_turn=m.turn,
+            game_turn=taken.get((m.contender, m.step)),
+        )
+        for m in record
+    ]
+    recorded = {(m.contender, m.step) for m in record}
+    steps = {s.id: s for s in hist.ladder_steps(g.sc)}
+    for (cid, step_id), when in sorted(taken.items(), key=lambda x: x[1]):
+        step = steps.get(step_id)
+        if step is None or (cid, step_id) in recorded:
+            continue
+        out.append(
+            StepLine(
+                contender=cid, label=_step_phrase(g, cid, step), history_turn=None,
+                game_turn=when,
+            )
+        )
+    return out
+
+
+def _sources(g: _Game, mat: Material) -> list[SourceCited]:
+    by_source: dict[str, list[str]] = {}
+    for e in g.events:
+        if e.kind == Kind.CARD and e.ref in g.cards:
+            card = g.cards[e.ref]
+            if card.source:
+                titles = by_source.setdefault(card.source, [])
+                if card.title not in titles:
+                    titles.append(card.title)
+    out = []
+    for title, cards in by_source.items():
+        doc = mat.source(title)
+        out.append(
+            SourceCited(
+                source=title,
+                kind=doc.kind if doc else "",
+                note=doc.note if doc else "",
+                cards=cards,
+            )
+        )
+    return out
+
+
+def debrief(
+    match: Match,
+    humans: Sequence[str] = (),
+    length: str = "full",
+    names: Mapping[str, str] | None = None,
+) -> Debrief:
+    """The debrief of a game from its record alone (the match is replayed): finished, or
+    stopped early, when it reports what was played. ``match.scenario`` is the scenario as
+    played, cut to ``length``; its ending, ladder and epilogue are that length's. ``humans``
+    are the contenders people played, ``names`` the players' names by seat (an all-AI game run
+    by a student names the seat it was run for); the timeline follows the people's seats, else
+    the named ones, else the best placed."""
     g = _replay(match)
     sc = g.sc
-    result = outcome(g.states[-1])
-    assert result is not None
-    unknown = [h for h in humans if h not in g.ids]
+    if g.turns == 0:
+        raise DebriefError("no turn of this game was played, so there is nothing to debrief")
+    mat = material(sc)
+    names = dict(names or {})
+    unknown = [h for h in [*humans, *names] if h not in g.ids]
     if unknown:
         raise DebriefError(f"no contender {unknown[0]!r} in scenario {sc.id!r}")
     humans = [h for h in g.ids if h in humans]
-    focus = humans or [result.winner]
-    final = {c.id: c for c in g.views[-1].contenders}
-    outcomes = [
-        OutcomeLine(
-            contender=o.contender,
-            outcome=o.outcome,
-            name=o.name,
-            rank=o.rank,
-            description=o.description,
-            support=final[o.contender].support,
-            status=final[o.contender].status_name,
-            offices=list(final[o.contender].offices),
-            winner=o.contender == result.winner,
-        )
-        for o in result.ranked()
-    ]
+    outcomes, winner = _standings(g)
+    focus = humans or [c for c in g.ids if c in names] or [winner]
     changes = _changes(g)
     divs = _divergences(g, changes)
     points = _turning_points(g, changes)
     books = g.books[-1]
     factors = [
-        _breakdown(cid, books.start[c], books.now[c], books.by_factor[c], books.factors)
+        _with_votes(
+            _breakdown(cid, books.start[c], books.now[c], books.shares(cid)),
+            _factor_votes(g, cid),
+        )
         for c, cid in enumerate(g.ids)
     ]
     focus_idx = {g.ids.index(c) for c in focus}
@@ -1091,15 +1051,20 @@ def debrief(match: Match, humans: Sequence[str] = ()) -> Debrief:
                 divergences=[i for i, d in enumerate(divs) if d.turn == t],
             )
         )
-    return Debrief(
+    d = Debrief(
         scenario_id=sc.id,
         scenario_title=sc.title,
         scenario_dates=sc.dates,
         seed=g.seed,
+        length=length,
+        length_turns=sc.calendar.turns,
+        finished=g.states[-1].finished,
         turns=g.turns,
         dates=["Start"] + [g.date(t) for t in range(g.turns)],
+        quarters=[sc.calendar.label(t) for t in range(sc.calendar.turns)],
         ticks=_ticks(sc, g.turns),
         humans=humans,
+        names=names,
         focus=focus,
         contenders=[
             ContenderRef(
@@ -1113,7 +1078,7 @@ def debrief(match: Match, humans: Sequence[str] = ()) -> Debrief:
             for c in sc.contenders
         ],
         outcomes=outcomes,
-        winner=result.winner,
+        winner=winner,
         learning_objectives=list(sc.learning_objectives),
         timeline=timeline,
         divergences=divs,
@@ -1124,19 +1089,33 @@ def debrief(match: Match, humans: Sequence[str] = ()) -> Debrief:
             for c, cid in enumerate(g.ids)
         ],
         votes=votes,
-        questions=_questions(g, focus, factors, points, divs, votes, outcomes),
-        sources=_sources(g),
+        questions=[],
+        sources=_sources(g, mat),
+        reading=[
+            Work(
+                author=w.author, title=w.title, year=w.year, publisher=w.publisher,
+                kind=w.kind, argues=w.argues,
+            )
+            for w in mat.reading
+        ],
+        steps=_steps(g, changes),
         distance=_distance(divs),
+        essay=mat.essay.question,
+        mark_note=mat.common.levels_note,
         epilogue=sc.epilogue,
     )
+    return d.model_copy(update={"questions": questions(d, sc, mat)})
 
 
 # ----- the class summary ----------------------------------------------------------------------
 
 
 def _game_key(save: SaveFile) -> str:
+    """Copies of one save share this; two students who ran the same seed do not (their names
+    differ)."""
     return json.dumps(
-        [save.scenario_id, save.scenario_hash, save.seed, save.orders], sort_keys=True
+        [save.scenario_id, save.scenario_hash, save.seed, save.orders, save.names],
+        sort_keys=True,
     )
 
 
@@ -1194,7 +1173,7 @@ def class_summary(saves: Sequence[tuple[str, SaveFile | str]], scenario: Scenari
             continue
         try:
             match = resume(save, scenario)
-            d = debrief(match, save.humans)
+            d = debrief(match, save.humans, save.length, save.names)
         except (SaveError, DebriefError) as e:
             skipped.append(SkippedSave(path=path, reason=str(e)))
             continue
@@ -1208,37 +1187,44 @@ def class_summary(saves: Sequence[tuple[str, SaveFile | str]], scenario: Scenari
     return _summarise(scenario, games, skipped)
 
 
+LENGTH_ORDER = ("short", "standard", "full")
+
+
 def _summarise(
     sc: Scenario, games: list[tuple[str, SaveFile, Debrief]], skipped: list[SkippedSave]
 ) -> ClassSummary:
     ids = [c.id for c in sc.contenders]
-    outcome_defs = {o.id: o for o in sc.outcomes}
-    # Outcomes by the seat played.
-    seats: dict[str, list[tuple[str, bool]]] = {}
-    for _, _, d in games:
-        if d.humans:
-            for h in d.humans:
-                seats.setdefault(h, []).append((d.outcome_of(h).outcome, d.winner == h))
-        else:
-            seats.setdefault("", []).append((d.outcome_of(d.winner).outcome, True))
+    games = sorted(games, key=lambda x: LENGTH_ORDER.index(x[2].length)
+                   if x[2].length in LENGTH_ORDER else len(LENGTH_ORDER))
+    lengths = list(dict.fromkeys(d.length for _, _, d in games))
+    # Outcomes by length, then by the seat played (each length has its own endings).
     played = []
-    for cid in [*ids, ""]:
-        if cid not in seats:
-            continue
-        counts = Counter(o for o, _ in seats[cid])
-        played.append(
-            PlayedBy(
-                contender=cid,
-                games=len(seats[cid]),
-                wins=sum(w for _, w in seats[cid]),
-                outcomes=[
-                    OutcomeCount(
-                        outcome=o, name=outcome_defs[o].name, rank=outcome_defs[o].rank, games=n
-                    )
-                    for o, n in sorted(counts.items(), key=lambda x: -outcome_defs[x[0]].rank)
-                ],
+    for length in lengths:
+        seats: dict[str, list[tuple[OutcomeLine, bool]]] = {}
+        for _, _, d in games:
+            if d.length != length:
+                continue
+            for h in d.humans or [d.winner]:
+                seats.setdefault(h if d.humans else "", []).append((d.outcome_of(h), d.winner == h))
+        for cid in [*ids, ""]:
+            if cid not in seats:
+                continue
+            by_outcome: dict[str, list[OutcomeLine]] = {}
+            for o, _ in seats[cid]:
+                by_outcome.setdefault(o.outcome, []).append(o)
+            played.append(
+                PlayedBy(
+                    contender=cid,
+                    length=length,
+                    games=len(seats[cid]),
+                    wins=sum(w for _, w in seats[cid]),
+                    outcomes=[
+                        OutcomeCount(outcome=oid, name=os_[0].name, rank=os_[0].rank,
+                                     games=len(os_))
+                        for oid, os_ in sorted(by_outcome.items(), key=lambda x: -x[1][0].rank)
+                    ],
+                )
             )
-        )
     # Turning points that recur.
     per_key: dict[str, list[TurningPoint]] = {}
     for _, _, d in games:
@@ -1263,6 +1249,7 @@ def _summarise(
     # Factors, averaged per game.
     factors = []
     pooled: list[FactorBreakdown] = []
+    played_fb = None
     if games:
         names = [f.factor for f in games[0][2].factors[0].factors]
         for cid in ids:
@@ -1271,13 +1258,13 @@ def _summarise(
         for _, _, d in games:
             pooled += [f for f in d.factors if f.contender in d.humans]
         played_fb = _mean_breakdown("played", pooled, names) if pooled else None
-    else:
-        played_fb = None
     lines = [
         GameLine(
             path=path,
             seed=save.seed,
+            length=d.length,
             humans=d.humans,
+            names=dict(d.names),
             winner=d.winner,
             outcomes={h: d.outcome_of(h).name for h in (d.humans or [d.winner])},
             distance=d.distance.total,
@@ -1285,8 +1272,35 @@ def _summarise(
         )
         for path, save, d in games
     ]
-    closest = min(lines, key=lambda x: x.distance) if lines else None
-    furthest = max(lines, key=lambda x: x.distance) if lines else None
+    students = [
+        StudentLine(
+            student=d.names.get(h, ""),
+            path=line.path,
+            length=d.length,
+            contender=h,
+            outcome=d.outcome_of(h).name,
+            rank=d.outcome_of(h).rank,
+            best_placed=d.winner == h,
+            distance=d.distance.total,
+        )
+        for line, (_, _, d) in zip(lines, games, strict=True)
+        for h in d.humans or [c for c in d.focus if c in d.names]
+    ]
+    groups = []
+    for length in lengths:
+        mine = [(line, d) for line, (_, _, d) in zip(lines, games, strict=True)
+                if d.length == length]
+        dist = [line.distance for line, _ in mine]
+        groups.append(
+            LengthGroup(
+                length=length,
+                turns=mine[0][1].length_turns,
+                games=len(mine),
+                mean_distance=sum(dist) / len(dist),
+                closest=min((line for line, _ in mine), key=lambda x: x.distance),
+                furthest=max((line for line, _ in mine), key=lambda x: x.distance),
+            )
+        )
     return ClassSummary(
         scenario_id=sc.id,
         scenario_title=sc.title,
@@ -1304,11 +1318,11 @@ def _summarise(
             for c in sc.contenders
         ],
         played=played,
+        students=students,
+        lengths=groups,
         common_turning_points=common_tps,
         factors=factors,
         factors_played=played_fb,
-        closest=closest,
-        furthest=furthest,
         game_list=lines,
         learning_objectives=list(sc.learning_objectives),
     )
@@ -1320,5 +1334,6 @@ def _mean_breakdown(
     k = len(fbs)
     amounts = [sum(fb.factors[i].amount for fb in fbs) / k for i in range(len(names))]
     return _breakdown(
-        cid, sum(f.start for f in fbs) / k, sum(f.end for f in fbs) / k, amounts, names
+        cid, sum(f.start for f in fbs) / k, sum(f.end for f in fbs) / k,
+        factor_shares(names, amounts),
     )

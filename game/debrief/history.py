@@ -366,7 +366,10 @@ def describe_condition(sc: Scenario, cond: Any) -> str:
             return f"the card \u201c{title}\u201d was decided \u201c{label}\u201d"
         return f"the card \u201c{title}\u201d has come up"
     if kind == "politburo_majority":
-        return f"{who} leads a majority of the {sc.organs.politburo.name}"
+        allies = " with allies" if cond.with_allies else ""
+        return f"{who} leads a majority of the {sc.organs.politburo.name}{allies}"
+    if kind == "leads":
+        return f"{who}'s following is the largest in {organ_names.get(cond.organ, cond.organ)}"
     if kind == "support":
         return f"{who} has at least {cond.at_least:.0%} of the party behind them"
     if kind == "rivals_out_of":

@@ -12,6 +12,7 @@ turn (``1925-Q3``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -45,10 +46,10 @@ class ContenderRef(Model):
 
 
 class OutcomeLine(Model):
-    """How one contender ended the game."""
+    """How one contender ended the game (or stood when it stopped: ``outcome`` is then "")."""
 
     contender: str
-    outcome: str = Field(description="The scenario's outcome id.")
+    outcome: str = Field(description="The scenario's outcome id; \"\" in an unfinished game.")
     name: str
     rank: int
     description: str
@@ -133,6 +134,15 @@ class FactorShare(Model):
     name: str
     amount: float = Field(description="Support this factor won (+) or lost (-), as a share.")
     share: float = Field(description="Its part of all the movement, |amount| / sum of |amounts|.")
+    votes_won: int = Field(0, description="Votes booked under this factor that went this "
+                           "contender's way (a motion of theirs carried, a charge on them failed).")
+    votes_lost: int = Field(0, description="Votes booked under this factor that went against "
+                            "them.")
+
+    @property
+    def helped(self) -> bool:
+        """It won this contender support, on balance."""
+        return self.amount > 0
 
 
 class FactorBreakdown(Model):
@@ -174,16 +184,57 @@ class VoteRecord(Model):
     blocs: list[BlocLine]
 
 
+class MarkLevel(Model):
+    level: int
+    marks: str
+    descriptor: str
+
+
 class Question(Model):
+    """A "how far" essay question built on this game, with what a teacher needs to mark it."""
+
     text: str
     objective: str = Field(description="The scenario's learning objective it serves.")
     objective_index: int
     basis: str = Field(description="What in this game the question is built on.")
+    evidence: list[str] = Field(
+        default_factory=list, description="Where in the debrief to start looking, for students."
+    )
+    model_answer: list[str] = Field(default_factory=list, description="Paragraphs.")
+    indicative: list[str] = Field(
+        default_factory=list, description="What a good answer may use, for the mark scheme."
+    )
+    levels: list[MarkLevel] = Field(default_factory=list, description="Best level first.")
 
 
 class SourceCited(Model):
-    source: str
-    cards: list[str] = Field(description="Titles of the cards that fired and cite it.")
+    """A document the game's cards cite, said as what it is."""
+
+    source: str = Field(description="Its title, as the cards cite it.")
+    kind: str = Field("", description="What it is (a student's essay, revision notes ...).")
+    note: str = Field("", description="What to know before trusting it.")
+    cards: list[str] = Field(description="Titles of the cards that came up and cite it.")
+
+
+class Work(Model):
+    """A historian's work (or a primary source) from the further-reading list."""
+
+    author: str
+    title: str
+    year: int
+    publisher: str
+    kind: str
+    argues: str
+
+
+class StepLine(Model):
+    """A dated step of one contender (an office or a rung lost or won) as the record and this
+    game have it: either turn may be missing (never happened, or not in the record)."""
+
+    contender: str | None = Field(description="Whose step it is (None: the whole party's).")
+    label: str
+    history_turn: int | None = Field(description="When the record has it (None: not in it).")
+    game_turn: int | None = Field(description="When it came in this game (None: it did not).")
 
 
 class HistoryDistance(Model):
@@ -196,16 +247,26 @@ class HistoryDistance(Model):
 
 
 class Debrief(Model):
-    """The debrief of one finished game."""
+    """The debrief of one game: finished, or stopped early (then ``finished`` is false and
+    ``outcomes`` are the standings when it stopped)."""
 
     scenario_id: str
     scenario_title: str
     scenario_dates: str
     seed: int
-    turns: int
+    length: str = Field(description="The lesson length played: short, standard or full.")
+    length_turns: int = Field(description="How many turns that length has.")
+    finished: bool = Field(description="The game reached its length's end.")
+    turns: int = Field(description="Turns played.")
     dates: list[str] = Field(description="Label of each support point: the start, then turns.")
+    quarters: list[str] = Field(
+        default_factory=list, description="Label of every turn of the length, played or not."
+    )
     ticks: list[tuple[int, str]] = Field(description="(support point, year) where years begin.")
     humans: list[str] = Field(description="Contender ids played by people (empty: all AI).")
+    names: dict[str, str] = Field(
+        default_factory=dict, description="The players' names by contender id, as saved."
+    )
     focus: list[str] = Field(description="Whose decisions the timeline follows.")
     contenders: list[ContenderRef]
     outcomes: list[OutcomeLine] = Field(description="Best placed first.")
@@ -219,14 +280,39 @@ class Debrief(Model):
     votes: list[VoteRecord]
     questions: list[Question]
     sources: list[SourceCited]
+    reading: list[Work] = Field(default_factory=list, description="Further reading to cite.")
+    steps: list[StepLine] = Field(default_factory=list, description="Record and game, by step.")
     distance: HistoryDistance
+    essay: str = Field("", description="The scenario's essay question, for the teacher.")
+    mark_note: str = Field("", description="How the mark scheme's levels relate to exams.")
     epilogue: str = ""
+
+    @property
+    def end_date(self) -> str:
+        """The last quarter played."""
+        return self.dates[-1]
 
     def contender(self, cid: str) -> ContenderRef:
         return next(c for c in self.contenders if c.id == cid)
 
     def outcome_of(self, cid: str) -> OutcomeLine:
         return next(o for o in self.outcomes if o.contender == cid)
+
+    def pivotal_points(self, contenders: Sequence[str]) -> list[TurningPoint]:
+        """The turning points that touch ``contenders``, weightiest first, with a contender's
+        later steps down the ladder left out: a fall turns where it begins (the last step,
+        deportation, weighs most but decides least)."""
+        fallen: set[str] = set()
+        out = []
+        for tp in sorted(self.turning_points, key=lambda x: x.turn):
+            if not set(tp.contenders) & set(contenders):
+                continue
+            if tp.kind == "status":
+                if tp.contenders[0] in fallen:
+                    continue
+                fallen.add(tp.contenders[0])
+            out.append(tp)
+        return sorted(out, key=lambda tp: -tp.weight)
 
 
 class SkippedSave(Model):
@@ -239,11 +325,34 @@ class GameLine(Model):
 
     path: str
     seed: int
+    length: str = Field(description="The lesson length played.")
     humans: list[str]
+    names: dict[str, str] = Field(
+        default_factory=dict, description="The player's name for each seat, where recorded."
+    )
     winner: str
     outcomes: dict[str, str] = Field(description="Outcome name of each contender played.")
     distance: float
     divergences: int
+
+    @property
+    def players(self) -> str:
+        """Who played, by name where recorded, else by the file's name."""
+        named = list(self.names.values())
+        return ", ".join(named) if named else self.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+class StudentLine(Model):
+    """One seat played by people in one game: who, which contender, and how it ended."""
+
+    student: str = Field(description="The name recorded in the save, else \"\".")
+    path: str
+    length: str
+    contender: str
+    outcome: str = Field(description="The outcome's name.")
+    rank: int
+    best_placed: bool
+    distance: float = Field(description="That game's distance from history, in quarters.")
 
 
 class OutcomeCount(Model):
@@ -254,13 +363,26 @@ class OutcomeCount(Model):
 
 
 class PlayedBy(Model):
-    """How the games of one seat ended: ``contender`` is who was played (``""``: all-AI games,
-    counted by the winner's outcome)."""
+    """How the games of one seat at one length ended: ``contender`` is who was played
+    (``""``: all-AI games, counted by the winner's outcome)."""
 
     contender: str
+    length: str = "full"
     games: int
     wins: int = Field(description="Games in which this seat was best placed.")
     outcomes: list[OutcomeCount] = Field(description="Best outcome first.")
+
+
+class LengthGroup(Model):
+    """The games of one lesson length, compared with history among themselves: each length has
+    its own record to follow, so closeness is measured within a length."""
+
+    length: str
+    turns: int
+    games: int
+    mean_distance: float
+    closest: GameLine
+    furthest: GameLine
 
 
 class CommonTurningPoint(Model):
@@ -280,7 +402,9 @@ class ClassSummary(Model):
     games: int
     skipped: list[SkippedSave]
     contenders: list[ContenderRef]
-    played: list[PlayedBy]
+    played: list[PlayedBy] = Field(description="By length (shortest first), then seat.")
+    students: list[StudentLine] = Field(default_factory=list)
+    lengths: list[LengthGroup] = Field(default_factory=list, description="Shortest first.")
     common_turning_points: list[CommonTurningPoint]
     factors: list[FactorBreakdown] = Field(
         description="Per contender, the factors' amounts averaged over the games counted."
@@ -288,8 +412,6 @@ class ClassSummary(Model):
     factors_played: FactorBreakdown | None = Field(
         description="The seats people played, pooled (contender ``played``), averaged per game."
     )
-    closest: GameLine | None
-    furthest: GameLine | None
     game_list: list[GameLine]
     distance_rule: str = DISTANCE_RULE
     learning_objectives: list[str]

@@ -12,21 +12,26 @@ terminal game, the window, the AI, saves, the lab) uses only the names exported 
 - :func:`guess_state` — a copy of the state with a contender's view of rivals' secrets guessed
   afresh, for an AI that looks ahead;
 - :func:`ledger` — support over time and what each factor won or lost (for the debrief);
+- :func:`milestones` — the scenario's dated turning points, and when this game reached them;
 - :class:`Match` — a game with its history, which replays to the same state.
 """
 
 from .actions import SPECS, Action, ActionKind, IllegalAction
 from .api import (
+    FactorShare,
     Ledger,
     Match,
+    MilestoneMark,
     Option,
     Outcome,
     Result,
     TurnResult,
     apply_turn,
+    factor_shares,
     guess_state,
     ledger,
     legal_actions,
+    milestones,
     new_game,
     outcome,
     view,
@@ -37,8 +42,9 @@ from .state import GameState
 from .view import View
 
 __all__ = [
-    "SPECS", "Action", "ActionKind", "Bloc", "FACTOR_NAMES", "Factor", "GameEvent", "GameState",
-    "ID_PATTERN", "IllegalAction", "Kind", "Ledger", "Match", "Option", "Outcome", "Result",
-    "Scenario", "Tally", "TurnResult", "View", "apply_turn", "guess_state", "legal_actions",
-    "ledger", "new_game", "outcome", "view",
+    "SPECS", "Action", "ActionKind", "Bloc", "FACTOR_NAMES", "Factor", "FactorShare", "GameEvent",
+    "GameState", "ID_PATTERN", "IllegalAction", "Kind", "Ledger", "Match", "MilestoneMark",
+    "Option", "Outcome", "Result", "Scenario", "Tally", "TurnResult", "View", "apply_turn",
+    "factor_shares", "guess_state", "legal_actions", "ledger", "milestones", "new_game",
+    "outcome", "view",
 ]

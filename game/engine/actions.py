@@ -35,10 +35,17 @@ class ActionKind(StrEnum):
     RESIGN = "resign"
     CONVENE = "convene"
     REST = "rest"
+    CHALLENGE = "challenge"
+    SUBVERT = "subvert"
+    DEFEND = "defend"
+    APPEAL = "appeal"
     DECIDE = "decide"
 
 
-Arg = Literal["none", "region", "contender", "direction", "organ", "office", "decision"]
+# What an action names: a region, a rival, a direction, an organ, an office of one's own
+# ("office"), a rival's office ("post"), a forum to appeal to, or a card and its choice.
+Arg = Literal["none", "region", "contender", "direction", "organ", "office", "post", "forum",
+              "decision"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,11 +73,16 @@ SPECS: dict[ActionKind, Spec] = {
     ActionKind.RESIGN: Spec("office", 1, "Offer to resign an office"),
     ActionKind.CONVENE: Spec("organ", 2, "Convene a plenum or a Congress this turn"),
     ActionKind.REST: Spec("none", 1, "Rest and recover your health"),
+    ActionKind.CHALLENGE: Spec("post", 2, "Challenge a rival's office at the next plenum"),
+    ActionKind.SUBVERT: Spec("region", 2, "Work on a rival's regional secretary"),
+    ActionKind.DEFEND: Spec("none", 1, "Answer the charges against you before the organ"),
+    ActionKind.APPEAL: Spec("forum", 1, "Appeal over the leaders' heads against a charge"),
     ActionKind.DECIDE: Spec("decision", 0, "Choose on an event card"),
 }
 
 DIRECTIONS = ("left", "right")
 CONVENABLE = ("plenum", "congress")
+FORUMS = ("party", "comintern")  # the rank and file, or the International
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -65,9 +65,25 @@ def view(state: GameState, contender: str) -> View:
 
 
 @dataclass(frozen=True, slots=True)
+class FactorShare:
+    """One factor's part in what moved a contender's support: its ``share`` of everything that
+    moved it (a contender's shares add up to 1, or are all 0 if nothing moved), and whether it
+    worked for them (``amount`` > 0: support won) or against them (support lost)."""
+
+    factor: str
+    share: float
+    amount: float  # net support won (+) or lost (-), as a share of the party
+
+    @property
+    def helped(self) -> bool:
+        return self.amount > 0
+
+
+@dataclass(frozen=True, slots=True)
 class Ledger:
     """The books of a game: each contender's share of the party's support over time, and the
-    support each factor won or lost them. ``by_factor[c]`` adds up to ``now[c] - start[c]``."""
+    support each factor won or lost them. ``by_factor[c]`` adds up to ``now[c] - start[c]``;
+    :meth:`shares` says how much of that movement each factor explains."""
 
     contenders: tuple[str, ...]  # contender ids, in the scenario's order
     factors: tuple[str, ...]  # factor ids, in the order of each ``by_factor`` row
@@ -75,6 +91,22 @@ class Ledger:
     history: tuple[tuple[float, ...], ...]  # support at the start and after every turn played
     now: tuple[float, ...]  # support in this state (after the cards that opened the turn)
     by_factor: tuple[tuple[float, ...], ...]  # [contender][factor]: support won (+) or lost (-)
+
+    def shares(self, contender: str) -> tuple[FactorShare, ...]:
+        """Each factor's share of what moved ``contender``'s support, in the factors' order:
+        the size of its net effect over the sum of all the factors' sizes, so the shares add
+        up to 100% and none passes it; each is marked as having worked for or against them."""
+        return factor_shares(self.factors, self.by_factor[self.contenders.index(contender)])
+
+
+def factor_shares(factors: Sequence[str], amounts: Sequence[float]) -> tuple[FactorShare, ...]:
+    """The :class:`FactorShare` of each factor, from the net support each won (+) or lost (-):
+    its size over the sum of all the sizes (all 0 when nothing moved)."""
+    moved = sum(abs(a) for a in amounts)
+    return tuple(
+        FactorShare(f, abs(a) / moved if moved > 0 else 0.0, a)
+        for f, a in zip(factors, amounts, strict=True)
+    )
 
 
 def ledger(state: GameState) -> Ledger:
@@ -88,6 +120,27 @@ def ledger(state: GameState) -> Ledger:
         history=tuple(tuple(float(x) for x in h[:n]) for h in state.support_history),
         now=tuple(float(x) for x in now[:n]),
         by_factor=tuple(tuple(float(x) for x in row) for row in state.ledger),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneMark:
+    """A milestone of the scenario beside the game: the turn history reached it and the turn
+    this game did (None: not yet, or never). Turns are 0-based indices, as everywhere in the
+    engine; the game shows them from 1."""
+
+    id: str
+    title: str
+    history_turn: int
+    reached: int | None
+
+
+def milestones(state: GameState) -> tuple[MilestoneMark, ...]:
+    """Every milestone of the scenario, in its order, with the turn this game reached it."""
+    cal = state.scenario.calendar
+    return tuple(
+        MilestoneMark(m.id, m.title, cal.turn_of(m.when), state.milestones.get(m.id))
+        for m in state.scenario.milestones
     )
 
 

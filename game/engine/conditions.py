@@ -198,6 +198,31 @@ class PolitburoMajority(Entry):
         return c >= 0 and ctx.politburo_faction_share(c, self.with_allies) > 0.5
 
 
+class Leads(Entry):
+    """True when a contender's following is the largest in an organ: their faction in the
+    `politburo` (their own seat and the members loyal to them), their share of the `central_
+    committee`, or their share of the `party`'s members (ties: nobody leads).
+
+    Example: `leads: {who: self, organ: central_committee}`."""
+
+    type: Literal["leads"] = "leads"
+    who: Who = "self"
+    organ: Organ = Field(description="`politburo`, `central_committee` or `party`.")
+
+    def holds(self, ctx: Context) -> bool:
+        c = ctx.resolve(self.who)
+        if c < 0:
+            return False
+        s = ctx.state
+        if self.organ == "politburo":
+            shares = [ctx.politburo_faction_share(k, False) for k in range(s.n)]
+        elif self.organ == "central_committee":
+            shares = s.cc_share[: s.n].tolist()
+        else:
+            shares = ctx.support()[: s.n].tolist()
+        return all(shares[c] > x for k, x in enumerate(shares) if k != c)
+
+
 class EventFired(Entry):
     """True when an event has fired, and, if `choice` is given, that choice was taken.
 
@@ -247,7 +272,7 @@ class Not(Entry):
 
 CONDITION_TYPES: tuple[type[Entry], ...] = (
     After, Before, Flag, Rule, Status, InOrgan, RivalsOutOf, HoldsOffice, Platform, Allied,
-    Mood, Support, PolitburoMajority, EventFired, All, AnyOf, Not,
+    Mood, Support, PolitburoMajority, Leads, EventFired, All, AnyOf, Not,
 )
 Condition = tagged_union(CONDITION_TYPES)
 

@@ -14,7 +14,7 @@ import numpy as np
 from .index import index_of
 from .record import GameEvent, Kind
 from .scenario import Factor
-from .state import FACTORS, GameState
+from .state import FACTORS, GameState, Motion
 
 _FACTOR_INDEX = {f: i for i, f in enumerate(FACTORS)}
 # Per contender: the offices they hold, most senior first, and the powers those give.
@@ -228,6 +228,20 @@ class Context:
         self._book(s.members @ (new - old) / self.party_size())
         s.loyalty = new
 
+    def win_over(self, c: int, amounts: np.ndarray | list[float]) -> None:
+        """In every region ``r``, win ``amounts[r]`` (from 0 to 1) of the members loyal to
+        nobody yet over to ``c``. Speeches, articles and platforms persuade those still
+        making up their minds; they do not turn a rival's followers."""
+        s = self.state
+        old = s.loyalty
+        free = old[:, -1]
+        moved = free * np.clip(np.asarray(amounts, dtype=float), 0.0, 1.0)
+        new = old.copy()
+        new[:, c] += moved
+        new[:, -1] -= moved
+        self._book(s.members @ (new - old) / self.party_size())
+        s.loyalty = new
+
     def fade(self, c: int, rate: float) -> None:
         """Send ``rate`` of ``c``'s followers everywhere back to the uncommitted. The loss is
         booked against the factors that won those followers, in proportion, so that the
@@ -317,12 +331,49 @@ class Context:
         s.holder[office] = c
         self._held = None
         if old >= 0:
+            s.lost = s.lost | {(office, old)}
             self.shift_loyalties(old, -s.rules.base_loss * self.index.regions_mask(
                 odef.base_regions))
             self.report(Kind.OFFICE, f"{self.name(old)} loses the post of {odef.name}.", (old,),
                         ref=office)
         if c >= 0:
             self.report(Kind.OFFICE, f"{self.name(c)} becomes {odef.name}.", (c,), ref=office)
+
+    def file_charge(self, c: int, t: int) -> None:
+        """``c`` charges ``t`` with factionalism: the charge waits for the organ that decides
+        ``t``'s next step down (unless there is none, or a charge against ``t`` waits)."""
+        s = self.state
+        organ = self.rung(t).removed_by
+        if organ is None or c == t or any(m.kind == "accuse" and m.target == t
+                                          for m in s.motions):
+            return
+        leverage = s.contenders[c].dossiers.pop(t, 0)
+        s.motions.append(Motion("accuse", c, t, organ, s.turn, leverage=leverage))
+        self.change_trust(t, c, -0.4)
+        self.report(Kind.ACTION, f"{self.name(c)} accuses {self.name(t)} of factionalism; the "
+                    f"{self.organ_name(organ)} will decide.", (c, t))
+
+    def file_challenge(self, c: int, office_id: str) -> None:
+        """``c`` moves that the holder of ``office_id`` be relieved of it at the next plenum
+        (unless it is vacant or ``c``'s own, or a challenge to it already waits)."""
+        s = self.state
+        office = self.index.office[office_id]
+        holder = s.holder.get(office.id, -1)
+        if holder < 0 or holder == c or any(m.kind == "relieve" and m.office == office.id
+                                            for m in s.motions):
+            return
+        leverage = s.contenders[c].dossiers.pop(holder, 0)
+        s.motions.append(Motion("relieve", c, holder, "central_committee", s.turn,
+                                office=office.id, leverage=leverage))
+        self.change_trust(holder, c, -0.3)
+        self.report(Kind.ACTION, f"{self.name(c)} moves that {self.name(holder)} be relieved "
+                    f"as {office.name}; the {self.organ_name('central_committee')} will "
+                    "decide.", (c, holder))
+
+    def strip_offices(self, c: int) -> None:
+        """Take every office ``c`` holds."""
+        for office in self.offices_of(c):
+            self.set_holder(office, -1)
 
     def retire_notable(self, notable_id: str) -> None:
         s = self.state
@@ -333,21 +384,24 @@ class Context:
             fill_politburo(self)
 
     def demote(self, c: int) -> None:
-        """One step down: removal from every office first, then one rung of the ladder."""
+        """One step down: a rung of the ladder (to the rung's ``falls_to``), or, under the rule
+        ``offices_first``, removal from every office first. A contender who reaches a rung that
+        holds no offices loses theirs."""
         s = self.state
         s.contenders[c].last_demoted = s.turn
         offices = self.offices_of(c)
-        if offices:
-            for office in offices:
-                self.set_holder(office, -1)
+        if offices and s.rules.offices_first:
+            self.strip_offices(c)
             return
         rec = s.contenders[c]
         if rec.status + 1 >= len(self.scenario.ladder):
             return
         was_in_politburo = self.in_organ(c, "politburo")
-        rec.status += 1
+        rec.status = self.index.falls_to[rec.status]
         rung = self.rung(c)
         self.report(Kind.STATUS, f"{self.name(c)}: {rung.name}.", (c,), ref=rung.id)
+        if not rung.offices:
+            self.strip_offices(c)
         if not rung.can_act:
             rec.platform = False
             for k in range(s.n):
@@ -491,3 +545,8 @@ def apportion(total: int, weights: np.ndarray) -> np.ndarray:
         order = np.argsort(-(quota - seats), kind="stable")
         seats[order[:rest]] += 1
     return seats
+
+
+def perceived_threat(state: GameState, c: int, support: np.ndarray | list[float]) -> float:
+    """How much the party fears ``c``: their own threat, and the fear a following brings."""
+    return min(100.0, state.contenders[c].threat + state.rules.threat_per_support * support[c])

@@ -265,8 +265,58 @@ class Retire(Entry):
         ctx.retire_notable(self.notable)
 
 
+class Expose(Entry):
+    """Make public (or, with `exposed: false`, let be forgotten) compromising evidence against
+    a contender: a letter read out, a secret talk leaked. Like an open platform, it makes a
+    case for charges and challenges against them, and sways the votes (the rule
+    `exposure_weight`).
+
+    Example: `expose: {who: stalin}`."""
+
+    type: Literal["expose"] = "expose"
+    who: Who
+    exposed: bool = Field(True, description="True makes the evidence public; false buries it.")
+
+    def apply(self, ctx: Context) -> None:
+        for c in ctx.resolve_many(self.who):
+            ctx.state.contenders[c].exposed = self.exposed
+
+
+class Charge(Entry):
+    """File a charge of factionalism, as if `who` had made it: it waits for the organ that
+    decides the target's next step down, like any other (nothing happens if the target cannot
+    be pushed further down or a charge against them is already waiting).
+
+    Example: `charge: {who: zinoviev, target: trotsky}`."""
+
+    type: Literal["charge"] = "charge"
+    who: Who
+    target: Who
+
+    def apply(self, ctx: Context) -> None:
+        for c in ctx.resolve_many(self.who):
+            for t in ctx.resolve_many(self.target):
+                ctx.file_charge(c, t)
+
+
+class Challenge(Entry):
+    """Move, as if `who` had moved it, that the holder of an office be relieved of it: the
+    Central Committee votes at its next meeting (nothing happens if the office is vacant, is
+    `who`'s own, or a challenge to it is already waiting).
+
+    Example: `challenge: {who: trotsky, office: general_secretary}`."""
+
+    type: Literal["challenge"] = "challenge"
+    who: Who
+    office: str = Field(description="An office id.")
+
+    def apply(self, ctx: Context) -> None:
+        for c in ctx.resolve_many(self.who):
+            ctx.file_challenge(c, self.office)
+
+
 EFFECT_TYPES: tuple[type[Entry], ...] = (
     Mood, ChangeQuality, Loyalty, Members, GrantOffice, RevokeOffice, Alliance, Trust, Line,
-    SetFlag, SetRule, Demote, OpenPlatform, Secretary, Retire,
+    SetFlag, SetRule, Demote, OpenPlatform, Secretary, Retire, Expose, Charge, Challenge,
 )
 Effect = tagged_union(EFFECT_TYPES)

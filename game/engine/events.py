@@ -7,10 +7,10 @@ from collections.abc import Mapping
 import numpy as np
 
 from .context import Context
-from .index import index_of
 from .record import Kind
 from .scenario import EventDef
-from .state import Decision, GameState
+from .state import Decision
+from .votes import choose
 
 
 def _eligible(ctx: Context, e: EventDef) -> bool:
@@ -99,9 +99,11 @@ def resolve_decisions(ctx: Context, picks: Mapping[int, Mapping[str, str]]) -> N
             pick = picks.get(c, {}).get(e.id)
             if pick in backers:
                 backers[pick].append(c)
-        if len(d.deciders) > 1:
-            weight = np.array([sum(s.cc_share[c] for c in backers[cid]) for cid in choice_ids])
-            winner = choice_ids[int(np.argmax(weight))] if weight.any() else choice_ids[0]
+        data: dict[str, object] = {}
+        if e.decider == "vote":
+            votes, blocs = card_vote(ctx, e, backers)
+            winner = choice_ids[int(np.argmax(votes))]  # the first of equals
+            data = {"votes": dict(zip(choice_ids, votes, strict=True)), "blocs": blocs}
         else:
             chosen = [cid for cid in choice_ids if backers[cid]]
             winner = chosen[0] if chosen else choice_ids[0]
@@ -122,26 +124,13 @@ def resolve_decisions(ctx: Context, picks: Mapping[int, Mapping[str, str]]) -> N
         ctx.decider = None
         label = next(ch.label for ch in e.choices if ch.id == winner)
         ctx.report(Kind.DECISION, f"{e.title}: {label}", d.deciders, ref=e.id,
-                   data={"choice": winner})
+                   data={"choice": winner, **data})
     s.decisions = []
 
 
-def card_info(state: GameState, event_id: str, me: int):
-    from .view import CardInfo  # view imports this module lazily too
-
-    e = index_of(state.scenario).event[event_id]
-    pending = next((d for d in state.decisions if d.event == event_id), None)
-    open_choices = e.choices if e.forced_choice is None else []  # a forced card asks nothing
-    return CardInfo(
-        event=e.id,
-        title=e.title,
-        text=e.text,
-        history=e.history,
-        source=e.source,
-        factor=str(e.factor),
-        choices=tuple((ch.id, ch.label) for ch in open_choices),
-        mine_to_decide=pending is not None and me in pending.deciders,
-        appeal=tuple(
-            ch.ai_appeal.get(state.scenario.contenders[me].id, 0.0) for ch in open_choices
-        ),
-    )
+def card_vote(ctx: Context, e: EventDef, backers: dict[str, list[int]]):
+    """The Central Committee votes on a card's choices (:func:`votes.choose`): factions as
+    their leaders back them, the rest leaning by each choice's ``party_appeal``."""
+    backed = {c: i for i, cid in enumerate(backers) for c in backers[cid]}
+    lean = np.array([ch.party_appeal for ch in e.choices])
+    return choose(ctx, [ch.label for ch in e.choices], backed, lean)

@@ -22,11 +22,12 @@ def fit(line: float, mood: float) -> float:
 
 
 def _persuade(ctx: Context, c: int, strength: float) -> None:
-    """Win over members in every region, more where the region's lean and the mood fit."""
+    """Win over uncommitted members in every region, more where the region's lean and the
+    mood fit."""
     s = ctx.state
     me = s.contenders[c]
     reach = strength * fit(me.line, s.mood_line)
-    ctx.shift_loyalties(c, [reach * fit(me.line, lean) for lean in ctx.index.region_line.tolist()])
+    ctx.win_over(c, [reach * fit(me.line, lean) for lean in ctx.index.region_line.tolist()])
 
 
 def check_open(ctx: Context, c: int, target: str | None) -> str | None:
@@ -106,16 +107,22 @@ def resolution(ctx: Context, c: int, action: Action) -> None:
 
 
 def drift(ctx: Context) -> None:
-    """Members drift to lines that suit the mood and away from those that do not; every
-    following fades a little; open dissent from the official line costs more."""
+    """Members drift to the lines that suit the mood better than the contenders' lines do on
+    average, and away from those that suit it worse; every following fades a little; open
+    dissent from the official line costs more. (Measured against the average, not in absolute
+    terms: otherwise the largest following would lose most to everyone else's pull, and the
+    mood would punish whoever stands best with it.)"""
     s = ctx.state
     rules = s.rules
     s.mood_line = clamp(s.mood_line + rules.mood_drift, -1.0, 1.0)
+    fits = [fit(me.line, s.mood_line) for me in s.contenders]
+    standing = [f for c, f in enumerate(fits) if ctx.in_organ(c, "party")]
+    usual = sum(standing) / len(standing) if standing else 0.5
     with ctx.tagged(Factor.IDEOLOGY):
         for c, me in enumerate(s.contenders):
             if not ctx.in_organ(c, "party"):
                 continue
-            pull = rules.ideology_pull * (fit(me.line, s.mood_line) - 0.5) * 2
+            pull = rules.ideology_pull * (fits[c] - usual) * 2
             pull *= 0.5 + me.prestige / 100
             dissent = abs(me.line - s.party_line) > 0.8
             if dissent:

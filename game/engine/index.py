@@ -17,6 +17,7 @@ class Index:
     rung_ids: tuple[str, ...]
     organ_flags: tuple[dict[str, bool], ...]  # per rung: politburo, central_committee, party
     can_act: tuple[bool, ...]  # per rung
+    falls_to: tuple[int, ...]  # per rung: the rung a successful charge sends one to
     offices_by_rank: tuple[OfficeDef, ...]  # most senior first
     office: dict[str, OfficeDef]
     event: dict[str, EventDef]
@@ -60,6 +61,7 @@ def index_of(scenario: Scenario) -> Index:
     dates = {m.when for m in scenario.meetings}
     for e in scenario.events:
         dates |= {d for d in (e.when, *(e.window or ())) if d}
+    dates |= {m.when for m in scenario.milestones}
     built = Index(
         contender={c.id: i for i, c in enumerate(scenario.contenders)},
         region={r.id: i for i, r in enumerate(scenario.regions)},
@@ -70,6 +72,10 @@ def index_of(scenario: Scenario) -> Index:
             for r in scenario.ladder
         ),
         can_act=tuple(r.can_act for r in scenario.ladder),
+        falls_to=tuple(
+            next((j for j, x in enumerate(scenario.ladder) if x.id == r.falls_to), i + 1)
+            for i, r in enumerate(scenario.ladder)
+        ),
         offices_by_rank=tuple(sorted(scenario.offices, key=lambda o: -o.rank)),
         office={o.id: o for o in scenario.offices},
         event={e.id: e for e in scenario.events},

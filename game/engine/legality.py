@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import alliances, factions, ideology, meetings, patronage, personal
-from .actions import CONVENABLE, DIRECTIONS, SPECS, Action, ActionKind, IllegalAction
+from .actions import CONVENABLE, DIRECTIONS, FORUMS, SPECS, Action, ActionKind, IllegalAction
 from .context import Context, ReadingContext
 from .index import index_of
 from .rulebook import ActionRule
@@ -29,7 +29,7 @@ class Option:
 
     action: Action
     cost: int
-    odds: float | None  # chance that the vote it leads to carries
+    odds: float | None  # chance that the vote it leads to carries, or that it works
     label: str
     why: str
 
@@ -71,6 +71,10 @@ def _targets(ctx: Context, c: int, kind: ActionKind) -> Sequence[str | None]:
         return CONVENABLE
     if arg == "office":
         return ctx.offices_of(c)
+    if arg == "post":  # the offices rivals hold
+        return tuple(o for o, k in ctx.state.holder.items() if k >= 0 and k != c)
+    if arg == "forum":
+        return FORUMS
     return ()
 
 
@@ -92,20 +96,23 @@ def _question(ctx: Context, c: int, kind: ActionKind, target: str | None) -> tup
     """The vote that an action of a kind in :data:`VOTING` leads to, and the organ taking it."""
     if kind is ActionKind.ACCUSE:
         t = ctx.resolve(target or "")
-        return factions.accusation_question(ctx, c, t), factions.accusation_organ(ctx, t) or ""
+        return factions.accusation_question(ctx, c, t), ctx.rung(t).removed_by or ""
     if kind is ActionKind.RESOLUTION:
         return ideology.resolution_question(c, target), "politburo"
+    if kind is ActionKind.CHALLENGE:
+        return factions.challenge_question(ctx, c, target or ""), "central_committee"
     # RESIGN: the same vote whichever office is offered
     return personal.resign_question(c, None), "central_committee"
 
 
-VOTING = frozenset({ActionKind.ACCUSE, ActionKind.RESOLUTION, ActionKind.RESIGN})
+VOTING = frozenset({ActionKind.ACCUSE, ActionKind.RESOLUTION, ActionKind.RESIGN,
+                    ActionKind.CHALLENGE})
 _NOTED = VOTING | {ActionKind.SHIFT}  # the kinds whose menu entry has a note (see _note)
 
 
 def _note(ctx: Context, c: int, kind: ActionKind, target: str | None, organ: str) -> str:
     """What the menu says about the vote (or the cost) that follows the action."""
-    if kind is ActionKind.ACCUSE:
+    if kind in (ActionKind.ACCUSE, ActionKind.CHALLENGE):
         return f"Decided by the {ctx.organ_name(organ)} at its next meeting. "
     if kind is ActionKind.RESOLUTION:
         return f"The {ctx.organ_name('politburo')} votes this turn. "
@@ -171,6 +178,8 @@ def _every_option(ctx: ReadingContext) -> tuple[tuple[Option, ...], ...]:
             option = _option(kind, target, cost, rule.label(ctx, c, target), why)
             if organ:
                 waiting.setdefault(organ, {}).setdefault(q, []).append(option)
+            elif rule.chance is not None:
+                _set_odds(option, rule.chance(ctx, c, target))
             options.append(option)
         out.append(tuple(options))
     for organ, questions in waiting.items():

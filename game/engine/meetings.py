@@ -12,14 +12,14 @@ import numpy as np
 
 from .actions import CONVENABLE, Action, ActionKind
 from .context import Context, fill_politburo
-from .factions import decide_accusation, vote_motions
+from .factions import decide_accusation, decide_relief, vote_motions
 from .index import index_of
 from .personal import decide_resignation
 from .record import Kind
 from .rulebook import ActionRule, requires_party
 from .scenario import Factor, Meeting, Power
 from .state import GameState, Motion
-from .votes import Question, take_vote
+from .votes import Question, choose, take_vote
 
 MEETING_NAMES = {"central_committee": "plenum", "congress": "congress"}
 
@@ -47,8 +47,11 @@ def convene(ctx: Context, c: int, action: Action) -> None:
     ctx.report(Kind.ACTION, f"{ctx.name(c)} convenes an extraordinary {action.target}.", (c,))
 
 
+_DECIDE = {"accuse": decide_accusation, "relieve": decide_relief, "resign": decide_resignation}
+
+
 def _decide(ctx: Context, m: Motion) -> None:
-    (decide_accusation if m.kind == "accuse" else decide_resignation)(ctx, m)
+    _DECIDE[m.kind](ctx, m)
 
 
 def delegate_shares(ctx: Context) -> np.ndarray:
@@ -93,6 +96,13 @@ def leader(ctx: Context) -> int:
     return max(eligible, key=lambda c: (s.cc_share[c], -c)) if eligible else -1
 
 
+def reporter(ctx: Context, meeting: Meeting | None) -> int:
+    """Who presents the Central Committee's report to a Congress: the meeting's ``reporter``
+    while they sit in the Central Committee, or else the leader of its largest faction."""
+    named = ctx.index.contender.get(meeting.reporter or "", -1) if meeting else -1
+    return named if ctx.in_organ(named, "central_committee") else leader(ctx)
+
+
 def congress(ctx: Context, meeting: Meeting | None) -> None:
     s = ctx.state
     name = meeting.name if meeting else f"Extraordinary {ctx.organ_name('congress')}"
@@ -100,12 +110,15 @@ def congress(ctx: Context, meeting: Meeting | None) -> None:
         s.congress_delegates = meeting.delegates
     ctx.report(Kind.MEETING, f"{name} opens with {s.congress_delegates} voting delegates.",
                ref="congress")
-    head = leader(ctx)
+    head = reporter(ctx, meeting)
     if head >= 0:
         with ctx.tagged(Factor.PATRONAGE):
             tally = take_vote(ctx, Question("confidence", head), "congress")
             ctx.report(Kind.VOTE, tally.headline(), (head,), tally=tally)
             ctx.change_quality(head, "prestige", 4.0 if tally.passed else -10.0)
+            for effect in (meeting.carried if tally.passed else meeting.defeated) if meeting \
+                    else ():
+                effect.apply(ctx)
     vote_motions(ctx, "congress", _decide)
     s.cc_share = elect_central_committee(ctx, delegate_shares(ctx))
     if meeting and meeting.cc_seats:
@@ -130,11 +143,62 @@ def plenum(ctx: Context, meeting: Meeting | None, seats: int | None) -> None:
     name = meeting.name if meeting else f"Extraordinary plenum of the {organ}"
     ctx.report(Kind.MEETING, f"The {organ} meets ({name}).", ref="central_committee")
     vote_motions(ctx, "central_committee", _decide)
+    elect_offices(ctx)
     if seats:
         s.politburo_seats = seats
-    seated = s.notable_seated
-    s.notable_loyalty[seated] = 0.7 * s.notable_loyalty[seated] + 0.3 * s.cc_share
+    seated = np.flatnonzero(s.notable_seated)
+    drift = s.rules.notable_drift
+    for k in seated:
+        s.notable_loyalty[k] = (1.0 - drift) * s.notable_loyalty[k] + drift * _owed(ctx, k)
     fill_politburo(ctx)
+
+
+def elect_offices(ctx: Context) -> None:
+    """Fill every vacant office the Central Committee elects (``elected``): the candidates are
+    the contenders in the Politburo who have not lost it before; each candidate's faction
+    votes for him, a faction whose leader does not stand votes for the allied candidate its
+    leader trusts most (the nearest in line, of equals), and everyone else leans to the
+    candidates with the most prestige."""
+    s = ctx.state
+    for o in ctx.scenario.offices:
+        if not o.elected or s.holder.get(o.id, -1) >= 0:
+            continue
+        running = [c for c in range(s.n)
+                   if ctx.in_organ(c, "politburo") and (o.id, c) not in s.lost]
+        if not running:
+            continue
+        backed = {k: running.index(k) for k in running}
+        for k in range(s.n):
+            allies = [i for i, c in enumerate(running) if s.allied[k, c]]
+            if k not in backed and allies and ctx.in_organ(k, "party"):
+                line = s.contenders[k].line
+                backed[k] = max(allies, key=lambda i, k=k: (
+                    s.trust[k, running[i]], -abs(s.contenders[running[i]].line - line), -i))
+        lean = np.array([s.contenders[c].prestige / 25.0 for c in running])
+        votes, blocs = choose(ctx, [ctx.name(c) for c in running], backed, lean)
+        winner = running[int(np.argmax(votes))]
+        with ctx.tagged(Factor.PATRONAGE):
+            ctx.report(Kind.MEETING,
+                       f"The {ctx.organ_name('central_committee')} elects {ctx.name(winner)} "
+                       f"{o.name}.", (winner,), ref=o.id,
+                       data={"votes": {ctx.scenario.contenders[c].id: v
+                                       for c, v in zip(running, votes, strict=True)},
+                             "blocs": blocs})
+            ctx.set_holder(o.id, winner)
+
+
+def _owed(ctx: Context, k: int) -> np.ndarray:
+    """Whom a seated notable owes their seat to: the Central Committee's factions, each as far
+    as its leader's line is one the notable can live with (the rest of a faction's weight
+    counts as no one's). So Rykov and Tomsky stay with Bukharin while the Right's line holds,
+    and a leader who swings far from a notable's convictions loses them."""
+    s = ctx.state
+    mine = ctx.scenario.notables[k].line
+    closeness = np.array([1.0 - abs(mine - rec.line) / 2.0 for rec in s.contenders])
+    owed = s.cc_share.copy()
+    owed[:-1] *= closeness
+    owed[-1] += float(s.cc_share[:-1] @ (1.0 - closeness))
+    return owed
 
 
 def hold(ctx: Context) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .actions import Action, ActionKind
 from .context import Context
+from .record import Kind
 from .rulebook import ActionRule, requires_party
 from .scenario import Factor, OfficeDef, Power
 
@@ -55,6 +56,50 @@ def appoint(ctx: Context, c: int, action: Action) -> None:
     ctx.shift_loyalty(r, c, ctx.state.rules.patronage_strength / 2)
 
 
+def check_subvert(ctx: Context, c: int, target: str | None) -> str | None:
+    r = _region(ctx, target)
+    if r < 0:
+        return f"no region {target!r}"
+    if ctx.state.patron[r] == c:
+        return f"the secretary in {ctx.scenario.regions[r].name} is already yours"
+    return requires_party(ctx, c)
+
+
+def subvert_chance(ctx: Context, c: int, target: str | None) -> float:
+    """The chance of turning a region's secretary: best for a good organiser whose followers
+    are many there, worst where the patron's are; halved in another's stronghold."""
+    s = ctx.state
+    r = _region(ctx, target)
+    patron = int(s.patron[r])
+    hold = float(s.loyalty[r, patron]) if patron >= 0 else 0.0
+    mine = float(s.loyalty[r, c])
+    p = s.rules.subvert_chance * (0.5 + s.contenders[c].organisation / 200) * (1.0 - hold + mine)
+    lord = fief_holder(ctx, r)
+    if lord >= 0 and lord != c:
+        p *= 0.5
+    return min(max(p, 0.0), 0.95)
+
+
+def subvert(ctx: Context, c: int, action: Action) -> None:
+    """Work on a region's secretary: by luck (the game's dice against the chance), the
+    secretary comes to owe you their post; if not, their patron hears of it."""
+    s = ctx.state
+    r = _region(ctx, action.target)
+    name = ctx.scenario.regions[r].name
+    patron = int(s.patron[r])
+    chance = subvert_chance(ctx, c, action.target)
+    if s.rng.random() < chance:
+        s.patron[r] = c
+        ctx.shift_loyalty(r, c, s.rules.patronage_strength / 2)
+        ctx.report(Kind.ACTION, f"The secretary in {name} now looks to {ctx.name(c)}.", (c,),
+                   ref=ctx.scenario.regions[r].id)
+        return
+    ctx.change_trust(patron, c, -0.2)
+    ctx.change_quality(c, "prestige", -1.0)
+    ctx.report(Kind.ACTION, f"{ctx.name(c)} fails to win over the secretary in {name}.",
+               (c,) if patron < 0 else (c, patron), public=False)
+
+
 def _may_recruit(ctx: Context, c: int) -> str | None:
     rules = ctx.state.rules
     if not ctx.has_power(c, Power.RECRUIT):
@@ -96,6 +141,8 @@ def drift(ctx: Context) -> None:
                 pull = [p + x for p, x in zip(pull, base, strict=True)]
             if rules.patronage:
                 secretary = rules.patronage_strength * (0.5 + s.contenders[c].organisation / 100)
+                if not ctx.has_power(c, Power.APPOINT):  # they can no longer promote anyone
+                    secretary *= rules.patronage_out_of_office
                 pull = [p + (r == c) * secretary for p, r in zip(pull, patrons, strict=True)]
             if any(pull):
                 ctx.shift_loyalties(c, pull)
@@ -124,6 +171,13 @@ RULES = (
         "Your secretary will pull the region's members to you every turn, and they choose its "
         "delegates to the next Congress.",
         gate=lambda ctx, c: _may_appoint(ctx, c) or requires_party(ctx, c),
+    ),
+    ActionRule(
+        ActionKind.SUBVERT, check_subvert, subvert, Factor.PATRONAGE,
+        _region_label("Work on the secretary in"),
+        "Without the power to appoint: win the region's secretary over by favours and promises. "
+        "It may fail, and then their patron hears of it.",
+        gate=requires_party, chance=subvert_chance,
     ),
     ActionRule(
         ActionKind.RECRUIT, check_recruit, recruit, Factor.PATRONAGE,

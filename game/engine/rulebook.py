@@ -17,6 +17,8 @@ Label = Callable[[Context, int, str | None], str]
 Gate = Callable[[Context, int], str | None]
 # aim(ctx, contender, rival): for an action at a rival, a reason against this rival, or None.
 Aim = Callable[[Context, int, int], str | None]
+# chance(ctx, contender, target): the probability that a legal action works.
+Chance = Callable[[Context, int, str | None], float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,8 @@ class ActionRule:
     # and otherwise refuses it exactly when the gate or ``aim`` does; so the options are listed
     # by asking ``aim`` of each rival once the gate has passed, without the rest of ``check``.
     aim: Aim | None = None
+    # For an action that works only by luck (no vote): its chance of working, shown as its odds.
+    chance: Chance | None = None
 
 
 def requires_party(ctx: Context, c: int) -> str | None:

@@ -186,6 +186,13 @@ class OfficeDef(Model):
     fief: bool = Field(
         False, description="While held, nobody else may appoint secretaries in its base regions."
     )
+    elected: bool = Field(
+        False,
+        description="When it falls vacant, the Central Committee elects a new holder at its "
+        "next meeting, from the contenders in the Politburo who have not lost it before "
+        "(each candidate's faction votes for him, a faction whose leader does not stand for "
+        "the allied candidate he trusts most; the others by the candidates' prestige).",
+    )
 
 
 class RegionDef(Model):
@@ -280,6 +287,17 @@ class Rung(Model):
         description="Share of the votes that removal from here needs: 0.5 is a simple "
         "majority; 0.67 the two-thirds the Ban's secret clause asked to expel CC members.",
     )
+    falls_to: str | None = Field(
+        None,
+        description="The id of the rung a successful charge sends a contender to from here "
+        "(none: the next rung down). The Ban's secret clause let two-thirds of the Central "
+        "Committee expel one of its members from the party in one vote.",
+    )
+    offices: bool = Field(
+        True,
+        description="Contenders on this rung may hold offices; one who reaches a rung where "
+        "they may not loses every office they hold.",
+    )
 
 
 class Meeting(Model):
@@ -294,6 +312,20 @@ class Meeting(Model):
     cc_seats: int | None = Field(None, gt=0, description="Congress: size of the new CC.")
     politburo_seats: int | None = Field(None, gt=0, description="Size of the Politburo elected.")
     note: str = Field("", description="A note on the meeting and what it decided in history.")
+    reporter: str | None = Field(
+        None,
+        description="Congress: the contender who gives the Central Committee's political "
+        "report, if they still sit in it (none, or not: the leader of its largest faction).",
+    )
+    carried: list[Effect] = Field(
+        default_factory=list,
+        description="Congress: effects applied when the delegates approve the Central "
+        "Committee's report (a flag a milestone or a card can test, say).",
+    )
+    defeated: list[Effect] = Field(
+        default_factory=list,
+        description="Congress: effects applied when the delegates reject the report.",
+    )
 
 
 class Choice(Model):
@@ -309,6 +341,12 @@ class Choice(Model):
         default_factory=dict,
         description="Contender id to how much their AI likes this choice, from 0 (not at all) to "
         "5 (strongly); the AI picks the choice with the highest appeal, with a little noise.",
+    )
+    party_appeal: float = Field(
+        0.0, ge=-5, le=5,
+        description="On a card decided by `vote`: how the Central Committee members who follow "
+        "no one lean to this choice, in log-odds against the others' (0: no lean; 1: about "
+        "e times as many).",
     )
 
 
@@ -334,6 +372,11 @@ class EventDef(Model):
     text: str = Field(description="The card's text: what is happening.")
     history: str = Field(description="The historical note: what happened in fact.")
     source: str = Field(description="The source document the note draws on, by title.")
+    source_key: str | None = Field(
+        None,
+        description="A date or figure from the card's note, quoted as the cited source gives "
+        "it, so that a test can prove the source holds it.",
+    )
     effects: list[Effect] = Field(
         default_factory=list,
         description="Applied when the event fires; with choices, when it is decided, before the "
@@ -377,6 +420,24 @@ class Outcome(Model):
     condition: Condition | None = Field(None, description="No condition: always true (last).")
 
 
+class Milestone(Model):
+    """A turning point that history records on a date: the model's backtest. The engine notes
+    the first turn at the end of which its `condition` holds; `politburo check` and the lab
+    report how often, and how close to history's date, games reach it."""
+
+    id: str = Id
+    title: str = Field(description="What happened, in a few words: `Trotsky loses the War "
+                       "Commissariat`.")
+    when: str = Field(description="When it happened in history, as a date of the calendar: "
+                      "`1925-Q1`.")
+    text: str = Field("", description="What happened and why it mattered, a sentence or two.")
+    condition: Condition = Field(
+        description="True once the game has reached the milestone (tested at the end of every "
+        "turn, after the meetings and before the next turn's cards)."
+    )
+    source: str = Field(description="The source document that gives the date, by title.")
+
+
 class Rules(Model):
     """Named rule parameters. Switches can be turned off by the lab's what-ifs."""
 
@@ -388,6 +449,18 @@ class Rules(Model):
     )
     patronage_strength: float = Field(0.09, ge=0, le=1, description="Pull of a patron a turn.")
     base_pull: float = Field(0.05, ge=0, le=1, description="Pull of a power base a turn.")
+    notable_drift: float = Field(
+        0.3, ge=0, le=1,
+        description="How far, at each plenum, the notables in the Politburo move towards the "
+        "Central Committee factions that elect them (each as far as its leader's line is one "
+        "they can live with).",
+    )
+    patronage_out_of_office: float = Field(
+        1.0, ge=0, le=1,
+        description="Share of a patron's pull that their secretaries keep while the patron holds "
+        "no office with the power to appoint: a patron who can no longer promote anyone is "
+        "served less zealously.",
+    )
     base_loss: float = Field(0.3, ge=0, le=1, description="Loyalty lost with a power base.")
     recruit_fraction: float = Field(0.12, ge=0, le=2, description="Members added by a drive.")
     ideology_pull: float = Field(0.02, ge=0, le=1, description="Drift to lines that fit the mood.")
@@ -432,6 +505,17 @@ class Rules(Model):
         "platform under the Ban, and fewer than `case_dossiers` dossiers.",
     )
     case_dossiers: int = Field(2, ge=0, description="Dossiers that make a case on their own.")
+    case_weight: float = Field(
+        0.0, ge=0,
+        description="How far members who judge for themselves lean against a charge or a "
+        "challenge with no case behind it (no open platform under the Ban, no public "
+        "evidence, too few dossiers): the majority would not turn on a comrade for nothing.",
+    )
+    exposure_weight: float = Field(
+        1.0, ge=0,
+        description="Vote swing against a contender whose compromising record is public (the "
+        "effect `expose`: a letter read out, a secret talk leaked); it also makes a case.",
+    )
     vote_noise: float = Field(0.35, ge=0, description="Spread of uncommitted voters' judgement.")
     base_action_points: int = Field(
         2, ge=0, le=10,
@@ -443,11 +527,42 @@ class Rules(Model):
     accusation_presumption: float = Field(
         1.0, ge=0, description="How far the party leans against an accusation by default."
     )
+    report_approval: float = Field(
+        1.0,
+        description="How far the delegates who judge for themselves lean to approving the "
+        "Central Committee's report to a Congress (before the presenter's prestige).",
+    )
     agenda_weight: float = Field(
         0.8, ge=0, description="Vote swing from controlling the agenda, for or against."
     )
     accusation_cooldown: int = Field(
         1, ge=0, description="Turns after a step down before the same contender can be accused."
+    )
+    offices_first: bool = Field(
+        True,
+        description="A successful charge first takes all of a contender's offices and only "
+        "the next one moves them down the ladder. Off: a charge moves them down a rung at once, "
+        "and offices are lost by a challenge at a plenum, by cards, by resigning, or on "
+        "reaching a rung that holds none.",
+    )
+    challenge_presumption: float = Field(
+        0.5, ge=0,
+        description="How far the party leans against relieving a comrade of an office.",
+    )
+    defence_weight: float = Field(
+        1.0, ge=0,
+        description="Vote swing a contender's defence before the organ wins against a motion "
+        "aimed at them, scaled by their oratory.",
+    )
+    appeal_weight: float = Field(
+        0.8, ge=0,
+        description="Vote swing of an appeal over the leaders' heads against a motion: to the "
+        "rank and file (scaled by the appellant's support) or to the Comintern.",
+    )
+    subvert_chance: float = Field(
+        0.5, ge=0, le=1,
+        description="The chance of winning over a rival's regional secretary, at the best: "
+        "scaled down by the rival's hold on the region and up by one's own organisation.",
     )
     alliance_break_trust: float = Field(
         0.5, ge=0, le=2,
@@ -523,6 +638,15 @@ class LessonLength(Model):
     description: str = Field(
         "", description="What it covers, for the teacher: `1924-1925: Trotsky's fall`."
     )
+    outcomes: list[Outcome] = Field(
+        default_factory=list,
+        description="This length's own graded endings, written like the scenario's `outcomes` "
+        "(best first, the first that holds is a contender's). None: the scenario's own.",
+    )
+    epilogue: str = Field(
+        "", description="What followed in history after this length's last turn, bridging to "
+        "the scenario's end; empty: the scenario's own epilogue."
+    )
 
 
 class Lengths(Model):
@@ -533,6 +657,23 @@ class Lengths(Model):
 
 
 LENGTH_IDS = ("short", "standard", "full")
+
+
+class StandingOrder(Model):
+    """One line of what a contender did in history, for the `historical` AI, which plays the
+    record: each turn it takes the contender's standing orders that are in force, in the
+    order written, while they are legal and its action points last, and decides every card
+    with its first choice (which a scenario makes history's)."""
+
+    order: str = Field(
+        description="An action in the form the terminal game takes: `accuse trotsky`, "
+        "`appoint ukraine`, `ally bukharin`."
+    )
+    from_: str = Field(alias="from", description="The first date it is in force: `1926-Q2`.")
+    until: str | None = Field(
+        None, description="The last date it is in force (none: to the end of the game)."
+    )
+    note: str = Field("", description="What happened, in a few words, and its source.")
 
 
 class WhatIf(Model):
@@ -587,8 +728,8 @@ class Scenario(Model):
     organs: Organs = Field(description="The Politburo, the Central Committee and the Congress.")
     ladder: list[Rung] = Field(
         min_length=2,
-        description="The removal ladder, from the top rung down. A successful charge first "
-        "takes all of a contender's offices, then moves them one rung down at a time.",
+        description="The removal ladder, from the top rung down. A successful charge moves a "
+        "contender one rung down (see the rule `offices_first` and each rung's `falls_to`).",
     )
     meetings: list[Meeting] = Field(
         default_factory=list,
@@ -636,6 +777,17 @@ class Scenario(Model):
         description="Counterfactual switches for the lab: each a patch on this scenario, "
         "applied only when asked for (`politburo lab --what-if ID`).",
     )
+    historical: dict[str, list[StandingOrder]] = Field(
+        default_factory=dict,
+        description="Contender id to the standing orders that play history's line (the "
+        "`historical` AI difficulty: `politburo check ID --difficulty historical` is the "
+        "model's backtest against the milestones).",
+    )
+    milestones: list[Milestone] = Field(
+        default_factory=list,
+        description="Turning points with their dates in history, against which `politburo "
+        "check` and the lab measure the model (and the debrief sets a game beside history).",
+    )
     lengths: Lengths = Field(
         Lengths(),
         description="Shorter games for a lesson (`short`, `standard`); the full game is always "
@@ -678,7 +830,9 @@ class Scenario(Model):
 
     def with_length(self, length: str) -> Scenario:
         """This scenario cut to a lesson length (a pure function): it ends after that many
-        turns. ``full`` is the scenario itself. Raises KeyError for a length it does not offer."""
+        turns, is judged by the length's own outcomes and ends with its own epilogue (where it
+        has them), and offers no shorter lengths of its own. ``full`` is the scenario itself.
+        Raises KeyError for a length it does not offer."""
         if length == "full":
             return self
         spec = getattr(self.lengths, length, None) if length in LENGTH_IDS else None
@@ -686,7 +840,12 @@ class Scenario(Model):
             offered = ", ".join(x[0] for x in self.lesson_lengths())
             raise KeyError(f"scenario {self.id!r} has no {length!r} length (it offers {offered})")
         calendar = self.calendar.model_copy(update={"turns": min(spec.turns, self.calendar.turns)})
-        return self.model_copy(update={"calendar": calendar})
+        update: dict[str, object] = {"calendar": calendar, "lengths": Lengths()}
+        if spec.outcomes:
+            update["outcomes"] = spec.outcomes
+        if spec.epilogue:
+            update["epilogue"] = spec.epilogue
+        return self.model_copy(update=update)
 
     def what_if(self, what_if_id: str) -> WhatIf:
         """The what-if with this id; raises KeyError naming the known ones."""
@@ -775,6 +934,13 @@ def _length_problems(s: Scenario):
     if short is not None and standard is not None and short.turns >= standard.turns:
         yield ReferenceProblem(("lengths", "short", "turns"),
                                "the short length must have fewer turns than the standard one")
+    for name in ("short", "standard"):
+        seen: set[str] = set()
+        for i, o in enumerate(spec.outcomes if (spec := getattr(s.lengths, name)) else ()):
+            if o.id in seen:
+                yield ReferenceProblem(("lengths", name, "outcomes", i, "id"),
+                                       f"the {name} length: duplicate outcome id {o.id!r}")
+            seen.add(o.id)
 
 
 def _own_problems(s: Scenario, entries: Iterable[tuple[str, Loc, Entry]] | None = None):  # noqa: C901
@@ -794,6 +960,7 @@ def _own_problems(s: Scenario, entries: Iterable[tuple[str, Loc, Entry]] | None 
         ("event", [("events", i, e.id) for i, e in enumerate(s.events)]),
         ("rung", [("ladder", i, r.id) for i, r in enumerate(s.ladder)]),
         ("outcome", [("outcomes", i, o.id) for i, o in enumerate(s.outcomes)]),
+        ("milestone", [("milestones", i, m.id) for i, m in enumerate(s.milestones)]),
     ):
         seen: set[str] = set()
         for field, index, i in ids:
@@ -807,6 +974,16 @@ def _own_problems(s: Scenario, entries: Iterable[tuple[str, Loc, Entry]] | None 
                 yield P(("events", ei, "choices", ci, "id"),
                         f"event {e.id!r}: duplicate choice id {ch.id!r}")
             seen.add(ch.id)
+    order = [r.id for r in s.ladder]
+    for i, r in enumerate(s.ladder):
+        if r.falls_to is None:
+            continue
+        if r.falls_to not in rungs:
+            yield U(("ladder", i, "falls_to"), f"rung {r.id!r}: falls_to names unknown rung "
+                    f"{r.falls_to!r}", r.falls_to, rungs)
+        elif order.index(r.falls_to) <= i:
+            yield P(("ladder", i, "falls_to"), f"rung {r.id!r}: falls_to must name a rung "
+                    f"below it, not {r.falls_to!r}")
     holders: dict[str, str] = {}
     for i, c in enumerate(s.contenders):
         who = f"contender {c.id!r}"
@@ -856,6 +1033,9 @@ def _own_problems(s: Scenario, entries: Iterable[tuple[str, Loc, Entry]] | None 
                     "themself: an alliance needs two contenders")
     meeting_turns: dict[tuple[str, int], int] = {}
     for i, m in enumerate(s.meetings):
+        if m.reporter is not None and m.reporter not in contenders:
+            yield U(("meetings", i, "reporter"), f"meeting {m.name!r}: unknown reporter "
+                    f"{m.reporter!r}", m.reporter, contenders)
         try:
             turn = s.calendar.turn_of(m.when)
         except ValueError as e:
@@ -866,6 +1046,12 @@ def _own_problems(s: Scenario, entries: Iterable[tuple[str, Loc, Entry]] | None 
             first = s.meetings[other].name
             yield P(("meetings", i, "when"), f"meeting {m.name!r}: {first!r} already meets on "
                     f"{m.when}; the {m.organ.replace('_', ' ')} meets at most once a turn")
+    for i, m in enumerate(s.milestones):
+        try:
+            s.calendar.turn_of(m.when)
+        except ValueError as err:
+            yield P(("milestones", i, "when"), f"milestone {m.id!r}: {err}")
+    yield from _historical_problems(s)
     office_refs = [f"office:{o}" for o in offices]
     for i, e in enumerate(s.events):
         dates = [(("events", i, "when"), e.when)] if e.when is not None else []
@@ -911,6 +1097,56 @@ def _own_problems(s: Scenario, entries: Iterable[tuple[str, Loc, Entry]] | None 
                                    p.known)
 
 
+def _historical_problems(s: Scenario):
+    """What is wrong with the standing orders of the historical line: unknown contenders,
+    orders that do not parse or name nothing the scenario has, dates out of the calendar."""
+    from .actions import CONVENABLE, DIRECTIONS, FORUMS, SPECS, Action, IllegalAction
+
+    contenders = [c.id for c in s.contenders]
+    names = {
+        "region": [r.id for r in s.regions], "contender": contenders,
+        "direction": list(DIRECTIONS), "organ": list(CONVENABLE), "forum": list(FORUMS),
+        "office": [o.id for o in s.offices], "post": [o.id for o in s.offices],
+    }
+    events = {e.id: [ch.id for ch in e.choices] for e in s.events}
+    for who, orders in s.historical.items():
+        here: Loc = ("historical", who)
+        if who not in contenders:
+            yield _unknown((*here, "[key]"), f"historical: unknown contender {who!r}", who,
+                           contenders)
+        for j, o in enumerate(orders):
+            loc = (*here, j)
+            try:
+                action = Action.parse(o.order)
+            except IllegalAction as err:
+                yield ReferenceProblem((*loc, "order"), f"historical {who}: {err}")
+                continue
+            arg = SPECS[action.kind].arg
+            target = action.target or ""
+            if arg == "decision":
+                if target not in events:
+                    yield _unknown((*loc, "order"), f"historical {who}: unknown event "
+                                   f"{target!r}", target, events)
+                elif action.option not in events[target]:
+                    yield _unknown((*loc, "order"), f"historical {who}: event {target!r} has "
+                                   f"no choice {action.option!r}", action.option,
+                                   events[target])
+            elif arg in names and target not in names[arg]:
+                yield _unknown((*loc, "order"), f"historical {who}: {action.kind.value} names "
+                               f"unknown {arg} {target!r}", target, names[arg])
+            turns = []
+            for field, date in (("from", o.from_), ("until", o.until)):
+                if date is None:
+                    continue
+                try:
+                    turns.append(s.calendar.turn_of(date))
+                except ValueError as err:
+                    yield ReferenceProblem((*loc, field), f"historical {who}: {err}")
+            if len(turns) == 2 and turns[1] < turns[0]:
+                yield ReferenceProblem((*loc, "until"), f"historical {who}: {o.order!r} ends "
+                                       f"({o.until}) before it starts ({o.from_})")
+
+
 def _entries_in(value: object, loc: Loc):
     """Every effect or condition inside ``value``, however deeply nested, with its location:
     ``loc`` + the tag + the field, as pydantic reports it (``(..., "all", "items", 0)``)."""
@@ -947,6 +1183,19 @@ def _scenario_entries(s: Scenario):
             yield f"outcome {o.id!r}", loc, entry
     for loc, entry in _entries_in(s.opening, ("opening",)):
         yield "opening", loc, entry
+    for i, m in enumerate(s.meetings):
+        for field in ("carried", "defeated"):
+            for loc, entry in _entries_in(getattr(m, field), ("meetings", i, field)):
+                yield f"meeting {m.name!r}", loc, entry
+    for i, m in enumerate(s.milestones):
+        for loc, entry in _entries_in(m.condition, ("milestones", i, "condition")):
+            yield f"milestone {m.id!r}", loc, entry
+    for name in ("short", "standard"):
+        spec = getattr(s.lengths, name)
+        for i, o in enumerate(spec.outcomes if spec else ()):
+            for loc, entry in _entries_in(o.condition, ("lengths", name, "outcomes", i,
+                                                        "condition")):
+                yield f"{name} length, outcome {o.id!r}", loc, entry
 
 
 # ----- what-ifs ---------------------------------------------------------------------------------
@@ -1156,7 +1405,7 @@ def patched_with_origins(s: Scenario, i: int) -> tuple[Scenario, Origins]:
     return _patched(s, w, f"what-if {w.id!r}", ("what_ifs", i))
 
 
-WHO_FIELDS = ("who", "a", "b", "toward")
+WHO_FIELDS = ("who", "a", "b", "toward", "target")
 SPECIAL_WHO = ("self", "decider", "chooser", "nobody")
 
 

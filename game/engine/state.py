@@ -30,6 +30,7 @@ class ContenderState:
     threat: float
     line: float
     platform: bool = False
+    exposed: bool = False  # compromising evidence is public: a case, as a platform is
     dossiers: dict[int, int] = field(default_factory=dict)  # secret: target -> dossiers held
     action_points: int = 0
     last_shift: int = -99  # turn of the last change of line
@@ -58,15 +59,17 @@ _UNSEEDED = _Unseeded()
 
 @dataclass(frozen=True, slots=True)
 class Motion:
-    """A vote waiting for its organ: an accusation, or an offer to resign an office."""
+    """A vote waiting for its organ: an accusation, a challenge to a rival's office, or an offer
+    to resign an office."""
 
-    kind: str  # "accuse" | "resign"
+    kind: str  # "accuse" | "relieve" | "resign"
     sponsor: int
     target: int
     organ: str  # "politburo" | "central_committee" | "congress"
     filed: int  # turn filed
     office: str | None = None
     leverage: int = 0  # dossiers spent on it
+    answers: tuple[str, ...] = ()  # how its target answered it: "defend", "party", "comintern"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +114,8 @@ class GameState:
     rng: np.random.Generator
     finished: bool = False
     retired: frozenset[int] = frozenset()  # notables out of the game
+    milestones: dict[str, int] = field(default_factory=dict)  # milestone id -> turn reached
+    lost: frozenset[tuple[str, int]] = frozenset()  # (office, contender): they lost it
     # What readers of this state have worked out (blocs, views, odds). A state returned by the
     # engine is never changed again, so this never goes stale; a copy starts empty.
     derived: dict = field(default_factory=dict, repr=False, compare=False)
@@ -155,7 +160,7 @@ class GameState:
             self.mood_unity, self.party_line, sorted(self.holder.items()), sorted(self.offers),
             self.motions, self.decisions, self.cards, sorted(self.flags.items()),
             sorted(self.fired.items()), self.contenders, self.rules.model_dump(),
-            sorted(self.retired),
+            sorted(self.retired), sorted(self.milestones.items()), sorted(self.lost),
             self.rng.bit_generator.state,
         )
         h.update(repr(rest).encode())

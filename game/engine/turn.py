@@ -3,7 +3,17 @@ drift of loyalties, luck, and the end checks; then the next turn's cards are dra
 
 from __future__ import annotations
 
-from . import alliances, events, factions, ideology, meetings, patronage, personal, victory
+from . import (
+    alliances,
+    events,
+    factions,
+    ideology,
+    meetings,
+    milestones,
+    patronage,
+    personal,
+    victory,
+)
 from .actions import Action, ActionKind
 from .context import Context
 from .legality import RULES
@@ -16,9 +26,10 @@ meetings_due = meetings.meetings_due
 # lines and platforms, then work on the regions, then the votes they feed.
 PHASES: tuple[ActionKind, ...] = (
     ActionKind.BREAK, ActionKind.ACCEPT, ActionKind.ALLY, ActionKind.SHIFT, ActionKind.RECANT,
-    ActionKind.PLATFORM, ActionKind.APPOINT, ActionKind.RECRUIT, ActionKind.DOSSIER,
-    ActionKind.SPEECH, ActionKind.ARTICLE, ActionKind.ARMY, ActionKind.REST,
-    ActionKind.RESOLUTION, ActionKind.ACCUSE, ActionKind.RESIGN, ActionKind.CONVENE,
+    ActionKind.PLATFORM, ActionKind.APPOINT, ActionKind.SUBVERT, ActionKind.RECRUIT,
+    ActionKind.DOSSIER, ActionKind.SPEECH, ActionKind.ARTICLE, ActionKind.ARMY, ActionKind.REST,
+    ActionKind.RESOLUTION, ActionKind.ACCUSE, ActionKind.CHALLENGE, ActionKind.DEFEND,
+    ActionKind.APPEAL, ActionKind.RESIGN, ActionKind.CONVENE,
 )
 
 
@@ -63,6 +74,7 @@ def resolve(state: GameState, orders: dict[int, list[Action]]) -> tuple[GameStat
     alliances.settle_offers(ctx)
     meetings.hold(ctx)
     _end_of_turn(ctx)
+    milestones.mark(ctx)
     s.support_history.append(s.support())
     if s.turn + 1 >= s.scenario.calendar.turns:
         s.finished = True

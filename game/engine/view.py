@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
-from .context import ReadingContext, notable_faction
-from .events import card_info  # it imports this module's types only when it runs
+from .context import ReadingContext, notable_faction, perceived_threat
+from .index import index_of
 from .record import GameEvent
 from .scenario import AIProfile
 from .state import GameState
@@ -37,6 +35,7 @@ class ContenderInfo:
     threat: float  # perceived: own quality plus the fear that support brings
     line: float
     platform: bool
+    exposed: bool  # compromising evidence against them is public
     support: float
     allies: tuple[int, ...]
     action_points: int
@@ -116,10 +115,6 @@ class View:
         return self.contenders[self.me]
 
 
-def perceived_threat(state: GameState, c: int, support: np.ndarray | list[float]) -> float:
-    return min(100.0, state.contenders[c].threat + state.rules.threat_per_support * support[c])
-
-
 def contender_infos(state: GameState) -> tuple[ContenderInfo, ...]:
     ctx = ReadingContext(state)
     support = ctx.support().tolist()
@@ -135,7 +130,7 @@ def contender_infos(state: GameState) -> tuple[ContenderInfo, ...]:
                 rung.in_politburo,
                 tuple(names[o] for o in office_ids), office_ids, rec.prestige, rec.oratory,
                 rec.organisation, rec.health, perceived_threat(state, c, support),
-                rec.line, rec.platform, support[c],
+                rec.line, rec.platform, rec.exposed, support[c],
                 tuple(k for k, yes in enumerate(allied[c]) if yes), rec.action_points,
             )
         )
@@ -226,3 +221,23 @@ def visible_to(event: GameEvent, me: int) -> bool:
 
 
 __all__ = ["View", "build_view", "visible_to", "notable_faction"]
+
+
+def card_info(state: GameState, event_id: str, me: int) -> CardInfo:
+    """What ``me`` sees of one of this turn's cards (and may decide on it)."""
+    e = index_of(state.scenario).event[event_id]
+    pending = next((d for d in state.decisions if d.event == event_id), None)
+    open_choices = e.choices if e.forced_choice is None else []  # a forced card asks nothing
+    return CardInfo(
+        event=e.id,
+        title=e.title,
+        text=e.text,
+        history=e.history,
+        source=e.source,
+        factor=str(e.factor),
+        choices=tuple((ch.id, ch.label) for ch in open_choices),
+        mine_to_decide=pending is not None and me in pending.deciders,
+        appeal=tuple(
+            ch.ai_appeal.get(state.scenario.contenders[me].id, 0.0) for ch in open_choices
+        ),
+    )

@@ -20,10 +20,9 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .context import Context
+from .context import Context, perceived_threat
 from .record import Bloc, Tally
 from .scenario import Power, Rules
-from .view import perceived_threat
 
 # Gauss-Hermite nodes and weights (probabilists'), for the odds over the room's mood.
 _NODES, _WEIGHTS = np.polynomial.hermite_e.hermegauss(7)
@@ -31,17 +30,21 @@ _WEIGHTS = _WEIGHTS / _WEIGHTS.sum()
 _SQRT_2_OVER_PI = math.sqrt(2.0 / math.pi)
 
 
+AIMED = frozenset({"accuse", "relieve"})  # the motions aimed at a rival, judged as charges
+
+
 class Question(NamedTuple):
     """What is put to the vote. ``direction`` is -1 or +1 for a resolution. (A named tuple:
     immutable, and quick to make and to look up, as a question is asked for every option.)"""
 
-    kind: str  # "accuse" | "resolution" | "resign" | "confidence"
+    kind: str  # "accuse" | "relieve" | "resolution" | "resign" | "confidence"
     sponsor: int
     target: int = -1
     direction: int = 0
     leverage: int = 0
     office: str | None = None
     majority: float = 0.5  # share of votes needed; 0.5 means more for than against
+    defence: float = 0.0  # swing against a motion aimed at someone, won by their defence
 
     def describe(self, ctx: Context) -> str:
         s = ctx.name(self.sponsor)
@@ -51,8 +54,11 @@ class Question(NamedTuple):
             side = "Left" if self.direction < 0 else "Right"
             return f"{s}'s resolution to move the party's line to the {side}"
         if self.kind == "resign":
-            office = next(o.name for o in ctx.scenario.offices if o.id == self.office)
+            office = ctx.index.office[self.office or ""].name
             return f"{s} offers to resign as {office}; accept the resignation"
+        if self.kind == "relieve":
+            office = ctx.index.office[self.office or ""].name
+            return f"{s} moves that {ctx.name(self.target)} be relieved as {office}"
         return f"Approve the {ctx.organ_name('central_committee')}'s report, presented by {s}"
 
 
@@ -69,8 +75,9 @@ class Floor(NamedTuple):
     line: tuple[float, ...]
     prestige: tuple[float, ...]
     threat: tuple[float, ...]  # the contender's own quality
-    perceived: tuple[float, ...]  # the threat the party perceives (view.perceived_threat)
+    perceived: tuple[float, ...]  # the threat the party perceives (perceived_threat)
     platform: tuple[bool, ...]
+    exposed: tuple[bool, ...]
     agenda: tuple[bool, ...]  # holds the power to set the agenda
     allied: tuple[tuple[bool, ...], ...]
     trust: tuple[tuple[float, ...], ...]  # row trusts column
@@ -97,6 +104,7 @@ def _floor(ctx: Context) -> Floor:
         threat=tuple([c.threat for c in people]),
         perceived=tuple([perceived_threat(s, k, support) for k in range(s.n)]),
         platform=tuple([c.platform for c in people]),
+        exposed=tuple([c.exposed for c in people]),
         agenda=tuple([Power.AGENDA in p for p in powers]),
         allied=tuple(map(tuple, s.allied.tolist())),
         trust=tuple(map(tuple, s.trust.tolist())),
@@ -121,9 +129,9 @@ def stance(f: Floor, q: Question, k: int) -> int:
     if kind == "resolution":
         new_line = f.party_line + q.direction * f.rules.resolution_step
         return 1 if abs(line - new_line) < abs(line - f.party_line) else -1
-    if kind == "confidence":
-        return 1 if trust[sponsor] >= 0 else -1
-    threat, lines = f.threat, f.line
+    if kind == "confidence":  # open oppositionists, and those who distrust the presenter
+        return -1 if f.platform[k] or trust[sponsor] < -0.25 else 1
+    threat, lines = f.threat, f.line  # a charge, or a challenge to an office
     score = (
         trust[sponsor] - trust[target]
         + (threat[target] - threat[sponsor]) / 100
@@ -150,10 +158,11 @@ def merit(f: Floor, q: Question) -> float:
             - r.prestige_weight * (f.prestige[sponsor] - 40) / 100
         )
     if q.kind == "confidence":
-        return 1.0 + r.prestige_weight * (f.prestige[sponsor] - 50) / 100
+        return r.report_approval + r.prestige_weight * (f.prestige[sponsor] - 50) / 100
     target = q.target
+    presumption = r.challenge_presumption if q.kind == "relieve" else r.accusation_presumption
     x = (
-        -r.accusation_presumption
+        -presumption - q.defence
         + r.prestige_weight * (f.prestige[sponsor] - f.prestige[target]) / 100
         + r.threat_weight * (f.perceived[target] - f.perceived[sponsor]) / 100
         + r.dossier_bonus * q.leverage
@@ -162,6 +171,10 @@ def merit(f: Floor, q: Question) -> float:
     )
     if r.faction_ban and f.platform[target]:
         x += r.ban_bonus * (0.5 + f.mood_unity)
+    if f.exposed[target]:
+        x += r.exposure_weight
+    if not has_case(f, q):
+        x -= r.case_weight
     x += r.agenda_weight * (f.agenda[sponsor] - f.agenda[target])
     return x
 
@@ -172,7 +185,7 @@ def _line_terms(f: Floor, q: Question) -> tuple[float, float, float]:
     if q.kind == "resolution":
         new_line = f.party_line + q.direction * f.rules.resolution_step
         return f.party_line, new_line, f.rules.resolution_step
-    if q.kind == "accuse":
+    if q.kind in AIMED:
         return f.line[q.target], f.line[q.sponsor], 1.0
     return 0.0, 0.0, 1.0  # other motions are not judged by the voter's line
 
@@ -186,12 +199,15 @@ def line_merit(f: Floor, q: Question, line):
 
 
 def has_case(f: Floor, q: Question) -> bool:
-    """A charge has a case behind it when the target has an open platform under the Ban on
-    Factions, or the sponsor brings enough dossiers; without one, factions whip less."""
-    if q.kind != "accuse":
+    """A charge (or a challenge to an office) has a case behind it when the target has an open
+    platform under the Ban on Factions, or compromising evidence against them is public, or
+    the sponsor brings enough dossiers; without one, factions whip less (and, by the rule
+    ``case_weight``, the members who judge for themselves lean against it)."""
+    if q.kind not in AIMED:
         return True
     r = f.rules
-    return (r.faction_ban and f.platform[q.target]) or q.leverage >= r.case_dossiers
+    return ((r.faction_ban and f.platform[q.target]) or f.exposed[q.target]
+            or q.leverage >= r.case_dossiers)
 
 
 def discipline(f: Floor, q: Question) -> float:
@@ -389,6 +405,38 @@ def take_vote(ctx: Context, q: Question, organ: str) -> Tally:
     needed = votes_needed(total_yes + total_no, q.majority)
     return Tally(ctx.organ_name(organ), q.describe(ctx), total_yes, total_no,
                  total_yes >= needed, blocs, needed, organ)
+
+
+def choose(ctx: Context, labels: Sequence[str], backed: dict[int, int], lean: np.ndarray):
+    """The Central Committee chooses between options (a card's choices, the candidates for an
+    office). Each faction whose leader backs an option (``backed``: contender -> option) votes
+    for it, ``bloc_discipline`` of it; the rest of each faction, and the uncommitted, choose
+    for themselves, leaning to each option by ``lean`` (log-odds) and the mood in the room
+    (one draw of noise per option). Returns the votes per option and the blocs, as (label,
+    votes per option, reason)."""
+    s = ctx.state
+    seats = ctx.cc_blocs().tolist()
+    votes = [0] * len(labels)
+    blocs = []
+    free = int(seats[-1])
+    for c in range(s.n):
+        if not seats[c]:
+            continue
+        whipped = round(seats[c] * s.rules.bloc_discipline) if c in backed else 0
+        free += seats[c] - whipped
+        if whipped:
+            votes[backed[c]] += whipped
+            split = [0] * len(votes)
+            split[backed[c]] = whipped
+            blocs.append((f"Loyal to {ctx.name(c)}", split,
+                          f"loyal to {ctx.name(c)}, who backed \u201c{labels[backed[c]]}\u201d"))
+    lean = np.asarray(lean, dtype=float) + s.rng.normal(0.0, s.rules.vote_noise, len(labels))
+    p = np.exp(lean - lean.max())
+    own = s.rng.multinomial(free, p / p.sum()).tolist()
+    votes = [v + x for v, x in zip(votes, own, strict=True)]
+    blocs.append(("Members who follow no one, and the rest of each faction", own,
+                  "judged for themselves, by each option's appeal and the mood in the room"))
+    return votes, blocs
 
 
 def votes_needed(total: float, majority: float) -> int:

@@ -10,7 +10,7 @@ No pygame here: the lab runs headless, in worker processes.
 
 from __future__ import annotations
 
-from game.check import Progress
+from game.check import EVERY_SEAT_ALIKE, Overrides, Progress
 from game.engine import Scenario
 
 from .report import LabReport, Milestone
@@ -47,10 +47,13 @@ def lab(
     progress: Progress | None = None,
     source: str = "",
     cluster: str | None = None,
+    length: str = "full",
+    overrides: Overrides = EVERY_SEAT_ALIKE,
 ) -> LabReport:
     """Play the baseline and each what-if ``games`` times and build the report; KeyError for
-    an unknown what-if. ``cluster``: the address of a Dask scheduler to play on instead of
-    local processes (ClusterError if it cannot be used)."""
+    an unknown what-if. ``scenario`` is already cut to ``length``; ``overrides`` plays some
+    seats at another difficulty. ``cluster``: the address of a Dask scheduler to play on
+    instead of local processes (ClusterError if it cannot be used)."""
     arms = arms_of(scenario, what_ifs)
-    records = run_arms(arms, games, seed, difficulty, jobs, progress, cluster)
-    return LabReport(scenario, arms, records, seed, difficulty, source)
+    records = run_arms(arms, games, seed, difficulty, jobs, progress, cluster, overrides)
+    return LabReport(scenario, arms, records, seed, difficulty, source, length, dict(overrides))

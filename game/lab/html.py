@@ -7,10 +7,11 @@ charts read in black and white and for readers who cannot tell colours apart.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 
-from .report import LabReport
+from .report import CAVEATS, LabReport
 from .stats import Share
 
 RED = "#9B1B1B"
@@ -230,6 +231,15 @@ def _table(headers: list[str], rows: list[list[str]], numeric_from: int = 1) -> 
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
+CODE = re.compile(r"`([^`]+)`")
+
+
+def inline(text: str) -> str:
+    """A scenario's text for the page: escaped, with its `ids` set as code, never as raw
+    backticks."""
+    return CODE.sub(r"<code>\1</code>", escape(" ".join(text.split())))
+
+
 def _pct(s: Share) -> str:
     return f"{100 * s.p:.1f}%"
 
@@ -268,13 +278,7 @@ def render_html(r: LabReport) -> str:
         f"{escape(r.difficulty)}; {len(r.arms)} arms, {n * len(r.arms)} games, "
         f"{len(r.crashed())} crashed. Play them again with:</p>",
         f"<p><code>{escape(r.command())}</code></p>",
-        '<p class="note">A game\'s winner is the best-placed contender at the end (best outcome, '
-        "then Politburo following, then support). Intervals are 95%: Wilson for a share, "
-        "Newcombe's hybrid score interval for a difference; a difference is <b>clear</b> when "
-        "its interval excludes zero. The games are played by the computer in every seat, so "
-        "they show what the rules of this model make likely, not what would have happened: "
-        "the model's numbers are estimates, and the AI plays worse than the historical actors "
-        "(see docs/lab.md).</p>",
+        '<ul class="note">' + "".join(f"<li>{escape(c)}</li>" for c in CAVEATS) + "</ul>",
         "<h2>Who wins, in each arm</h2>",
         '<ul class="legend">'
         + "".join(
@@ -327,9 +331,9 @@ def render_html(r: LabReport) -> str:
             f"{escape(arm.id)}</code>)</small></h2>"
         )
         if arm.question:
-            out.append(f"<p><b>Question:</b> {escape(arm.question)}</p>")
+            out.append(f"<p><b>Question:</b> {inline(arm.question)}</p>")
         if arm.description:
-            out.append(f"<p>{escape(arm.description)}</p>")
+            out.append(f"<p>{inline(arm.description)}</p>")
         out.append(difference_chart(r, a))
         rows = []
         for cid in r.contenders:
@@ -385,16 +389,17 @@ def render_html(r: LabReport) -> str:
         if shown:
             out.append(
                 _table(
-                    ["Decisive event", "Baseline", "What-if"],
+                    ["Decisive event", "Baseline", "What-if", "Change in share"],
                     [
                         [
                             r.milestone_label(c, k),
                             r.when(r.milestone(0, c, k)),
                             r.when(r.milestone(a, c, k)),
+                            r.milestone_change(a, c, k),
                         ]
                         for c, k in shown
                     ],
-                    numeric_from=9,
+                    numeric_from=3,
                 )
             )
         out.append("</section>")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from game.check import MilestoneSummary, summarise_milestones
 from game.cli import tables as t
 from game.engine import Scenario
 
@@ -17,6 +18,19 @@ from .runner import MILESTONES, Arm, LabRecord, year_ends
 from .stats import Difference, Share, difference, mean, mean_difference, median_low, share
 
 SHOWN_EVENT_SHARE = 0.05  # a decisive event is listed when it happens in this share of some arm
+
+# What the numbers can and cannot say: every rendering of the report (text, HTML, the student
+# sheet) carries all of these.
+CAVEATS: tuple[str, ...] = (
+    "A game's winner is the best-placed contender at the end (best outcome, then Politburo "
+    "following, then support).",
+    "Intervals are 95%: Wilson for a share, Newcombe for a difference; * marks a difference "
+    "whose interval excludes zero (a clear difference).",
+    "Dates are medians over the games in which the event happened.",
+    "The computer plays every seat, so the games show what this model's rules make likely, "
+    "not what would have happened; the model's numbers are estimates, and the AI plays worse "
+    "than the historical actors (see docs/lab.md).",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +54,8 @@ class LabReport:
     seed: int = 0
     difficulty: str = "standard"
     source: str = ""
+    length: str = "full"
+    overrides: dict[str, str] = field(default_factory=dict)
     played: list[list[LabRecord]] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -117,6 +133,11 @@ class LabReport:
         ]
         return Milestone(len(turns), len(self.played[arm]), median_low(turns))
 
+    def history(self, arm: int) -> list[MilestoneSummary]:
+        """The scenario's milestones against history, over the games of one arm."""
+        return summarise_milestones(self.arms[arm].scenario,
+                                    [dict(r.reached) for r in self.played[arm]])
+
     def milestones_shown(self) -> list[tuple[str, str]]:
         """(contender, milestone) that happened in at least SHOWN_EVENT_SHARE of the games of
         some arm, by contender then milestone."""
@@ -129,6 +150,11 @@ class LabReport:
                 ):
                     out.append((cid, key))
         return out
+
+    def milestone_change(self, a: int, cid: str, key: str) -> str:
+        """The change in the share of games in which the event happened, in points."""
+        d = self.milestone_difference(a, cid, key)
+        return f"{100 * d.d:+.1f} {'*' if d.clear else ' '}"
 
     def milestone_label(self, cid: str, key: str) -> str:
         if key == "party":
@@ -155,6 +181,9 @@ class LabReport:
         ]
         if self.difficulty != "standard":
             parts.append(f"--difficulty {self.difficulty}")
+        parts += [f"--seat {c}={d}" for c, d in self.overrides.items()]
+        if self.length != "full":
+            parts.append(f"--length {self.length}")
         if what:
             parts.append("--what-if " + " ".join(what))
         return " ".join(parts)
@@ -173,24 +202,15 @@ class LabReport:
         out.append(
             t.wrap(
                 f"{n} all-AI game{'s' * (n != 1)} per arm, {seeds} in every arm, AI difficulty "
-                f"{self.difficulty}; {len(self.arms)} arm{'s' * (len(self.arms) != 1)}, {total} "
-                f"games, {len(self.crashed())} crashed.",
+                f"{self.difficulty}{''.join(f', {c} {d}' for c, d in self.overrides.items())}, "
+                f"{self.length} length; {len(self.arms)} arm{'s' * (len(self.arms) != 1)}, "
+                f"{total} games, {len(self.crashed())} crashed.",
                 t.WIDTH,
                 indent="  ",
                 first="  ",
             )
         )
-        out.append(
-            t.wrap(
-                "A game's winner is the best-placed contender at the end (best outcome, then "
-                "Politburo following, then support). Intervals are 95%: Wilson for a share, "
-                "Newcombe for a difference; * marks a difference whose interval excludes zero. "
-                "Dates are medians over the games in which the event happened.",
-                t.WIDTH,
-                indent="  ",
-                first="  ",
-            )
-        )
+        out.append(t.wrap(" ".join(CAVEATS), t.WIDTH, indent="  ", first="  "))
         out.append(f"  Again: {self.command()}")
         out.append("")
         out += self._baseline()
@@ -262,7 +282,24 @@ class LabReport:
                 t.table(["Decisive event", "Median date, share of games"], rows, align="ll"),
                 "",
             ]
+        rows = [[m.id, self.date(m.history_turn - 1), self.reached(m)] for m in self.history(0)]
+        if rows:
+            out += [
+                "Milestones against history (median date where games reached it, share of games "
+                "within two turns of history)",
+                t.table(["Milestone", "History", "Games"], rows, align="lll", shrink=0),
+                "",
+            ]
         return out
+
+    def reached(self, m: MilestoneSummary) -> str:
+        """``1926-Q4 in 98%, 80% within 2``, or why there is nothing to say."""
+        if not m.applicable:
+            return "after this length's end"
+        if not m.reached:
+            return "never"
+        return (f"{self.date(int(m.median_turn or 1) - 1)} in {self._pc(m.reached / m.games)}%, "
+                f"{self._pc(m.within_2 / m.games)}% within 2")
 
     @staticmethod
     def _pc(p: float) -> str:
@@ -336,19 +373,26 @@ class LabReport:
         if shown:
             rows = []
             for c, k in shown:
-                d = self.milestone_difference(a, c, k)
                 rows.append(
                     [
                         self.milestone_label(c, k),
                         self.when(self.milestone(0, c, k)),
                         self.when(self.milestone(a, c, k)),
-                        f"{100 * d.d:+.1f} {'*' if d.clear else ' '}",
+                        self.milestone_change(a, c, k),
                     ]
                 )
             out += [
                 t.table(
                     ["Decisive event", "Baseline", "What-if", "Change in share"], rows, align="lllr"
                 ),
+                "",
+            ]
+        rows = [[b.id, self.reached(b), self.reached(w)]
+                for b, w in zip(self.history(0), self.history(a), strict=True)]
+        if rows:
+            out += [
+                "Milestones against history (baseline -> what-if)",
+                t.table(["Milestone", "Baseline", "What-if"], rows, align="lll", shrink=0),
                 "",
             ]
         return out

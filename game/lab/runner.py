@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.ai.autoplay import play_ai_game
-from game.check import CHUNK, Progress, play_in_workers
+from game.check import CHUNK, EVERY_SEAT_ALIKE, Overrides, Progress, play_in_workers
 from game.engine import GameEvent, Kind, Scenario, outcome
 
 BASELINE = "baseline"
@@ -63,6 +63,7 @@ class LabRecord:
     outcomes: tuple[tuple[str, str], ...] = ()  # (contender id, outcome id), scenario order
     milestones: tuple[tuple[str, str, int], ...] = ()  # (contender id, milestone, turn)
     support: tuple[tuple[float, ...], ...] = ()  # each contender's, at the end of each year
+    reached: tuple[tuple[str, int], ...] = ()  # (scenario milestone id, 0-based turn reached)
     error: str | None = None
 
 
@@ -93,10 +94,14 @@ def year_ends(scenario: Scenario) -> list[int]:
     return ends
 
 
-def play_game(scenario: Scenario, seed: int, difficulty: str = "standard") -> LabRecord:
-    """Play one all-AI game and record it; an exception becomes a crashed record."""
+def play_game(
+    scenario: Scenario, seed: int, difficulty: str = "standard",
+    overrides: Overrides = EVERY_SEAT_ALIKE,
+) -> LabRecord:
+    """Play one all-AI game and record it; an exception becomes a crashed record. Every seat
+    plays at ``difficulty`` unless ``overrides`` names another for it."""
     try:
-        match = play_ai_game(scenario, seed, difficulty)
+        match = play_ai_game(scenario, seed, difficulty, overrides)
         result = outcome(match.state)
         if result is None:
             raise RuntimeError("the game ended without an outcome")
@@ -109,6 +114,7 @@ def play_game(scenario: Scenario, seed: int, difficulty: str = "standard") -> La
         outcomes=tuple((o.contender, o.outcome) for o in result.outcomes),
         milestones=decisive_events(scenario, match.events),
         support=_support_by_year(scenario, match.state.support_history),
+        reached=tuple(sorted(match.state.milestones.items())),
     )
 
 
@@ -125,29 +131,33 @@ def _support_by_year(scenario: Scenario, history) -> tuple[tuple[float, ...], ..
 
 # ----- many games in worker processes ------------------------------------------------------------
 
-_WORKER: tuple[tuple[Scenario, ...], str, Any] | None = None
+_WORKER: tuple[tuple[Scenario, ...], str, Overrides, Any] | None = None
 
 
-def _init_worker(scenarios: tuple[Scenario, ...], difficulty: str, stop: Any) -> None:
+def _init_worker(
+    scenarios: tuple[Scenario, ...], difficulty: str, overrides: Overrides, stop: Any
+) -> None:
     global _WORKER
-    _WORKER = (scenarios, difficulty, stop)
+    _WORKER = (scenarios, difficulty, overrides, stop)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it sets ``stop``
 
 
 def _play_chunk(arm: int, seeds: Sequence[int]) -> list[LabRecord]:
     assert _WORKER is not None
-    scenarios, difficulty, stop = _WORKER
+    scenarios, difficulty, overrides, stop = _WORKER
     out = []
     for s in seeds:
         if stop.is_set():
             break
-        out.append(play_game(scenarios[arm], s, difficulty))
+        out.append(play_game(scenarios[arm], s, difficulty, overrides))
     return out
 
 
-def play_chunk(scenario: Scenario, seeds: Sequence[int], difficulty: str) -> list[LabRecord]:
+def play_chunk(
+    scenario: Scenario, seeds: Sequence[int], difficulty: str, overrides: Overrides
+) -> list[LabRecord]:
     """Some games of one arm: the unit of work sent to a Dask cluster's workers."""
-    return [play_game(scenario, s, difficulty) for s in seeds]
+    return [play_game(scenario, s, difficulty, overrides) for s in seeds]
 
 
 class ClusterError(Exception):
@@ -202,6 +212,7 @@ def run_on_cluster(
     difficulty: str,
     address: str,
     progress: Progress | None,
+    overrides: Overrides = EVERY_SEAT_ALIKE,
 ) -> list[list[LabRecord]]:
     """The same games as :func:`run_arms`, played by the workers of the Dask cluster at
     ``address``; records come back in (arm, seed) order, so the report is the same."""
@@ -221,7 +232,8 @@ def run_on_cluster(
         for a, scenario in enumerate(scenarios):
             for i in range(0, len(seeds), size):
                 chunk = list(seeds[i : i + size])
-                f = client.submit(play_chunk, scenario, chunk, difficulty, pure=False)
+                f = client.submit(play_chunk, scenario, chunk, difficulty, dict(overrides),
+                                  pure=False)
                 futures[f] = (a, chunk)
         done = 0
         for f in as_completed(list(futures)):
@@ -248,6 +260,7 @@ def run_arms(
     jobs: int = 1,
     progress: Progress | None = None,
     cluster: str | None = None,
+    overrides: Overrides = EVERY_SEAT_ALIKE,
 ) -> list[list[LabRecord]]:
     """Play ``games`` games of every arm from seeds ``seed..seed+games-1``: one list of records
     per arm, in seed order, on ``jobs`` local processes or, given its address, on a Dask
@@ -258,13 +271,13 @@ def run_arms(
     if progress:
         progress(0, total)
     if cluster:
-        return run_on_cluster(arms, seeds, difficulty, cluster, progress)
+        return run_on_cluster(arms, seeds, difficulty, cluster, progress, overrides)
     if jobs <= 1 or total == 1:
         out = []
         for arm in arms:
             records = []
             for s in seeds:
-                records.append(play_game(arm.scenario, s, difficulty))
+                records.append(play_game(arm.scenario, s, difficulty, overrides))
                 done += 1
                 if progress:
                     progress(done, total)
@@ -277,7 +290,7 @@ def run_arms(
         tasks,
         _play_chunk,
         _init_worker,
-        (tuple(a.scenario for a in arms), difficulty),
+        (tuple(a.scenario for a in arms), difficulty, dict(overrides)),
         jobs,
         lambda s, why: LabRecord(s, error=why),
         progress,

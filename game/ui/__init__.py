@@ -27,8 +27,9 @@ def display_problem() -> str | None:
     return None
 
 
-def launch(load: Path | None = None) -> int:
-    """Open the window on the title screen (or straight into a saved game); the exit code."""
+def launch(load: Path | None = None, name: str | None = None) -> int:
+    """Open the window on the title screen (or straight into a saved game); the exit code.
+    ``name``: the player's name, filled in on the setup screen."""
     problem = display_problem()
     if problem:
         print(f"politburo: {problem}", file=sys.stderr)
@@ -41,6 +42,7 @@ def launch(load: Path | None = None) -> int:
         from .scenes.title import TitleScene
 
         app = App.start()
+        app.player_name = name
     except pygame.error as e:
         print(
             f"politburo: the game window cannot open ({e}); "

@@ -29,6 +29,20 @@ warnings.filterwarnings("ignore", message="Finding font with id", category=UserW
 
 TITLE = "Politburo: the struggle for Lenin's succession, 1924-1929"
 HOVER_DELAY = 0.45  # seconds the mouse rests on a drawn number before its tooltip appears
+FRAME = (16, 96)  # what a window's frame, the title bar and a task bar take from the screen
+UNKNOWN = (-1, -1)
+
+
+def screen_room() -> tuple[int, int] | None:
+    """The room a window has on the (first) screen: the desktop less its frame, title bar and
+    the task bar; None where there is no real screen (the dummy driver tests run on)."""
+    if pygame.display.get_driver() in ("dummy", "offscreen"):
+        return None
+    sizes = pygame.display.get_desktop_sizes()
+    if not sizes:
+        return None
+    w, h = sizes[0]
+    return (w - FRAME[0], h - FRAME[1])
 
 
 def fitted(label: UILabel, text: str) -> str:
@@ -106,6 +120,21 @@ class Scene:
         if focusable:
             self.focus.append(b)
         return b
+
+    def lines(
+        self, x: int, y: int, width: int, text: str, object_id: str | None = None, step: int = 0
+    ) -> int:
+        """A label wrapped onto as many lines as its text needs at the player's text size (one
+        label per line: pygame_gui's labels do not wrap); returns the y below the last."""
+        from . import draw
+
+        f = self.app.ui_font("body", step)
+        height = f.get_linesize() + 2
+        for line in draw.wrap(text, f, width):
+            UILabel(pygame.Rect(x, y, width, height), line, self.app.ui, container=self.root,
+                    object_id=object_id)
+            y += height
+        return y
 
     def heading(self, rect: pygame.Rect, text: str) -> UILabel:
         """The screen's (or overlay's) title, in the poster type of ``#heading``, shortened
@@ -223,11 +252,16 @@ class App:
     clock_time: float = 0.0
     _catalogue: object = None
     mouse: tuple[int, int] = (-1, -1)  # where the mouse is, from the events seen
+    screen: tuple[int, int] | None = UNKNOWN  # room for a window on the screen (None: no limit)
     _later: list[Callable[[], None]] = field(default_factory=list)
+    player_name: str | None = None  # from `politburo play --name`: filled in at setup
+    _mute_text: bool = False  # the key that opened a screen is down: it types nothing there
 
     def __post_init__(self) -> None:
         pygame.display.init()
         pygame.font.init()
+        if self.screen == UNKNOWN:
+            self.screen = screen_room()
         self.window = self._open_window()
         self.palette = theme.PALETTES[self.settings.palette]
         self.ui = self._make_manager()
@@ -244,7 +278,7 @@ class App:
     def _open_window(self) -> pygame.Surface:
         pygame.display.set_caption(TITLE)
         flags = pygame.RESIZABLE
-        size = clamp_size(self.settings.window_size)
+        size = clamp_size(self.settings.window_size, self.screen)
         if self.settings.fullscreen:
             flags |= pygame.FULLSCREEN
             size = (0, 0)
@@ -260,10 +294,20 @@ class App:
         w, h = self.size
         return min(w / 1280, h / 720)
 
+    @property
+    def type_scale(self) -> float:
+        """The scale of the widgets' type: the player's text size, grown with the window."""
+        return self.settings.text_scale * self.k
+
+    def ui_font(self, kind: str = "body", step: int = 0) -> pygame.font.Font:
+        """The font pygame_gui's theme gives widgets of this kind and size step (to measure a
+        widget's text before it is made)."""
+        from . import draw
+
+        return draw.font(kind, theme.font_size(self.type_scale, step))
+
     def _make_manager(self) -> pygame_gui.UIManager:
-        w, h = self.size
-        scale = self.settings.text_scale * min(w / 1280, h / 720)  # type grows with the window
-        return pygame_gui.UIManager(self.size, theme.ui_theme(self.palette, scale), False)
+        return pygame_gui.UIManager(self.size, theme.ui_theme(self.palette, self.type_scale), False)
 
     def rebuild(self) -> None:
         """Lay every scene out again (new size, text size or palette)."""
@@ -297,7 +341,7 @@ class App:
             self.toast(problem)
 
     def resized(self, size: tuple[int, int]) -> None:
-        size = clamp_size(size)
+        size = clamp_size(size, self.screen)
         if size != self.size:
             self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
         self.rebuild()
@@ -407,12 +451,19 @@ class App:
                 fullscreen = not self.settings.fullscreen
                 self.apply_settings(self.settings.model_copy(update={"fullscreen": fullscreen}))
                 continue
+            if event.type == pygame.KEYUP:
+                self._mute_text = False
+            elif event.type == pygame.TEXTINPUT and self._mute_text:
+                continue  # the letter of the key that opened this screen (S for Save)
+            before = self.top
             consumed = self.ui.process_events(event)
             if self.top is None:
                 continue
             if consumed and event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
                 continue
             self.top.handle(event)
+            if event.type == pygame.KEYDOWN and self.top is not before:
+                self._mute_text = True
         while self._later:
             self._later.pop(0)()
         self.ui.update(dt)

@@ -15,6 +15,15 @@ import pygame
 from . import theme
 from .theme import Colour
 
+CUTS: list[str] = []
+"""Every text drawn shortened (with an ellipsis) since the list was last cleared: a layout that
+fits leaves it empty. Tests and the screenshot script read it."""
+
+
+def _cut(words: str) -> None:
+    if len(CUTS) < 1000:
+        CUTS.append(words)
+
 
 @cache
 def font(kind: str, size: int) -> pygame.font.Font:
@@ -41,6 +50,7 @@ def text(
     """Draw one line; if ``max_width`` is given the line is shortened with an ellipsis to fit."""
     f = font(kind, size)
     if max_width is not None and f.size(words)[0] > max_width:
+        _cut(words)
         while words and f.size(words + "…")[0] > max_width:
             words = words[:-1]
         words = words.rstrip() + "…"
@@ -89,6 +99,7 @@ def paragraph(
     lines = wrap(words, f, rect.width)
     fits = max(1, rect.height // step)
     if len(lines) > fits:
+        _cut(words)
         lines = lines[:fits]
         last = lines[-1]
         while last and f.size(last + "…")[0] > rect.width:
@@ -99,6 +110,74 @@ def paragraph(
         surface.blit(f.render(line, True, colour), (rect.left, y))
         y += step
     return y - rect.top
+
+
+def fitted(
+    words: str,
+    kind: str,
+    size: int,
+    width: int,
+    max_lines: int = 1,
+    floor: float = 0.8,
+    max_height: int | None = None,
+) -> tuple[pygame.font.Font, list[str]]:
+    """The font and lines that fit ``words`` in ``width`` on at most ``max_lines`` lines (and,
+    given ``max_height``, in that many pixels, on as many lines as fit there): the given size
+    if it fits, else down to ``floor`` of it; if even that is too long, the last line is cut
+    with an ellipsis (and noted in :data:`CUTS`)."""
+    smallest = max(8, round(size * floor))
+    for s in range(size, smallest - 1, -1):
+        f = font(kind, s)
+        if max((f.size(w)[0] for w in words.split()), default=0) > width:
+            continue  # a word would be broken in two: smaller type first
+        lines = wrap(words, f, width)
+        limit = max_lines if max_height is None else max(1, max_height // f.get_linesize())
+        if len(lines) <= limit:
+            return f, lines
+    f = font(kind, smallest)
+    if max_height is not None:
+        max_lines = max(1, max_height // f.get_linesize())
+    lines = wrap(words, f, width)
+    if len(lines) > max_lines:
+        _cut(words)
+        lines = lines[:max_lines]
+        last = lines[-1]
+        while last and f.size(last + "…")[0] > width:
+            last = last[:-1]
+        lines[-1] = last.rstrip() + "…"
+    return f, lines
+
+
+def block(
+    surface: pygame.Surface | None,
+    words: str,
+    pos: tuple[int, int],
+    width: int,
+    kind: str = "body",
+    size: int = 15,
+    colour: Colour = (0, 0, 0),
+    max_lines: int = 1,
+    floor: float = 0.8,
+    align: str = "left",
+    max_height: int | None = None,
+) -> pygame.Rect:
+    """Draw ``words`` wrapped to ``width`` from ``pos`` (its top left; ``align`` "center" puts
+    each line in the middle of the width) on at most ``max_lines`` lines, the type made smaller
+    (down to ``floor``) before anything is cut; returns the rect used. With no surface, only
+    measures."""
+    f, lines = fitted(words, kind, size, width, max_lines, floor, max_height)
+    x, y = pos
+    step = f.get_linesize()
+    used = pygame.Rect(x, y, 0, 0)
+    for line in lines:
+        w = f.size(line)[0]
+        lx = x + (width - w) // 2 if align == "center" else x
+        r = pygame.Rect(lx, y, w, step)
+        if surface is not None:
+            surface.blit(f.render(line, True, colour), r)
+        used = r if used.width == 0 else used.union(r)
+        y += step
+    return used
 
 
 def polygon_points(shape: str, centre: tuple[float, float], r: float) -> list[tuple[float, float]]:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import html
 
-from game.engine import ActionKind, Option, View
+from game.engine import ActionKind, GameEvent, Kind, Option, View
 from game.engine.view import ContenderInfo, RegionInfo
+from game.words.names import in_sentence
 
 CATEGORIES: tuple[tuple[str, frozenset[ActionKind]], ...] = (
     ("Decisions", frozenset({ActionKind.DECIDE})),
-    ("Patronage", frozenset({ActionKind.APPOINT, ActionKind.RECRUIT})),
+    ("Patronage", frozenset({ActionKind.APPOINT, ActionKind.RECRUIT, ActionKind.SUBVERT})),
     (
         "Ideas and the line",
         frozenset(
@@ -28,7 +29,8 @@ CATEGORIES: tuple[tuple[str, frozenset[ActionKind]], ...] = (
         ),
     ),
     ("Alliances", frozenset({ActionKind.ALLY, ActionKind.ACCEPT, ActionKind.BREAK})),
-    ("Attack", frozenset({ActionKind.DOSSIER, ActionKind.ACCUSE})),
+    ("Attack", frozenset({ActionKind.DOSSIER, ActionKind.ACCUSE, ActionKind.CHALLENGE})),
+    ("Defence", frozenset({ActionKind.DEFEND, ActionKind.APPEAL})),
     (
         "Yourself and the organs",
         frozenset(
@@ -84,7 +86,7 @@ def _change(now: float, before: float | None, unit: str = " points") -> str:
 
 def strongest_regions(v: View, c: int, n: int = 3) -> str:
     ranked = sorted(v.regions, key=lambda r: -r.loyalty[c] * r.members)[:n]
-    return ", ".join(f"{esc(r.name)} {pct(r.loyalty[c])}" for r in ranked)
+    return ", ".join(f"{esc(in_sentence(r.name))} {pct(r.loyalty[c])}" for r in ranked)
 
 
 def support(v: View, c: ContenderInfo, before: View | None) -> str:
@@ -127,8 +129,8 @@ def line(c: ContenderInfo, v: View) -> str:
     gap = abs(c.line - v.mood_line)
     fit = "close to" if gap < 0.2 else ("some way from" if gap < 0.5 else "far from")
     return (
-        f"<b>Line: {line_words(c.line)}</b>. It is {fit} the party's mood "
-        f"({line_words(v.mood_line)}): the closer, the more a speech or article wins."
+        f"<b>Line: {line_words(c.line)}</b>. It is {fit} the party's mood, which is "
+        f"{line_words(v.mood_line)}: the closer, the more a speech or article wins."
     )
 
 
@@ -232,11 +234,63 @@ def trust(v: View, c: ContenderInfo) -> str:
     )
 
 
-def option(o: Option) -> str:
-    odds = ""
-    if o.odds is not None:
-        odds = (
-            f"<br><b>Odds {pct(o.odds)}</b>: the chance the vote carries, from how each "
-            "bloc stands today."
-        )
-    return f"<b>{esc(o.label)}</b> ({o.cost} AP)<br>{esc(o.why)}{odds}"
+def option(o: Option, odds: str | None = None) -> str:
+    """An action's tooltip: what it is, its cost, why it does what it does, and its odds in
+    the words the menu gives them (``odds``: '96% chance the Politburo adopts the
+    resolution')."""
+    said = ""
+    if odds:
+        said = f"<br><b>{esc(odds)}</b>, from how things stand today."
+    return f"<b>{esc(o.label)}</b> ({o.cost} AP)<br>{esc(o.why)}{said}"
+
+
+def event_html(e: GameEvent) -> str:
+    """One event for a log or a report: its tag in bold, then what happened; a vote with its
+    tally."""
+    if e.kind == Kind.VOTE and e.tally is not None:
+        t = e.tally
+        verdict = "carried" if t.passed else "defeated"
+        return f"<b>Vote</b>: {esc(t.organ)}: {esc(t.motion)}: {verdict}, {t.yes} to {t.no}"
+    return f"<b>{Kind(e.kind).tag}</b>: {esc(e.text)}"
+
+
+def goal_html(
+    scenario, contender: str, length: str, standing=None, descriptions: bool = False
+) -> str:
+    """How you win, for a text box: the ladder of outcomes of ``scenario`` (already cut to
+    ``length``) in the words of the player of ``contender``, best first (``descriptions``: with
+    what each outcome means); with ``standing``, where they stand on it now."""
+    from game.words import goal
+
+    parts = [
+        f"<b>How you win.</b> You play {esc(_name(scenario, contender))}, in "
+        f"{esc(goal.length_words(scenario, length))}. When it ends, you get the first of these "
+        "outcomes that is true for you (the best first):<br>"
+    ]
+    for n, r in enumerate(goal.ladder(scenario, contender), start=1):
+        now = standing is not None and r.id == standing.rung.id
+        name = f"<b>{esc(r.name)}</b>" + (" <i>(where you stand now)</i>" if now else "")
+        parts.append(f"{n}. {name}: {esc(goal.needs_words(r))}.<br>")
+        if descriptions and r.description:
+            parts.append(f"<i>{esc(r.description)}</i><br>")
+    if standing is not None:
+        parts.append("<br>" + standing_html(standing))
+    return "".join(parts)
+
+
+def standing_html(st) -> str:
+    """Where you stand on the ladder and, part by part, what the rung above needs."""
+    head = (
+        f"<b>Where you stand now: {esc(st.rung.name)}</b> ({st.place} of {st.rungs} outcomes"
+        f"{', the best' if st.place == 1 else ''})."
+    )
+    if st.above is None:
+        return head
+    checks = "".join(
+        f"<br>{'✓' if c.met else '✗'} {esc(c.words)}" for c in st.checks
+    )
+    return f"{head}<br>To climb to <b>{esc(st.above.name)}</b> you need:{checks}"
+
+
+def _name(scenario, contender: str) -> str:
+    return next(c.name for c in scenario.contenders if c.id == contender)

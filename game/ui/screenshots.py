@@ -20,6 +20,7 @@ from pathlib import Path
 from game import files
 
 SIZES = ((1280, 720), (1920, 1080))
+TEXT_SIZES = ("normal", "small", "large", "largest")  # normal first: the pictures in docs/
 
 
 def start_xvfb() -> subprocess.Popen | None:
@@ -30,7 +31,7 @@ def start_xvfb() -> subprocess.Popen | None:
         raise SystemExit("no display and no Xvfb: install Debian's xvfb package")
     for n in range(99, 120):
         if not Path(f"/tmp/.X11-unix/X{n}").exists():
-            proc = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "1920x1080x24", "-nolisten",
+            proc = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "2560x1440x24", "-nolisten",
                                      "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             for _ in range(50):
                 if Path(f"/tmp/.X11-unix/X{n}").exists():
@@ -41,8 +42,9 @@ def start_xvfb() -> subprocess.Popen | None:
     raise SystemExit("no free X display number for Xvfb")
 
 
-def shoot_all(out: Path, size: tuple[int, int]) -> list[Path]:
-    """Every scene at one window size; returns the files written."""
+def shoot_all(out: Path, size: tuple[int, int], text_size: str = "normal") -> list[Path]:
+    """Every scene at one window size and text size; returns the files written (named
+    ``NN-scene-WxH.png`` at the normal text size, ``NN-scene-TEXT-WxH.png`` at the others)."""
     import pygame
 
     from .app import App
@@ -54,14 +56,21 @@ def shoot_all(out: Path, size: tuple[int, int]) -> list[Path]:
     from .session import GameSession
     from .settings import Settings
 
-    app = App(settings=Settings(window_size=size, animation_speed="off"))
+    app = App(settings=Settings(window_size=size, text_size=text_size, animation_speed="off"))
     written: list[Path] = []
 
+    from . import draw
+
     def shot(name: str) -> None:
+        draw.CUTS.clear()
         for _ in range(3):
             app.step(pygame.event.get(), 1 / 30)
         pygame.display.flip()
-        path = out / f"{name}-{size[0]}x{size[1]}.png"
+        for cut in dict.fromkeys(draw.CUTS):  # a layout that fits cuts nothing
+            print(f"{name} ({text_size}, {size[0]}x{size[1]}): text cut short: {cut!r}",
+                  file=sys.stderr)
+        text = "" if text_size == "normal" else f"-{text_size}"
+        path = out / f"{name}{text}-{size[0]}x{size[1]}.png"
         png = io.BytesIO()
         pygame.image.save(app.window, png, path.name)
         files.write_bytes(path, png.getvalue())
@@ -74,10 +83,12 @@ def shoot_all(out: Path, size: tuple[int, int]) -> list[Path]:
     app.top.go()
     shot("03-contender")
     scenario = app.top.scenario
-    session = GameSession.new(scenario, ["stalin"], seed=1924)
+    session = GameSession.new(scenario, ["stalin"], seed=1924, length="short")
     session.autosave = False
     app.replace(TitleScene(app))
     board = app.push(BoardScene(app, session))
+    shot("04-goal")
+    app.top.close()
     shot("04-cards")
     while isinstance(app.top, CardsScene):
         app.pop()
@@ -137,8 +148,6 @@ def shoot_all(out: Path, size: tuple[int, int]) -> list[Path]:
     app.top.load()
     shot("17-load")
     pygame.quit()
-    from . import draw
-
     draw.font.cache_clear()
     return written
 
@@ -147,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"),
                         help="folder for the PNG files (default: docs/screenshots)")
+    parser.add_argument("--text-size", choices=TEXT_SIZES, action="append",
+                        help="only this text size (give it again for more; default: all)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     xvfb = start_xvfb()
@@ -155,9 +166,10 @@ def main(argv: list[str] | None = None) -> int:
     home = tempfile.mkdtemp(prefix="politburo-shots-")
     os.environ["POLITBURO_HOME"] = home  # no player's saves or settings in the pictures
     try:
-        for size in SIZES:
-            for path in shoot_all(args.out, size):
-                print(path)
+        for text_size in args.text_size or TEXT_SIZES:
+            for size in SIZES:
+                for path in shoot_all(args.out, size, text_size):
+                    print(path)
     finally:
         shutil.rmtree(home, ignore_errors=True)
         if xvfb is not None:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game import paths, saves
+from game import paths, resume, saves
 from game.ai import seat_orders
 from game.engine import (
     Action,
@@ -29,6 +29,8 @@ from game.engine import (
     view,
 )
 from game.ui.explain import drawable
+from game.words.actions import readable
+from game.words.names import date_words
 
 SLOT_NAME = re.compile(r"[^A-Za-z0-9 _-]+")
 MAX_SLOT_NAME = 40
@@ -50,28 +52,28 @@ def slot_path(name: str) -> Path:
 class Slot:
     name: str
     path: Path
-    summary: str  # "succession_1924, turn 7, saved 2026-11-22 10:04" or the reason it is broken
+    summary: str  # "Stalin in The Succession, 1924-1929: Q3 1924, turn 3 of 24, saved ..." or
+    # the reason it cannot be loaded
     ok: bool
+    save: saves.SaveFile | None = None  # as read for the list (loading it reads it no more)
 
 
-def list_slots() -> list[Slot]:
-    """The named saves, newest first, then the autosave; broken ones say why."""
+def list_slots(catalogue) -> list[Slot]:
+    """The named saves and every game's autosave, newest first; broken ones say why."""
+    named = sorted(slots_dir().glob("*.json")) if slots_dir().is_dir() else []
     found: list[tuple[float, Slot]] = []
-    files = sorted(slots_dir().glob("*.json")) if slots_dir().is_dir() else []
-    auto = paths.autosave_path()
-    for p in [*files, *([auto] if auto.is_file() else [])]:
-        name = "Autosave" if p == auto else drawable(p.stem)
+    for p in [*named, *paths.autosave_files()]:
+        name = "Autosave" if paths.is_autosave(p) else drawable(p.stem)
         try:
-            s = saves.load_save(p)
-            summary = f"{s.scenario_id}, turn {s.turn}, saved {s.saved_at[:16].replace('T', ' ')}"
-            ok = True
+            game = resume.read(p, catalogue)
+            summary, ok, save = f"{game.summary()}, saved {game.saved_at()}", True, game.save
         except saves.SaveError as e:
-            summary, ok = drawable(_without_path(str(e), p)), False
+            summary, ok, save = drawable(_without_path(str(e), p)), False, None
         try:
             mtime = p.stat().st_mtime
         except OSError:
             mtime = 0.0
-        found.append((mtime, Slot(name, p, summary, ok)))
+        found.append((mtime, Slot(name, p, summary, ok, save)))
     found.sort(key=lambda x: -x[0])
     return [s for _, s in found]
 
@@ -95,10 +97,9 @@ class GameSession:
     seat: int = 0  # which of ``humans`` is choosing now
     picks: list[int] = field(default_factory=list)
     submitted: dict[str, list[Action]] = field(default_factory=dict)
-    last_events: tuple[GameEvent, ...] = ()
+    last_events: tuple[GameEvent, ...] = ()  # what the last turn played reported
     notice: str | None = None  # a problem to show once (e.g. the autosave failed)
-    autosaved: int | None = None  # the turn this game's autosave holds, once written
-    autosave_problem: str | None = None  # why the last autosave failed, until one works
+    autosaver: resume.Autosaver = field(default_factory=resume.Autosaver)
     _options: list[Option] | None = None
 
     @classmethod
@@ -109,22 +110,30 @@ class GameSession:
         seed: int,
         difficulty: str = "standard",
         length: str = "full",
+        names: dict[str, str] | None = None,
     ) -> GameSession:
         match = Match.start(scenario.with_length(length), seed)
-        return cls(match, list(humans), difficulty, length)
+        return cls(match, list(humans), difficulty, length, names=dict(names or {}))
 
     @classmethod
-    def resume(cls, save: saves.SaveFile, scenario: Scenario) -> GameSession:
-        """Resume a save already read; SaveError if it does not fit ``scenario``."""
+    def resume(
+        cls, save: saves.SaveFile, scenario: Scenario, path: Path | None = None
+    ) -> GameSession:
+        """Resume a save already read (from ``path``: a game resumed from its own autosave goes
+        on autosaving there); SaveError if it does not fit ``scenario``."""
         match = saves.resume(save, scenario)
-        return cls(
+        session = cls(
             match,
             list(save.humans),
             save.difficulty,
             save.length,
             names=dict(save.names),
             seats=dict(save.seats),
+            last_events=tuple(resume.last_turn_events(match)),
         )
+        if path is not None and paths.is_autosave(path):
+            session.autosaver.path = path
+        return session
 
     # -- what the person choosing now sees
     @property
@@ -205,7 +214,7 @@ class GameSession:
         try:
             apply_turn(self.match.state, {self.me: [o.action for o in self.chosen()]})
         except IllegalAction as e:
-            return str(e)
+            return readable(str(e), self.options())
         return None
 
     # -- ending a turn
@@ -235,27 +244,32 @@ class GameSession:
         self.seat = 0
         self._options = None
         if self.autosave:
-            self.autosave_problem = self.save_to(paths.autosave_path())
-            if self.autosave_problem is None:
-                self.autosaved = self.match.state.turn
-            else:
-                self.notice = f"Autosave failed: {self.autosave_problem}. {self.unsaved()}"
+            problem = self.autosaver.write(self)
+            if problem:
+                self.notice = f"Autosave failed: {problem}. {self.unsaved()}"
 
     def unsaved(self) -> str:
         """What the autosave holds, said when it has failed."""
-        if self.autosaved is None:
+        if self.autosaver.held is None:
             return "This game is not saved: save it under a name (S) once there is room."
         return (
-            f"The autosave still holds turn {self.autosaved}: save under a name (S) to keep "
-            "the turns since."
+            f"The autosave still holds turn {self.autosaver.held}: save under a name (S) to "
+            "keep the turns since."
         )
 
-    def visible_events(self, events: tuple[GameEvent, ...] | None = None) -> list[GameEvent]:
-        """The events the people at the table may see: public ones, and with one person at
-        the table their own private ones too."""
+    def played(self) -> str:
+        """The turn the last report is about, in words: 'Q1 1924'."""
+        cal = self.scenario.calendar
+        return date_words(cal.label(max(0, self.match.state.turn - 1)))
+
+    def visible_events(
+        self, events: tuple[GameEvent, ...] | None = None, public: bool = False
+    ) -> list[GameEvent]:
+        """The events the person choosing now may see (``public``: only what everyone at the
+        table may see)."""
         events = self.last_events if events is None else events
-        me = None if self.hotseat else self.scenario.contender_index(self.humans[0])
-        return [e for e in events if e.public or (me is not None and me in e.actors)]
+        me = None if public else self.scenario.contender_index(self.me)
+        return resume.visible(events, me)
 
     def outcome(self) -> Result | None:
         return outcome(self.match.state)

@@ -15,8 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from game import files, paths
 
 WINDOW_SIZES: tuple[tuple[int, int], ...] = ((1280, 720), (1366, 768), (1600, 900), (1920, 1080))
-MIN_SIZE = WINDOW_SIZES[0]
+MIN_SIZE = WINDOW_SIZES[0]  # the size the layouts are drawn for; smaller only on a small screen
 MAX_SIZE = WINDOW_SIZES[-1]
+SMALLEST = (800, 450)  # however small the screen, a window below this cannot be read
 TEXT_SIZES = {"small": 0.9, "normal": 1.0, "large": 1.15, "largest": 1.3}
 ANIMATION_SPEEDS = {"off": 0.0, "fast": 2.5, "normal": 1.0, "slow": 0.5}
 MAX_BYTES = 100_000  # a settings file is a few hundred bytes
@@ -44,11 +45,26 @@ class Settings(BaseModel):
         return ANIMATION_SPEEDS[self.animation_speed]
 
 
-def clamp_size(size: tuple[int, int]) -> tuple[int, int]:
-    """A window size within the range the layouts are drawn for."""
-    w = min(max(int(size[0]), MIN_SIZE[0]), MAX_SIZE[0])
-    h = min(max(int(size[1]), MIN_SIZE[1]), MAX_SIZE[1])
+def clamp_size(
+    size: tuple[int, int], screen: tuple[int, int] | None = None
+) -> tuple[int, int]:
+    """A window size within the range the layouts are drawn for and, given the room the
+    ``screen`` has for a window, never larger than that (on a screen smaller than the layouts'
+    size the window fills the room there is)."""
+    top = MAX_SIZE if screen is None else (min(MAX_SIZE[0], screen[0]), min(MAX_SIZE[1], screen[1]))
+    top = (max(top[0], SMALLEST[0]), max(top[1], SMALLEST[1]))
+    w = min(max(int(size[0]), min(MIN_SIZE[0], top[0])), top[0])
+    h = min(max(int(size[1]), min(MIN_SIZE[1], top[1])), top[1])
     return (w, h)
+
+
+def sizes_that_fit(screen: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """The window sizes to offer on a screen with this much room (all of them when the room is
+    unknown; the room itself when none fits)."""
+    if screen is None:
+        return list(WINDOW_SIZES)
+    fit = [s for s in WINDOW_SIZES if s[0] <= screen[0] and s[1] <= screen[1]]
+    return fit or [clamp_size(screen, screen)]
 
 
 def settings_path() -> Path:

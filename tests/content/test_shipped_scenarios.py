@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+import source_fingerprints
 from game.ai import seat_orders
 from game.content.loader import load_scenario
 from game.engine import Action, Kind, Match, legal_actions, outcome
@@ -26,17 +27,10 @@ EVERY = [*SHIPPED, FICTIONAL]
 SEEDS = range(5)
 SCHEMA_LINE = "# yaml-language-server: $schema=../docs/scenario.schema.json"
 
-# The five source documents, by their titles in the sources README. Every card of a shipped
-# scenario cites one of them.
-SOURCES = {
-    '"Why Did Stalin Win The Struggle For Power, 1924–1929?"',
-    '"How far does Stalin\'s position as General Secretary explain his success in defeating '
-    'his rivals in the years 1924–1929?"',
-    '"Stalin\'s Rise to Power" (revision cards)',
-    '"Stalin\'s Rise to Power" (timeline)',
-    '"Key Issue 5: Why and How was Stalin able to gain Power and Consolidate it between 1924 '
-    'and 1941?"',
-}
+# The five source documents, by their titles in the sources README, and the fact sheet: every
+# card of a shipped scenario cites one of them (tests/content/test_source_fingerprints.py
+# checks that the one it cites holds its key fact).
+SOURCES = {d.title for d in source_fingerprints.load()}
 
 
 def _id(path: Path) -> str:

@@ -114,14 +114,17 @@ def test_common_turning_points_and_distance_from_history(summary, main_game):
     assert counts == sorted(counts, reverse=True)
     distances = {g.path: g.distance for g in summary.game_list}
     assert distances["a_trotsky.json"] == debrief(main_game, ["trotsky"]).distance.total
-    assert summary.closest.distance == min(distances.values())
-    assert summary.furthest.distance == max(distances.values())
+    (full,) = summary.lengths  # every counted game here is a full game
+    assert full.length == "full" and full.games == 2 and full.turns == 24
+    assert full.closest.distance == min(distances.values())
+    assert full.furthest.distance == max(distances.values())
+    assert full.mean_distance == pytest.approx(sum(distances.values()) / 2)
     assert "quarters" in summary.distance_rule
 
 
 def test_no_good_game_gives_an_empty_summary(folder):
     empty = class_summary([("x.json", "not a save")], load("succession_1924"))
-    assert empty.games == 0 and empty.closest is None and len(empty.skipped) == 1
+    assert empty.games == 0 and empty.lengths == [] and len(empty.skipped) == 1
 
 
 # ----- the command ------------------------------------------------------------------------------
@@ -179,7 +182,6 @@ def test_bad_arguments_exit_2_with_one_line(run, folder, args, message):
     [
         ("missing.json", "no such save file"),
         ("corrupt.json", "not a readable save file"),
-        ("unfinished.json", "the game is not finished (saved after 2 of 24 turns)"),
         ("foreign.json", "no scenario with the id 'two_rivals'"),
     ],
 )
@@ -188,6 +190,14 @@ def test_a_save_that_cannot_be_debriefed_exits_1(run, folder, tmp_path, name, me
     code, stdout, stderr = run(["debrief", folder / name, "-o", out])
     assert code == 1 and stdout == "" and not out.exists()
     assert stderr.startswith("politburo: ") and stderr.count("\n") == 1 and message in stderr
+
+
+def test_a_game_stopped_early_is_debriefed_with_a_note(run, folder, tmp_path):
+    out = tmp_path / "stopped.html"
+    code, stdout, stderr = run(["debrief", folder / "unfinished.json", "-o", out])
+    assert code == 0 and "Wrote the debrief" in stdout
+    assert "was stopped after 2 of 24 turns" in stderr and "--load" in stderr
+    assert "This game was stopped early" in out.read_text(encoding="utf-8")
 
 
 def test_an_output_that_cannot_be_written_exits_1(run, folder, tmp_path):

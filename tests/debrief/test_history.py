@@ -72,8 +72,9 @@ def test_conditions_read_as_words():
     sc = load("succession_1924")
     card = next(e for e in sc.events if e.id == "war_commissariat")
     assert describe_condition(sc, card.condition) == (
-        "Trotsky holds the post of People's Commissar for War"
+        "Trotsky holds the post of People's Commissar for War and not (the flag "
+        "'army_rallied' is set)"
     )
-    nested = next(e for e in sc.events if e.id == "stalin_offers_resignation")
+    nested = next(e for e in sc.events if e.id == "leningrad_takeover")
     words = describe_condition(sc, nested.condition)
-    assert "General Secretary" in words and "either" in words and "Lenin's Testament" in words
+    assert "General Secretary" in words and "either" in words and "Leningrad" in words

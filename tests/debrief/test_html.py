@@ -11,14 +11,12 @@ Letter and A4; they are skipped, saying why, only where Chromium is not installe
 from __future__ import annotations
 
 import re
-import shutil
 import struct
-import subprocess
-from html.parser import HTMLParser
 from pathlib import Path
-from xml.etree import ElementTree
 
 import pytest
+from chromium import needs_chromium, run_chromium
+from htmlcheck import check_html, check_self_contained
 
 from game.debrief import debrief, render_class, render_debrief
 from game.debrief.build import class_summary
@@ -26,91 +24,6 @@ from game.engine import Match
 from helpers import variant
 
 from .conftest import _with_record, scripted_orders
-
-VOID = {
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "source",
-    "track",
-    "wbr",
-}
-
-
-class _Stack(HTMLParser):
-    """Every element closed in order, void elements never closed, ids unique."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[str] = []
-        self.errors: list[str] = []
-        self.ids: set[str] = set()
-        self.tags: list[tuple[str, dict]] = []
-
-    def handle_starttag(self, tag, attrs):
-        self._attrs(tag, attrs)
-        if tag not in VOID:
-            self.stack.append(tag)
-
-    def handle_startendtag(self, tag, attrs):
-        self._attrs(tag, attrs)
-
-    def handle_endtag(self, tag):
-        if tag in VOID:
-            self.errors.append(f"end tag for void element {tag}")
-        elif not self.stack or self.stack[-1] != tag:
-            self.errors.append(f"</{tag}> closes {self.stack[-1] if self.stack else 'nothing'}")
-        else:
-            self.stack.pop()
-
-    def _attrs(self, tag, attrs):
-        d = dict(attrs)
-        if len(d) != len(attrs):
-            self.errors.append(f"duplicate attribute on <{tag}>")
-        if "id" in d:
-            if d["id"] in self.ids:
-                self.errors.append(f"duplicate id {d['id']}")
-            self.ids.add(d["id"])
-        self.tags.append((tag, d))
-
-
-def check_html(text: str) -> _Stack:
-    assert text.startswith('<!DOCTYPE html>\n<html lang="en">')
-    stack = _Stack()
-    stack.feed(text)
-    stack.close()
-    assert not stack.errors, stack.errors[:5]
-    assert not stack.stack, f"left open: {stack.stack}"
-    ElementTree.fromstring(text.split("\n", 1)[1])  # well-formed: polyglot markup
-    html5lib = pytest.importorskip("html5lib", reason="html5lib is in the test extra")
-    html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(text)
-    return stack
-
-
-EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
-
-
-def check_self_contained(text: str, stack: _Stack) -> None:
-    for tag, attrs in stack.tags:
-        assert tag not in ("script", "link", "iframe", "object", "embed", "img", "base"), tag
-        for name in ("src", "href", "xlink:href", "action", "srcset", "poster", "data"):
-            value = attrs.get(name)
-            assert value is None or not EXTERNAL.match(value) or value.startswith("#"), (
-                tag,
-                name,
-                value,
-            )
-    css = "\n".join(re.findall(r"<style>(.*?)</style>", text, re.S))
-    assert "@import" not in css
-    for url in re.findall(r"url\(([^)]*)\)", text):
-        assert url.strip("'\" ").startswith("#"), url  # only in-page SVG patterns
 
 
 @pytest.fixture(scope="module")
@@ -130,20 +43,33 @@ def test_the_debrief_shows_every_part(report, main_debrief):
     d = main_debrief
     for heading in (
         "The outcome",
-        "Support over time",
-        "What won and lost support",
+        "Your game beside history",
         "Turning points",
+        "What moved support: the factors",
+        "Support over time",
         "Where your game left history",
-        "Your decisions beside history",
+        "Your decisions, quarter by quarter",
         "Every vote",
-        "Questions for discussion",
-        "Sources cited",
+        "Questions: how far?",
+        "Sources and further reading",
+        "What followed in history",
     ):
         assert f"<h2>{heading}" in report, heading
-    assert report.count('<div class="vote">') == len(d.votes)
-    assert report.count("<svg ") == 2  # the support chart and the player's factor chart
-    for tp in d.turning_points:
+    ids = re.findall(r'<section id="([a-z-]+)"', report)
+    links = re.findall(r'<a href="#([a-z-]+)">', report)
+    assert links == ids  # the contents list every section, in order
+    assert report.count("<svg ") == 3  # the game beside history, the factors, support
+    for tp in d.turning_points[:8]:
         assert re.sub(r"[&<>\"']", "", tp.text) in re.sub(r"&[a-z#0-9]+;", "", report)
+    assert "model answer" not in report.lower()  # the teacher's copy only
+
+
+def test_the_factors_are_shares_never_points(report, main_debrief):
+    assert not re.search(r"[+\u2212-]?\d+(\.\d+)? points", report)
+    fb = next(f for f in main_debrief.factors if f.contender == main_debrief.focus[0])
+    for f in fb.factors:
+        if f.share >= 0.005:
+            assert f"{f.share:.0%} {'for' if f.helped else 'against'}" in report
 
 
 def test_the_charts_tell_contenders_apart_without_colour(main_debrief, report):
@@ -156,16 +82,22 @@ def test_the_charts_tell_contenders_apart_without_colour(main_debrief, report):
         for x in lines
     }
     assert len(dashes) == len(lines)  # one dash pattern each (solid counts as one)
-    player = next(x for x in lines if 'stroke-width="3.4"' in x)
+    player = next(x for x in lines if 'stroke-width="3.2"' in x)
     assert player  # the player's line is the thick one
+    factors = re.search(r'<svg [^>]*aria-labelledby="fc-title.*?</svg>', report, re.S).group(0)
+    assert "url(#fc-hatch)" in factors or "for</text>" in factors  # against: hatched
 
 
-def test_it_prints_on_a4_and_letter(report):
-    assert "@page { margin: 15mm; }" in report
+def test_it_prints_in_black_and_white_on_a4_and_letter(report):
+    assert "@page { margin: 12mm; }" in report
     media = report[report.index("@media print") :]
     assert "break-inside: avoid" in report and "thead { display: table-header-group; }" in report
     assert "max-width: none" in media
     assert "max-width: 190mm" in report  # on screen; in print the page box (180 mm) sets it
+    css = re.search(r"<style>(.*?)</style>", report, re.S).group(1)
+    # No filled backgrounds but white and the faint page colour: photocopies stay clean.
+    fills = set(re.findall(r"background:\s*([^;]+);", css))
+    assert fills <= {"#DCD6CB", "#fff", "var(--red)"}, fills
 
 
 def test_every_text_is_escaped(scripted):
@@ -198,43 +130,6 @@ def test_the_class_summary_is_valid_and_self_contained(scripted, council):
 # ----- in a real browser ------------------------------------------------------------------------
 
 
-def _chromium() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-
-
-CHROMIUM = _chromium()
-needs_chromium = pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="headless Chromium is not installed (apt-get install chromium); the HTML is still "
-    "checked by the parsers above",
-)
-
-
-def run_chromium(tmp: Path, page: Path, *flags: str) -> subprocess.CompletedProcess:
-    assert CHROMIUM is not None
-    profile = tmp / "chromium-profile"
-    cmd = [
-        CHROMIUM,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-extensions",
-        f"--user-data-dir={profile}",
-        *flags,
-        page.as_uri(),
-    ]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
-
-
 def png_size(path: Path) -> tuple[int, int, int]:
     """Width, height and bytes of image data of a PNG file."""
     data = path.read_bytes()
@@ -247,31 +142,6 @@ def png_size(path: Path) -> tuple[int, int, int]:
             idat += length
         pos += 12 + length
     return w, h, idat
-
-
-def pdf_pages(path: Path) -> tuple[int, list[tuple[float, float]]]:
-    data = path.read_bytes()
-    assert data.startswith(b"%PDF-")
-    pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
-    boxes = [
-        (float(a), float(b))
-        for a, b in re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data)
-    ]
-    return pages, boxes
-
-
-@needs_chromium
-def test_chromium_draws_the_debrief(report, tmp_path):
-    page = tmp_path / "debrief.html"
-    page.write_text(report, encoding="utf-8")
-    shot = tmp_path / "debrief.png"
-    run_chromium(
-        tmp_path, page, f"--screenshot={shot}", "--window-size=1240,1754", "--hide-scrollbars"
-    )
-    assert shot.exists(), "Chromium wrote no screenshot"
-    w, h, data = png_size(shot)
-    assert (w, h) == (1240, 1754)
-    assert data > 60_000  # a page of text and charts; a blank page packs into a few kB
 
 
 PROBE = """<script>
@@ -301,30 +171,15 @@ def test_chromium_lays_it_out_within_a_printed_page_width(report, main_debrief, 
     added to a copy of the page, reports what the browser laid out."""
     page = tmp_path / "probe.html"
     page.write_text(report.replace("</body>", PROBE + "</body>"), encoding="utf-8")
-    out = run_chromium(tmp_path, page, "--dump-dom", "--window-size=680,1000", "--hide-scrollbars")
+    out = run_chromium(page, "--dump-dom", "--window-size=680,1000", "--hide-scrollbars")
     m = re.search(r'<pre id="probe">(.*?)</pre>', out.stdout, re.S)
     assert m, out.stderr[-2000:]
     lines = m.group(1).split("\n")
     scroll, client = map(int, re.findall(r"\d+", lines[0]))
     assert scroll <= client, f"the page is {scroll}px wide in a {client}px window"
     svgs = [x for x in lines if x.startswith("svg=")]
-    assert len(svgs) == 2
+    assert len(svgs) == 3
     widths = [int(re.search(r"svg=(\d+)x", x).group(1)) for x in svgs]
     assert all(600 <= w <= client for w in widths), widths
-    assert f"lines={len(main_debrief.contenders)}" in svgs[0]
-    assert lines[-1] == "h2=rgb(26, 26, 26) 900 uppercase"
-
-
-@needs_chromium
-def test_chromium_prints_the_debrief_on_a4(report, tmp_path):
-    """Printed on A4, the narrower of the two papers (Letter's printable width is 186 mm)."""
-    paper, size = "A4", (595, 842)
-    text = report.replace("@page { margin: 15mm; }", f"@page {{ margin: 15mm; size: {paper}; }}")
-    page = tmp_path / f"debrief-{paper}.html"
-    page.write_text(text, encoding="utf-8")
-    pdf = tmp_path / f"debrief-{paper}.pdf"
-    run_chromium(tmp_path, page, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
-    assert pdf.exists(), "Chromium wrote no PDF"
-    pages, boxes = pdf_pages(pdf)
-    assert pages >= 3
-    assert boxes and all(abs(b[0] - size[0]) < 2 and abs(b[1] - size[1]) < 2 for b in boxes)
+    assert f"lines={len(main_debrief.contenders)}" in svgs[2]
+    assert lines[-1] == "h2=rgba(0, 0, 0, 0) 900 uppercase"

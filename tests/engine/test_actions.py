@@ -300,6 +300,8 @@ def candidate_actions(scenario) -> list[Action]:
         "direction": ["left", "right", "up"],
         "organ": ["plenum", "congress", "politburo"],
         "office": [o.id for o in scenario.offices] + ["pope"],
+        "post": [o.id for o in scenario.offices] + ["pope"],
+        "forum": ["party", "comintern", "pravda"],
     }
     out = []
     for kind in ActionKind:

@@ -105,10 +105,10 @@ def test_progress_counts_every_game_of_every_arm():
 def test_a_crash_is_recorded_and_the_others_go_on(monkeypatch):
     from game.lab import runner
 
-    def boom(scenario, seed, difficulty="standard"):
+    def boom(scenario, seed, difficulty="standard", overrides=None):
         if seed == 1:
             raise RuntimeError("the engine\nbroke")
-        return play_ai_game(scenario, seed, difficulty)
+        return play_ai_game(scenario, seed, difficulty, overrides)
 
     monkeypatch.setattr(runner, "play_ai_game", boom)
     records = run_arms(arms_of(council(), []), 3, jobs=1)[0]

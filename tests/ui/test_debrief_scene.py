@@ -46,6 +46,10 @@ def test_the_end_screen_leads_to_the_debrief_and_its_report(ui, monkeypatch):
     assert opened == [scene.saved.as_uri()]
     assert isinstance(ui.scene, Message)
     ui.click_button("OK")
+    ui.click_button("Open handout")
+    assert opened[-1] == scene.saved.as_uri() and "handout-" in scene.saved.name
+    assert "Politburo \u00b7 Handout" in scene.saved.read_text(encoding="utf-8")
+    ui.click_button("OK")
     ui.press(pygame.K_ESCAPE)
     assert ui.scene is end
     spot = next(s for s in scene.hotspots if "Support over time" in s.tip)

@@ -9,7 +9,7 @@ import pytest
 from game import paths, saves
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.cards import CardsScene
-from game.ui.scenes.dialogs import Confirm, HelpOverlay, Message
+from game.ui.scenes.dialogs import Confirm, GoalOverlay, HelpOverlay, Message
 from game.ui.scenes.end import EndScene
 from game.ui.scenes.menu import GameMenu
 from game.ui.scenes.report import TurnReport
@@ -33,10 +33,19 @@ def start_game(ui, contender: str = "Stalin", seed: str | None = None) -> BoardS
         entry.set_text("")
         ui.type(seed)
     ui.click_button("Start")
+    if isinstance(ui.scene, GoalOverlay):
+        ui.click_button("To the game")
     while isinstance(ui.scene, CardsScene):
         ui.click(ui.scene.focus[-1])
     assert isinstance(ui.scene, BoardScene)
     return ui.scene
+
+
+def end_turn(ui) -> None:
+    """Click End turn, and End turn again on the question if one is asked."""
+    ui.click_button("End turn")
+    if isinstance(ui.scene, Confirm):
+        ui.click_button("End turn")
 
 
 def option_rows(board: BoardScene):
@@ -71,6 +80,8 @@ def test_keyboard_alone_reaches_the_board(ui):
     ui.press(pygame.K_2)
     assert ui.scene.playable[ui.scene.index].short == "Trotsky"
     ui.scene.focus_on(ui.scene.start_button)
+    ui.press(pygame.K_RETURN)
+    assert isinstance(ui.scene, GoalOverlay)  # how to win, as the game begins
     ui.press(pygame.K_RETURN)
     while isinstance(ui.scene, CardsScene):
         ui.press(pygame.K_RETURN)
@@ -159,11 +170,13 @@ def test_ending_a_turn_asks_first_then_reports_the_votes(ui):
     while isinstance(ui.scene, CardsScene):
         ui.click(ui.scene.focus[-1])
     assert ui.scene is board
-    assert board.log_lines and board.log_lines[0].startswith("<b>")
-    assert paths.autosave_path().is_file()
+    assert "<b>Q1 1924</b>" in board.log_html()
+    assert paths.autosave_files() == [board.session.autosaver.path]
 
 
 def decide_cards(ui) -> None:
+    if isinstance(ui.scene, GoalOverlay):
+        ui.click_button("To the game")
     while isinstance(ui.scene, CardsScene):
         choices = [
             b
@@ -186,8 +199,7 @@ def test_a_whole_game_by_clicks_from_the_title_to_the_end(ui):
             rows = [r for r in option_rows(board) if board.session.why_not(r[1]) is None]
             if rows:
                 ui.click(rows[0][0].center)
-            ui.click_button("End turn")
-            ui.click_button("End turn")
+            end_turn(ui)
             turns += 1
         while isinstance(ui.scene, TurnReport):
             ui.click(ui.scene.focus[-1])
@@ -202,8 +214,7 @@ def test_a_whole_game_by_clicks_from_the_title_to_the_end(ui):
 
 def test_save_in_a_named_slot_and_load_it_back(ui):
     board = start_game(ui)
-    ui.click_button("End turn")
-    ui.click_button("End turn")
+    end_turn(ui)
     while not isinstance(ui.scene, BoardScene):
         ui.click(ui.scene.focus[-1])
     turn = board.session.match.state.turn
@@ -287,15 +298,13 @@ def test_hotseat_by_clicks_keeps_each_persons_secrets(ui):
     )
     session.choose(dossier)
     board.refresh()
-    ui.click_button("End turn")
-    ui.click_button("End turn")
+    end_turn(ui)
     assert session.match.state.turn == 0  # nothing is played until the second person has chosen
     reveal(ui, "Trotsky")
     decide_cards(ui)
     assert ui.scene is board and session.me == "trotsky"
     assert board.view.dossiers == {}  # Stalin's dossier is not Trotsky's to see
-    ui.click_button("End turn")
-    ui.click_button("End turn")
+    end_turn(ui)
     assert session.match.state.turn == 1
     while isinstance(ui.scene, TurnReport):
         ui.click(ui.scene.focus[-1])
@@ -339,8 +348,7 @@ def test_a_whole_hotseat_game_is_played_through_by_events(ui):
             ui.press(pygame.K_RETURN)  # the only button: "I am ...: show my board"
         decide_cards(ui)
         if ui.scene is board:
-            ui.click_button("End turn")
-            ui.click_button("End turn")
+            end_turn(ui)
         while isinstance(ui.scene, TurnReport):
             ui.click(ui.scene.focus[-1])
     assert session.finished and hand_offs == 2 * turns == 16
@@ -373,7 +381,8 @@ def test_continue_reads_the_save_once_on_its_way_to_the_board(ui, monkeypatch):
     from game.engine import Match
 
     match = Match.start(load_scenario(find_scenario("succession_1924")), 5)
-    saves.save_match(paths.autosave_path(), match, ["trotsky"], "easy")
+    autosave = paths.new_autosave_path("succession_1924", ["trotsky"])
+    saves.save_match(autosave, match, ["trotsky"], "easy")
     reads: list[str] = []
     parse = saves.parse_save
 
@@ -387,4 +396,38 @@ def test_continue_reads_the_save_once_on_its_way_to_the_board(ui, monkeypatch):
     ui.click_button("Continue")
     decide_cards(ui)
     assert isinstance(ui.scene, BoardScene) and ui.scene.session.humans == ["trotsky"]
-    assert reads == [str(paths.autosave_path())]
+    assert reads == [str(autosave)]
+
+
+def test_the_player_types_a_name_that_the_save_keeps(ui, tmp_path):
+    ui.app.player_name = "Ana"  # politburo play --name Ana
+    ui.app.push(TitleScene(ui.app))
+    ui.frames()
+    ui.click_button("New game")
+    ui.click_button("Choose contender")
+    scene = ui.scene
+    assert scene.name_entry.get_text() == "Ana"  # the first seat, as --name filled it
+    ui.click_button("Trotsky")
+    entry = ui.scene.name_entry
+    assert entry.get_text() == ""
+    ui.click(entry)
+    ui.type("Ben and Cleo")
+    ui.click_button("Start")
+    decide_cards(ui)
+    session = ui.scene.session
+    assert session.humans == ["trotsky"] and session.names == {"trotsky": "Ben and Cleo"}
+    path = tmp_path / "named.json"
+    saves.save_table(path, session)
+    assert saves.load_save(path).names == {"trotsky": "Ben and Cleo"}
+
+
+def test_an_ai_seat_takes_no_name(ui):
+    ui.app.push(TitleScene(ui.app))
+    ui.frames()
+    ui.click_button("New game")
+    ui.click_button("Choose contender")
+    scene = ui.scene
+    scene.toggle_person(2)  # a second person at this computer: Zinoviev
+    scene.toggle_person(2)  # and back to the AI
+    assert scene.index == 2 and 2 not in scene.people
+    assert not scene.name_entry.is_enabled

@@ -68,7 +68,7 @@ def storm(app, rng: random.Random, start) -> None:
 
 @pytest.fixture
 def finished_session():
-    scenario = load_scenario(find_scenario("succession_1924")).with_length("short")
+    scenario = load_scenario(find_scenario("succession_1924"))
     session = GameSession.new(scenario, ["trotsky"], 3, length="short")
     session.autosave = False
     while not session.finished:

@@ -142,28 +142,41 @@ def test_keyboard_only(ui, home):
     assert saved(home)["volume"] == pytest.approx(0.5)
 
 
-def test_window_size_from_the_menu(ui, home):
+def test_window_size_by_its_buttons_and_keys(ui, home):
     scene = open_settings(ui)
-    ui.click(scene.size_menu)
-    expanded = scene.size_menu.menu_states["expanded"]
-    assert scene.size_menu.current_state is expanded
-    ui.press(pygame.K_ESCAPE)  # Esc closes the open list, and stays
-    assert ui.scene is scene
-    assert scene.size_menu.current_state is not expanded
-    ui.click(scene.size_menu)
-    expanded = scene.size_menu.menu_states["expanded"]
-    option = next(
-        item["button_element"]
-        for item in expanded.options_selection_list.item_list
-        if item["text"] == "1920 × 1080"
-    )
-    ui.click(option)
-    ui.frames()
+    assert [b.text for b in scene.row_buttons["window"]] == [
+        "1280×720", "1366×768", "1600×900", "1920×1080"
+    ]
+    ui.click_button("1920×1080")
     assert ui.scene.pending.window_size == (1920, 1080)
+    ui.press(pygame.K_LEFT)  # the window row has the keyboard: one size smaller
+    assert ui.scene.pending.window_size == (1600, 900)
+    ui.press(pygame.K_RIGHT)
     ui.click_button("Apply")
     assert ui.app.size == (1920, 1080)
     assert tuple(saved(home)["window_size"]) == (1920, 1080)
     assert layout_problems(ui.app) == []
+
+
+def test_only_the_sizes_that_fit_the_screen_are_offered():
+    from game.ui.settings import clamp_size, sizes_that_fit
+
+    assert sizes_that_fit((1366, 700)) == [(1366, 700)]  # none fits: the room itself
+    assert sizes_that_fit((1600, 900)) == [(1280, 720), (1366, 768), (1600, 900)]
+    assert sizes_that_fit(None)[-1] == (1920, 1080)
+    assert clamp_size((1920, 1080), (1366, 700)) == (1366, 700)
+    assert clamp_size((640, 400), (1366, 700)) == (1280, 700)
+    assert clamp_size((640, 400), (1024, 640)) == (1024, 640)  # a small screen: all there is
+    assert clamp_size((640, 400), None) == (1280, 720)
+
+
+def test_a_window_never_larger_than_the_screen(ui):
+    small = App(settings=Settings(window_size=(1920, 1080)), screen=(1350, 700))
+    assert small.size == (1350, 700)
+    small.resized((2000, 1200))
+    assert small.size == (1350, 700)
+    small.resized((900, 500))  # dragged smaller: as small as the layouts allow on this screen
+    assert small.size == (1280, 700)
 
 
 def test_fullscreen_toggle_and_f11(ui, home):

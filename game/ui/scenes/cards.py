@@ -50,11 +50,12 @@ class CardsScene(Overlay):
         self.heading(
             pygame.Rect(inner.x, inner.y + round(30 * k), inner.w, round(56 * k)), card.title
         )
-        buttons_h = 56
-        choice_h = 0
+        buttons_h = round(56 * k)
+        choice_h = self.app.ui_font("body").get_linesize() + round(14 * k)
+        label_h = self.app.ui_font("body").get_linesize() + round(6 * k)
+        gap = round(6 * k)
         decided = self.decided(card)
-        if card.choices:
-            choice_h = 44 * len(card.choices) + 36
+        choices_h = (label_h + len(card.choices) * (choice_h + gap)) if card.choices else 0
         body = [f"{esc(card.text)}"]
         if card.history:
             body.append(f"<br><br><b>History.</b> <i>{esc(card.history)}</i>")
@@ -64,26 +65,26 @@ class CardsScene(Overlay):
             inner.x,
             inner.y + round(92 * k),
             inner.w,
-            inner.h - round(92 * k) - choice_h - buttons_h - round(8 * k),
+            inner.h - round(92 * k) - choices_h - buttons_h - round(12 * k),
         )
         UITextBox("".join(body), text_rect, ui, container=root)
-        y = text_rect.bottom + 8
+        y = text_rect.bottom + gap
         if card.choices:
             who = "Your decision:" if card.mine_to_decide else "Another leader decides this card."
-            UILabel(pygame.Rect(inner.x, y, inner.w, round(30 * k)), who, ui, container=root)
-            y += 34
+            UILabel(pygame.Rect(inner.x, y, inner.w, label_h), who, ui, container=root)
+            y += label_h
             for choice_id, label in card.choices:
                 index = self.option_index(card.event, choice_id)
                 chosen = decided == choice_id
                 b = self.button(
-                    pygame.Rect(inner.x, y, inner.w, round(40 * k)),
+                    pygame.Rect(inner.x, y, inner.w, choice_h),
                     ("✓ " if chosen else "") + label,
                     lambda i=index: self.decide(i),
                     object_id="#chosen" if chosen else "#choice",
                 )
                 if index is None or not card.mine_to_decide:
                     b.disable()
-                y += 44
+                y += choice_h + gap
         labels = []
         if self.index > 0:
             labels.append(("Previous", lambda: self.go(-1)))

@@ -12,8 +12,9 @@ from pygame_gui.elements import UITextBox
 
 from game import files, paths
 from game.debrief.build import debrief
-from game.debrief.html import render_debrief
+from game.debrief.html import render_debrief, render_handout
 from game.debrief.model import Debrief
+from game.words.names import date_words
 
 from .. import draw, theme
 from ..app import App, Scene
@@ -23,15 +24,32 @@ from ..session import GameSession
 TABS = ("Turning points", "Left history", "Votes", "Questions")
 
 
-def report_path(d: Debrief) -> Path:
-    return paths.data_dir() / "reports" / f"debrief-{d.scenario_id}-seed{d.seed}.html"
+def spread(labels: list[tuple[int, str]], step: int, top: int, bottom: int):
+    """Labels at their y, moved apart so that each is at least ``step`` from the next and
+    all stay between ``top`` and ``bottom``."""
+    placed = sorted(labels)
+    ys = [max(top + step // 2, y) for y, _ in placed]
+    for i in range(1, len(ys)):
+        ys[i] = max(ys[i], ys[i - 1] + step)
+    overflow = ys[-1] - (bottom - step // 2) if ys else 0
+    if overflow > 0:  # pushed off the bottom: move them all up, keeping the gaps
+        ys = [y - overflow for y in ys]
+        for i in range(len(ys) - 2, -1, -1):
+            ys[i] = min(ys[i], ys[i + 1] - step)
+    return [(y, name) for y, (_, name) in zip(ys, placed, strict=True)]
+
+
+def report_path(d: Debrief, what: str = "report") -> Path:
+    """Where the window keeps a game's report (``what``: report or handout)."""
+    stem = "debrief" if what == "report" else what
+    return paths.data_dir() / "reports" / f"{stem}-{d.scenario_id}-{d.length}-seed{d.seed}.html"
 
 
 class DebriefScene(Scene):
     def __init__(self, app: App, session: GameSession) -> None:
         super().__init__(app)
         self.session = session
-        self.d = debrief(session.match, session.humans)
+        self.d = debrief(session.match, session.humans, session.length, session.names)
         self.tab = 0
         self.saved: Path | None = None
         self.styles = {
@@ -53,30 +71,50 @@ class DebriefScene(Scene):
             pygame.Rect(m, round(12 * k), w - 2 * m, round(56 * k)), f"Debrief: {d.scenario_title}"
         )
         col = round(w * 0.47)
-        self.chart = pygame.Rect(m, round(100 * k), col - m, round(250 * k))
-        self.bars = pygame.Rect(
-            m,
-            self.chart.bottom + round(56 * k),
-            col - m,
-            h - self.chart.bottom - round(56 * k) - round(100 * k),
-        )
+        fs = self.type_size()
+        head = draw.font("heading", round(fs * 1.6)).get_linesize()
+        years = draw.font("body", round(fs * 0.75)).get_linesize()
+        top = round(76 * k)
+        self.chart_head = top
+        names_w = max(draw.font("bold", round(fs * 0.75)).size(c.short)[0]
+                      for c in self.d.contenders) + round(10 * k)
+        chart_h = max(round(150 * k), min(round(250 * k), (h - round(100 * k) - top) // 2
+                                          - head - years))
+        self.chart = pygame.Rect(m, top + head, col - m - names_w, chart_h)
+        self.bars_head = self.chart.bottom + years + round(10 * k)
+        bars_top = self.bars_head + head + round(4 * k)
+        self.bars = pygame.Rect(m, bars_top, col - m, h - bars_top - round(100 * k))
         x = col + round(24 * k)
-        tw = (w - m - x - 3 * round(8 * k)) // len(TABS)
+        gap = round(8 * k)
+        f = self.app.ui_font("body")
+        needs = [f.size(name)[0] + round(24 * k) for name in TABS]
+        spare = max(0, (w - m - x - gap * (len(TABS) - 1)) - sum(needs))
+        tab_h = max(round(40 * k), f.get_linesize() + round(12 * k))
         for i, name in enumerate(TABS):
+            tw = needs[i] + spare // len(TABS)
             self.button(
-                pygame.Rect(x + i * (tw + round(8 * k)), round(76 * k), tw, round(40 * k)),
+                pygame.Rect(x, top, tw, tab_h),
                 name,
                 lambda i=i: self.show(i),
                 object_id="#chosen" if i == self.tab else "#choice",
             )
+            x += tw + gap
+        x = col + round(24 * k)
+        box_top = top + tab_h + round(8 * k)
         self.box = UITextBox(
             self.tab_html(),
-            pygame.Rect(x, round(124 * k), w - m - x, h - round(124 * k) - round(100 * k)),
+            pygame.Rect(x, box_top, w - m - x, h - box_top - round(100 * k)),
             self.app.ui,
             container=self.root,
         )
         y, bh = h - round(80 * k), round(52 * k)
         self.add_back_button(pygame.Rect(m, y, round(200 * k), bh))
+        self.button(
+            pygame.Rect(w - m - round(840 * k), y, round(260 * k), bh),
+            "Open handout",
+            self.open_handout,
+            tip="Save the two-page handout for this game and open it in your browser",
+        )
         self.button(
             pygame.Rect(w - m - round(560 * k), y, round(270 * k), bh),
             "Save report",
@@ -92,6 +130,9 @@ class DebriefScene(Scene):
             )
         )
 
+    def type_size(self) -> int:
+        return round(15 * self.app.k * self.app.settings.text_scale)
+
     def show(self, tab: int) -> None:
         self.tab = tab
         self.build()
@@ -100,13 +141,14 @@ class DebriefScene(Scene):
         d = self.d
         if self.tab == 0:
             rows = [
-                f"<b>{esc(t.date)}</b> · {esc(t.text)}<br><i>Cause: {esc(t.cause)}</i>"
+                f"<b>{esc(date_words(t.date))}</b> · {esc(t.text)}<br><i>Cause: {esc(t.cause)}</i>"
                 for t in d.turning_points
             ]
             return "<br><br>".join(rows) or "No large swings in this game."
         if self.tab == 1:
             rows = [
-                f"<b>{esc(v.date)} · {esc(v.title)}</b><br>In this game: {esc(v.game)}<br>"
+                f"<b>{esc(date_words(v.date))} · {esc(v.title)}</b><br>"
+                f"In this game: {esc(v.game)}<br>"
                 f"In history: {esc(v.history)}<br><i>Why: {esc(v.why)}</i>"
                 for v in d.divergences
             ]
@@ -121,7 +163,7 @@ class DebriefScene(Scene):
                 verdict = "carried" if v.passed else "defeated"
                 blocs = "; ".join(f"{esc(b.label)} {b.yes}-{b.no}" for b in v.blocs)
                 rows.append(
-                    f"<b>{esc(v.date)} · {esc(v.organ)}</b>: {esc(v.motion)}: "
+                    f"<b>{esc(date_words(v.date))} · {esc(v.organ)}</b>: {esc(v.motion)}: "
                     f"{verdict} {v.yes} to {v.no}<br><i>{blocs}</i>"
                 )
             return "<br><br>".join(rows) or "No votes were taken."
@@ -138,15 +180,9 @@ class DebriefScene(Scene):
 
     def draw_support(self, surface: pygame.Surface) -> None:
         p, r, d = self.app.palette, self.chart, self.d
-        fs = round(15 * self.app.k * self.app.settings.text_scale)
-        draw.text(
-            surface,
-            "SUPPORT OVER TIME",
-            (r.left, r.top - fs * 2),
-            "heading",
-            round(fs * 1.6),
-            p.ink,
-        )
+        fs = self.type_size()
+        draw.text(surface, "SUPPORT OVER TIME", (r.left, self.chart_head), "heading",
+                  round(fs * 1.6), p.ink)
         surface.fill(p.paper_dark, r)
         pygame.draw.rect(surface, p.ink, r, 1)
         top = max(0.05, max(max(s.points) for s in d.support))
@@ -172,6 +208,7 @@ class DebriefScene(Scene):
             draw.text(
                 surface, year, (x, r.bottom + 2), "body", round(fs * 0.75), p.muted, anchor="midtop"
             )
+        ends = []
         for s in d.support:
             style = self.styles[s.contender]
             human = d.contender(s.contender).human
@@ -181,15 +218,12 @@ class DebriefScene(Scene):
             for i, _year in d.ticks:  # the token shape marks each line once a year
                 if i < len(points):
                     draw.token(surface, points[i], 5, style, "", p)
-            draw.text(
-                surface,
-                d.contender(s.contender).short,
-                (points[-1][0] - 4, points[-1][1]),
-                "bold",
-                round(fs * 0.75),
-                p.ink,
-                anchor="midright",
-            )
+            ends.append((points[-1][1], d.contender(s.contender).short))
+        # the names beside the lines' ends, pushed apart so that none sits on another
+        f = draw.font("bold", round(fs * 0.75))
+        for y, name in spread(ends, f.get_linesize(), r.top, r.bottom):
+            draw.text(surface, name, (r.right + 6, y), "bold", round(fs * 0.75), p.ink,
+                      anchor="midleft")
         self.hotspot(
             r,
             "<b>Support over time</b>: each contender's share of the party's members "
@@ -200,77 +234,66 @@ class DebriefScene(Scene):
         p, r, d = self.app.palette, self.bars, self.d
         who = (d.focus or [d.winner])[0]
         fb = next(f for f in d.factors if f.contender == who)
-        fs = round(15 * self.app.k * self.app.settings.text_scale)
-        draw.text(
-            surface,
-            f"WHAT WON AND LOST {d.contender(who).short.upper()}'S SUPPORT",
-            (r.left, r.top - fs * 2),
-            "heading",
-            round(fs * 1.6),
-            p.ink,
-            max_width=r.width,
-        )
+        fs = self.type_size()
+        draw.block(surface, f"WHAT WON AND LOST {d.contender(who).short.upper()}'S SUPPORT",
+                   (r.left, self.bars_head), r.width, "heading", round(fs * 1.6), p.ink)
         rows = fb.factors
-        biggest = max((abs(f.amount) for f in rows), default=0.0) or 1.0
-        row_h = min(round(30 * self.app.k), r.height // max(1, len(rows)))
+        net_h = draw.font("bold", round(fs * 0.8)).get_linesize() + 4
+        row_h = min(round(30 * self.app.k), (r.height - net_h) // max(1, len(rows)))
         label_w = round(r.width * 0.42)
-        mid = r.left + label_w + (r.width - label_w) // 2
-        half = (r.width - label_w) // 2 - round(40 * self.app.k)
+        mid = r.left + label_w  # the bars grow from 0% to 100% of all the movement
+        span = r.width - label_w - round(90 * self.app.k)
         for i, f in enumerate(rows):
             y = r.top + i * row_h
-            draw.text(
-                surface,
-                f.name,
-                (r.left + label_w - 8, y + row_h // 2),
-                "body",
-                round(fs * 0.8),
-                p.ink,
-                anchor="midright",
-                max_width=label_w - 10,
-            )
-            length = round(half * abs(f.amount) / biggest)
-            bar = pygame.Rect(mid if f.amount >= 0 else mid - length, y + 4, length, row_h - 8)
-            if f.amount >= 0:
+            used = draw.block(None, f.name, (r.left, y), label_w - 10, "body", round(fs * 0.8),
+                              max_height=row_h, floor=0.7)
+            draw.block(surface, f.name, (r.left, y + (row_h - used.height) // 2), label_w - 10,
+                       "body", round(fs * 0.8), p.ink, max_height=row_h, floor=0.7)
+            length = round(span * f.share)
+            bar = pygame.Rect(mid, y + 4, length, row_h - 8)
+            if f.helped:
                 surface.fill(p.red, bar)
-            elif bar.width and bar.height:  # losses hatched, as in the printed report
+            elif bar.width and bar.height:  # against: hatched, as in the printed report
                 surface.blit(draw.pattern_surface(bar.size, p.ink, "stripes", p.paper), bar)
-            value = f"{100 * f.amount:+.1f}"
-            anchor = "midleft" if f.amount >= 0 else "midright"
-            tx = bar.right + 4 if f.amount >= 0 else bar.left - 4
+            side = "for" if f.helped else "against"
+            value = f"{f.share:.0%} {side}" if f.share >= 0.005 else "\u2013"
             draw.text(
-                surface, value, (tx, bar.centery), "bold", round(fs * 0.75), p.ink, anchor=anchor
+                surface, value, (bar.right + 4, bar.centery), "bold", round(fs * 0.75), p.ink,
+                anchor="midleft",
             )
             self.hotspot(
                 pygame.Rect(r.left, y, r.width, row_h),
-                f"<b>{esc(f.name)}</b>: {100 * f.amount:+.1f} points of support, "
-                f"{100 * f.share:.0f}% of all the movement in "
-                f"{esc(d.contender(who).short)}'s support.",
+                f"<b>{esc(f.name)}</b>: {f.share:.0%} of everything that moved "
+                f"{esc(d.contender(who).short)}'s support, {side} them. The shares of all the "
+                "factors add up to 100%.",
             )
         pygame.draw.line(surface, p.ink, (mid, r.top), (mid, r.top + len(rows) * row_h), 2)
         draw.text(
             surface,
-            f"Net change {100 * fb.change:+.1f} points "
-            f"({100 * fb.start:.0f}% to {100 * fb.end:.0f}%)",
-            (mid, r.top + len(rows) * row_h + 4),
+            f"Each bar: a factor's share of all that moved support "
+            f"(support {100 * fb.start:.0f}% \u2192 {100 * fb.end:.0f}%)",
+            (r.centerx, r.top + len(rows) * row_h + 4),
             "bold",
             round(fs * 0.8),
             p.ink,
             anchor="midtop",
         )
 
-    # -- the report
-    def save(self) -> Path | None:
-        path = report_path(self.d)
+    # -- the report and the handout
+    def save(self, handout: bool = False) -> Path | None:
+        what = "handout" if handout else "report"
+        path = report_path(self.d, what)
+        render = render_handout if handout else render_debrief
         try:
-            files.write_text(path, render_debrief(self.d))
+            files.write_text(path, render(self.d))
         except OSError as e:
-            self.app.toast(f"The report could not be written: {e.strerror or e}")
+            self.app.toast(f"The {what} could not be written: {e.strerror or e}")
             return None
         self.saved = path
         return path
 
-    def open(self) -> None:
-        path = self.save()
+    def open(self, handout: bool = False) -> None:
+        path = self.save(handout)
         if path is None:
             return
         try:
@@ -279,9 +302,12 @@ class DebriefScene(Scene):
             opened = False
         where = esc(str(path))
         self.app.toast(
-            f"The report is at {where}."
+            f"The {'handout' if handout else 'report'} is at {where}."
             + ("" if opened else " No web browser could be started here: open the file by hand.")
         )
+
+    def open_handout(self) -> None:
+        self.open(handout=True)
 
     def key(self, event: pygame.event.Event) -> None:
         if event.key == pygame.K_ESCAPE:

@@ -16,7 +16,9 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("F1 or ?", "this help"),
     ("I (or right-click)", "read about what is under the mouse in the encyclopedia"),
     ("1-9", "on the board: choose the action with that number on this page"),
+    ("Up / Down", "on the board: move along the actions, page after page; Enter chooses"),
     ("PgUp / PgDn", "on the board: page through the actions"),
+    ("G", "on the board: how you win, and where you stand"),
     ("U or Backspace", "on the board: undo the last choice"),
     ("E", "on the board: end the turn"),
     ("C", "on the board: show this turn's event cards again"),
@@ -141,7 +143,7 @@ class HelpOverlay(Overlay):
         k = self.app.k
         self.heading(
             pygame.Rect(inner.x, inner.y, inner.w, round(44 * k)),
-            "Help: playing with keys and mouse",
+            "Help: how you win, keys and mouse" if playing(self.app) else "Help: keys and mouse",
         )
         rows = "".join(f"<b>{k}</b>: {what}<br>" for k, what in SHORTCUTS)
         mouse = (
@@ -149,6 +151,9 @@ class HelpOverlay(Overlay):
             "back, and press End turn. Rest the mouse on any number for what it is and why it "
             "has that value."
         )
+        session = playing(self.app)
+        if session is not None:  # the goal first: it is what help is most often asked for
+            rows = goal_of(session) + "<br><br>" + rows
         UITextBox(
             rows + mouse,
             pygame.Rect(inner.x, inner.y + round(50 * k), inner.w, inner.h - round(110 * k)),
@@ -156,3 +161,53 @@ class HelpOverlay(Overlay):
             container=self.root,
         )
         self.buttons_row(inner, [("Close", self.app.pop)])
+
+
+def playing(app: App):
+    """The game being played under the top scene, if any (its session)."""
+    from .board import BoardScene
+
+    board = next((sc for sc in reversed(app.scenes) if isinstance(sc, BoardScene)), None)
+    return None if board is None else board.session
+
+
+def goal_of(session, descriptions: bool = False) -> str:
+    """How the person at the board wins, and where they stand now."""
+    from game.words.goal import standing
+
+    from ..explain import goal_html
+
+    return goal_html(session.scenario, session.me, session.length,
+                     standing(session.match.state, session.me), descriptions)
+
+
+class GoalOverlay(Overlay):
+    """How you win: shown as a game begins (for each person at a hotseat table), and on G."""
+
+    sheet_size = (860, 620)
+
+    def __init__(self, app: App, session, then: Callable[[], None] | None = None) -> None:
+        super().__init__(app)
+        self.session, self.then = session, then
+
+    def fill(self, inner: pygame.Rect) -> None:
+        k = self.app.k
+        self.heading(pygame.Rect(inner.x, inner.y, inner.w, round(44 * k)), "How you win")
+        UITextBox(
+            goal_of(self.session, descriptions=True),
+            pygame.Rect(inner.x, inner.y + round(50 * k), inner.w, inner.h - round(110 * k)),
+            self.app.ui,
+            container=self.root,
+        )
+        self.buttons_row(inner, [("To the game", self.close)])
+
+    def close(self) -> None:
+        self.app.pop()
+        if self.then is not None:
+            self.then()
+
+    def key(self, event: pygame.event.Event) -> None:
+        if event.key == pygame.K_ESCAPE:
+            self.close()
+        else:
+            super().key(event)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pygame
 from pygame_gui.elements import UITextBox
 
+from game.words.names import ordinal
+
 from .. import draw, theme
 from ..app import Scene
 from ..explain import esc, pct
@@ -83,6 +85,11 @@ class EndScene(Scene):
         draw.text(surface, "HOW IT ENDED", (r.left, r.top), "heading", round(26 * k * scale), p.ink)
         y = r.top + round(44 * k)
         rows = self.result.ranked()
+        ladder = [x.id for x in self.session.scenario.outcomes]
+
+        def rung(outcome: str) -> str:
+            return ordinal(ladder.index(outcome) + 1 if outcome in ladder else len(ladder))
+
         row_h = min(round(76 * k), (r.bottom - y) // max(1, len(rows)))
         for place, o in enumerate(rows, start=1):
             c = self.session.scenario.contender_index(o.contender)
@@ -111,14 +118,15 @@ class EndScene(Scene):
                 p.ink,
                 max_width=box.right - tx - round(70 * k),
             )
-            draw.text(
+            draw.block(
                 surface,
-                f"{o.name} · {info.status_name}",
+                f"{o.name} ({rung(o.outcome)} of {len(ladder)} outcomes) · {info.status_name}",
                 (tx, box.top + round(30 * k * scale)),
+                box.right - tx - round(70 * k),
                 "body",
                 round(13 * k * scale),
                 p.muted,
-                max_width=box.right - tx - round(70 * k),
+                max_lines=2,
             )
             draw.text(
                 surface,

@@ -43,7 +43,15 @@ class PrivacyScreen(Scene):
         pygame.draw.rect(surface, self.app.palette.red, (0, 0, surface.get_width(), 18))
 
     def reveal(self) -> None:
+        """The board of the person now at the computer: first their own report of the last
+        turn (read before they pass the computer on), then this turn's cards."""
+        from .report import TurnReport
+
         self.app.pop()
         self.board.refresh()
-        if self.board.view.cards:
-            self.board.show_cards()
+        session = self.board.session
+        if session.last_events:
+            self.app.push(TurnReport(self.app, self.board, session.played(),
+                                     session.visible_events()))
+        else:
+            self.board.open_turn()

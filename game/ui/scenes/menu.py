@@ -53,8 +53,8 @@ class GameMenu(Overlay):
         self.app.push(SettingsScene(self.app))
 
     def _lost(self) -> str:
-        if self.session.autosave_problem:
-            problem = esc(self.session.autosave_problem)
+        if self.session.autosaver.problem:
+            problem = esc(self.session.autosaver.problem)
             return f"The autosave failed ({problem}). {esc(self.session.unsaved())}"
         if self.session.picks:
             return (

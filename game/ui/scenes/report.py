@@ -9,7 +9,7 @@ from pygame_gui.elements import UILabel, UITextBox
 from game.engine import GameEvent, Kind
 
 from .. import draw
-from ..explain import esc
+from ..explain import event_html
 from .dialogs import Overlay
 
 SECONDS_PER_BLOC = 0.55
@@ -25,6 +25,7 @@ class TurnReport(Overlay):
         self.board, self.played, self.events = board, played, events
         self.votes = [e for e in events if e.kind == Kind.VOTE and e.tally is not None]
         self.page = 0
+        self.first_bloc = 0  # a vote with more blocs than fit shows them a page at a time
         self.clock = 0.0
         self.announced = False
 
@@ -57,17 +58,7 @@ class TurnReport(Overlay):
                 pygame.Rect(inner.x, inner.y, inner.w, round(56 * k)),
                 f"What happened in {self.played}",
             )
-            rows = []
-            for e in self.events:
-                if e.kind == Kind.VOTE and e.tally is not None:
-                    t = e.tally
-                    verdict = "carried" if t.passed else "defeated"
-                    rows.append(
-                        f"<b>Vote</b>: {esc(t.organ)}: {esc(t.motion)}: {verdict}, "
-                        f"{t.yes} to {t.no}"
-                    )
-                else:
-                    rows.append(f"<b>{Kind(e.kind).tag}</b>: {esc(e.text)}")
+            rows = [event_html(e) for e in self.events]
             text = "<br>".join(rows) or "<i>Nothing of note happened.</i>"
             UITextBox(
                 text,
@@ -122,20 +113,16 @@ class TurnReport(Overlay):
         def fs(n: float) -> int:
             return max(9, round(n * k * scale))
 
-        y = inner.y + round(92 * k)
-        y += draw.paragraph(
-            surface,
-            f"Motion: {t.motion}",
-            pygame.Rect(inner.x, y, inner.w, round(50 * k)),
-            "bold",
-            fs(16),
-            p.ink,
-        ) + round(6 * k)
+        y, big_h, top = self.vote_rows(fs)
+        draw.block(surface, f"Motion: {t.motion}", (inner.x, y), inner.w, "bold", fs(16), p.ink,
+                   max_lines=3)
         shown = self.clock / SECONDS_PER_BLOC  # blocs counted so far, fractional
         yes = sum(b.yes * min(1.0, max(0.0, shown - i)) for i, b in enumerate(t.blocs))
         no = sum(b.no * min(1.0, max(0.0, shown - i)) for i, b in enumerate(t.blocs))
         total = max(1, t.yes + t.no)
-        big = pygame.Rect(inner.x, y, inner.w, round(34 * k))
+        big = pygame.Rect(inner.x, top - big_h - round(8 * k)
+                          - draw.font("italic", fs(12)).get_linesize() - round(6 * k),
+                          inner.w, big_h)
         surface.fill(p.paper_dark, big)
         surface.fill(p.red, (big.x, big.y, round(big.w * yes / total), big.h))
         no_w = round(big.w * no / total)
@@ -145,99 +132,123 @@ class TurnReport(Overlay):
             mark = big.x + round(big.w * t.needed / total)
             pygame.draw.line(surface, p.paper, (mark, big.top - 4), (mark, big.bottom + 4), 3)
             pygame.draw.line(surface, p.ink, (mark, big.top - 6), (mark, big.top), 3)
-        draw.text(
-            surface,
-            f"FOR {yes:.0f}",
-            (big.x + 8, big.centery),
-            "heading",
-            fs(22),
-            p.paper,
-            anchor="midleft",
-        )
-        draw.text(
-            surface,
-            f"AGAINST {no:.0f}",
-            (big.right - 8, big.centery),
-            "heading",
-            fs(22),
-            p.paper,
-            anchor="midright",
-        )
+        draw.text(surface, f"FOR {yes:.0f}", (big.x + 8, big.centery), "heading", fs(22),
+                  p.paper, anchor="midleft")
+        draw.text(surface, f"AGAINST {no:.0f}", (big.right - 8, big.centery), "heading", fs(22),
+                  p.paper, anchor="midright")
         y = big.bottom + round(8 * k)
         if t.needed:
             draw.text(
                 surface, f"{t.needed} needed to carry", (inner.x, y), "italic", fs(12), p.muted
             )
-        y += round(24 * k)
-        row_h = round(44 * k * scale)
+        y = top
         bottom = inner.bottom - round(70 * k)
-        for i, b in enumerate(t.blocs):
-            if y + row_h > bottom:
-                draw.text(
-                    surface,
-                    f"and {len(t.blocs) - i} more blocs",
-                    (inner.x, y),
-                    "italic",
-                    fs(12),
-                    p.muted,
-                )
-                break
+        shown_blocs = self.blocs_that_fit(y, bottom, fs)
+        unit = round(inner.w * 0.22) / max(1, max(bl.yes + bl.no for bl in t.blocs))
+        for i in shown_blocs:
+            b = t.blocs[i]
             f = min(1.0, max(0.0, shown - i))
             col = p.ink if f > 0 else p.uncommitted
-            draw.text(
-                surface, b.label, (inner.x, y), "bold", fs(14), col, max_width=round(inner.w * 0.34)
-            )
+            row_h = self.bloc_height(b, fs)
+            draw.block(surface, b.label, (inner.x, y), round(inner.w * 0.34), "bold", fs(14),
+                       col, max_lines=2)
             bx = inner.x + round(inner.w * 0.36)
             bw = round(inner.w * 0.22)
-            unit = bw / max(1, max(bl.yes + bl.no for bl in t.blocs))
             surface.fill(p.red, (bx, y + 2, round(b.yes * unit * f), round(12 * k)))
             surface.fill(
                 p.ink, (bx + round(b.yes * unit * f), y + 2, round(b.no * unit * f), round(12 * k))
             )
-            draw.text(
-                surface,
-                f"{b.yes} for, {b.no} against" if f >= 1 else "",
-                (bx, y + round(16 * k)),
-                "body",
-                fs(11),
-                p.muted,
-            )
-            draw.paragraph(
-                surface,
-                b.reason if f > 0 else "",
-                pygame.Rect(
-                    bx + bw + round(12 * k), y, inner.right - bx - bw - round(12 * k), row_h - 4
-                ),
-                "body",
-                fs(12),
-                col,
-                spacing=1.05,
-            )
+            if f >= 1:
+                draw.text(surface, f"{b.yes} for, {b.no} against", (bx, y + round(16 * k)),
+                          "body", fs(11), p.muted)
+            if f > 0:
+                draw.block(surface, b.reason, (bx + bw + round(12 * k), y),
+                           inner.right - bx - bw - round(12 * k), "body", fs(12), col,
+                           max_lines=4)
             y += row_h
+        if len(shown_blocs) < len(t.blocs):
+            last = shown_blocs[-1] + 1 if shown_blocs else 0
+            more = "Next shows the rest." if last < len(t.blocs) else "Next goes on."
+            draw.text(surface, f"Blocs {self.first_bloc + 1} to {last} of {len(t.blocs)}. "
+                      f"{more}", (inner.x, y), "italic", fs(12), p.muted)
         if self.clock >= self.duration():
             word = "CARRIED" if t.passed else "DEFEATED"
             stamp = draw.font("heading", fs(64)).render(word, True, p.red if t.passed else p.ink)
             stamp = pygame.transform.rotate(stamp, 8)
             surface.blit(stamp, stamp.get_rect(topright=(inner.right, inner.y - round(6 * k))))
 
+    def vote_rows(self, fs) -> tuple[int, int, int]:
+        """Where the motion starts, the height of the tally's bar, and where the blocs start:
+        measured at the player's text size."""
+        k, inner, t = self.k, self.inner, self.vote.tally
+        y = inner.y + round(92 * k)
+        motion = draw.block(None, f"Motion: {t.motion}", (inner.x, y), inner.w, "bold", fs(16),
+                            max_lines=3)
+        big_h = max(round(34 * k), draw.font("heading", fs(22)).get_linesize() + round(6 * k))
+        top = (motion.bottom + round(6 * k) + big_h + round(8 * k)
+               + draw.font("italic", fs(12)).get_linesize() + round(6 * k))
+        return y, big_h, top
+
+    def bloc_height(self, b, fs) -> int:
+        """The height of one bloc's row: its name, bar and reason, as their type needs."""
+        k, inner = self.k, self.inner
+        reason_w = inner.right - (inner.x + round(inner.w * 0.58)) - round(12 * k)
+        name = draw.block(None, b.label, (0, 0), round(inner.w * 0.34), "bold", fs(14),
+                          max_lines=2)
+        said = draw.block(None, b.reason, (0, 0), reason_w, "body", fs(12), max_lines=4)
+        counts = round(16 * k) + draw.font("body", fs(11)).get_linesize()
+        return max(name.height, said.height, counts) + round(10 * k)
+
+    def blocs_that_fit(self, top: int, bottom: int, fs) -> list[int]:
+        """The blocs of this page of the vote: from ``first_bloc``, as many as fit (the last
+        line is kept for the note that says where the rest are)."""
+        t = self.vote.tally
+        room = bottom - top - draw.font("italic", fs(12)).get_linesize()
+        out, used = [], 0
+        for i in range(self.first_bloc, len(t.blocs)):
+            h = self.bloc_height(t.blocs[i], fs)
+            if out and used + h > room:
+                break
+            out.append(i)
+            used += h
+        return out
+
     # -- moving on
     def next(self) -> None:
         if self.clock < self.duration():
             self.clock = self.duration()  # the first press shows the result at once
             return
+        shown = self.shown_blocs()
+        if shown and shown[-1] + 1 < len(self.vote.tally.blocs):
+            self.first_bloc = shown[-1] + 1  # the rest of this vote's blocs
+            self.build()
+            return
         self.page += 1
+        self.first_bloc = 0
         self.clock, self.announced = 0.0, False
         self.build()
 
+    def shown_blocs(self) -> list[int]:
+        """The blocs the page shows now (as drawn)."""
+        k, scale = self.k, self.app.settings.text_scale
+
+        def fs(n: float) -> int:
+            return max(9, round(n * k * scale))
+
+        return self.blocs_that_fit(self.vote_rows(fs)[2], self.inner.bottom - round(70 * k), fs)
+
     def again(self) -> None:
-        self.page, self.clock, self.announced = 0, 0.0, False
+        self.page, self.first_bloc, self.clock, self.announced = 0, 0, 0.0, False
         self.build()
 
     def finish(self) -> None:
         self.app.pop()
-        if self.board.session.finished:
+        session = self.board.session
+        if session.finished:
             from .end import EndScene
 
-            self.app.push(EndScene(self.app, self.board.session))
+            self.app.push(EndScene(self.app, session))
+        elif session.hotseat:  # read behind the privacy screen: this person's cards follow
+            self.board.cards_if_any()
         else:
             self.board.begin_turn()

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UILabel, UISelectionList, UITextEntryLine
+from pygame_gui.elements import UISelectionList, UITextEntryLine
 
 from game import saves
 from game.content import sources
+from game.words.names import date_words
 
 from ..app import App, Scene
 from ..explain import esc
@@ -17,12 +18,14 @@ from ..session import GameSession, Slot, list_slots, slot_path
 from .dialogs import Overlay
 
 
-def open_save(app: App, path: Path) -> bool:
-    """Resume the game saved at ``path`` on the board; a message instead if it cannot be."""
+def open_save(app: App, path: Path, save: saves.SaveFile | None = None) -> bool:
+    """Resume the game saved at ``path`` (``save``: as already read from it) on the board; a
+    message instead if it cannot be."""
     from .board import BoardScene
 
     try:
-        save = saves.load_save(path)  # read and checked once, here, on its way to the board
+        if save is None:
+            save = saves.load_save(path)  # read and checked once, on its way to the board
         if not save.humans:
             raise saves.SaveError(
                 "It is a game of AI seats only, with no seat played by a person: play it on in "
@@ -36,7 +39,7 @@ def open_save(app: App, path: Path) -> bool:
             ) from None
         if entry.scenario is None:
             raise saves.SaveError(f"its scenario cannot be loaded: {entry.error}")
-        session = GameSession.resume(save, entry.scenario)
+        session = GameSession.resume(save, entry.scenario, path)
     except saves.SaveError as e:
         app.toast(esc(f"This save cannot be opened. {e}"))
         return False
@@ -55,22 +58,19 @@ class LoadScene(Scene):
         w, h = area.size
         m = round(60 * k)
         self.heading(pygame.Rect(m, round(30 * k), w - 2 * m, round(70 * k)), "Load a game")
-        self.slots: list[Slot] = list_slots()
+        self.slots: list[Slot] = list_slots(self.app.catalogue())
         items = [f"{s.name}  -  {s.summary}" for s in self.slots]
         self.list = UISelectionList(
             pygame.Rect(m, round(110 * k), w - 2 * m, h - round(230 * k)),
-            items or [],
+            items,
             self.app.ui,
             container=self.root,
         )
         if not self.slots:
-            UILabel(
-                pygame.Rect(m + round(20 * k), round(130 * k), w - 2 * m, round(40 * k)),
-                "No saved games yet: a game is autosaved at the end of every turn.",
-                self.app.ui,
-                container=self.root,
-                object_id="#muted",
-            )
+            self.list.hide()
+            self.lines(m, round(130 * k), w - 2 * m,
+                       "No saved games yet: a game is autosaved at the end of every turn.",
+                       "#muted")
         y = h - round(90 * k)
         self.add_back_button(pygame.Rect(m, y, round(200 * k), round(50 * k)))
         self.load_button = self.button(
@@ -124,13 +124,23 @@ class LoadScene(Scene):
             if not slot.ok:
                 self.app.toast(esc(f"{slot.name} cannot be loaded: {slot.summary}"))
                 return
-            open_save(self.app, slot.path)
+            open_save(self.app, slot.path, slot.save)
+
+
+def default_name(session: GameSession) -> str:
+    """A save's name until the player types one: who they play and when ('Stalin Q3 1924')."""
+    v = session.view()
+    return f"{v.mine.short} {date_words(v.date)}"
 
 
 class SaveScene(Overlay):
     """Name a save; an existing name asks before it is overwritten."""
 
     sheet_size = (680, 280)
+
+    def layout(self, area: pygame.Rect) -> None:
+        self.sheet_size = (680, round(280 * max(1.0, self.app.settings.text_scale)))
+        super().layout(area)
 
     def __init__(self, app: App, session: GameSession) -> None:
         super().__init__(app)
@@ -139,21 +149,21 @@ class SaveScene(Overlay):
     def fill(self, inner: pygame.Rect) -> None:
         k = self.app.k
         self.heading(pygame.Rect(inner.x, inner.y, inner.w, round(44 * k)), "Save the game")
-        UILabel(
-            pygame.Rect(inner.x, inner.y + round(48 * k), inner.w, round(28 * k)),
+        y = self.lines(
+            inner.x,
+            inner.y + round(48 * k),
+            inner.w,
             "Name (letters, digits, spaces, - and _). The save holds every completed turn.",
-            self.app.ui,
-            container=self.root,
-            object_id="#muted",
+            "#muted",
         )
+        entry_h = self.app.ui_font("body", 1).get_linesize() + round(14 * k)
         self.entry = UITextEntryLine(
-            pygame.Rect(inner.x, inner.y + round(84 * k), inner.w, round(44 * k)),
+            pygame.Rect(inner.x, y + round(6 * k), inner.w, entry_h),
             self.app.ui,
             container=self.root,
         )
         self.entry.set_text_length_limit(40)
-        sc = self.session.scenario
-        self.entry.set_text(f"{sc.id} turn {self.session.match.state.turn}")
+        self.entry.set_text(default_name(self.session))
         self.entry.focus()
         self.buttons_row(inner, [("Cancel", self.app.pop), ("Save", self.save)])
         self.focused = -1

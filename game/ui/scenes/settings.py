@@ -19,11 +19,11 @@ from functools import cache
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UIDropDownMenu, UIHorizontalSlider, UILabel, UITextBox
+from pygame_gui.elements import UIHorizontalSlider, UILabel, UITextBox
 
 from .. import draw, theme
 from ..app import App, Scene
-from ..settings import ANIMATION_SPEEDS, TEXT_SIZES, WINDOW_SIZES, Settings
+from ..settings import ANIMATION_SPEEDS, TEXT_SIZES, Settings, sizes_that_fit
 from .dialogs import Overlay
 
 TEXT_CHOICES = tuple(TEXT_SIZES)  # small, normal, large, largest
@@ -51,7 +51,7 @@ SAMPLE_TEXT = (
 
 
 def size_text(size: tuple[int, int]) -> str:
-    return f"{size[0]} × {size[1]}"
+    return f"{size[0]}×{size[1]}"
 
 
 @dataclass(frozen=True)
@@ -172,18 +172,22 @@ class SettingsScene(Scene):
                 container=root,
             )
             self.row_buttons[row] = []
-            if row == "window":
-                self.sizes = list(WINDOW_SIZES)
-                if tuple(self.pending.window_size) not in self.sizes:
-                    self.sizes.append(tuple(self.pending.window_size))
-                self.size_menu = UIDropDownMenu(
-                    [size_text(s) for s in self.sizes],
-                    size_text(self.pending.window_size),
-                    pygame.Rect(cx, y, (cw - gap) // 2, row_h),
-                    ui,
-                    container=root,
-                    object_id="#choice",
-                )
+            if row == "window":  # the sizes that fit this screen, as buttons (keys: Left/Right)
+                self.sizes = sizes_that_fit(self.app.screen)
+                current = tuple(self.pending.window_size)
+                if current not in self.sizes:
+                    self.sizes.append(current)
+                bw = (cw - (len(self.sizes) - 1) * gap) // len(self.sizes)
+                for j, size in enumerate(self.sizes):
+                    b = self.button(
+                        pygame.Rect(cx + j * (bw + gap), y, bw, row_h),
+                        size_text(size),
+                        lambda size=size: self.change(window_size=size),
+                        object_id="#chosen" if size == current else "#choice",
+                        focusable=False,
+                        tip="The window's size; drag its edge to make it any size between.",
+                    )
+                    self.row_buttons[row].append(b)
             elif row == "fullscreen":
                 on = self.pending.fullscreen
                 b = self.button(
@@ -367,8 +371,6 @@ class SettingsScene(Scene):
         if self.stop < len(ROWS):
             row = ROWS[self.stop]
             r = self.row_rects[self.stop]
-            if row == "window":
-                return self.size_menu.get_abs_rect()
             if self.row_buttons[row]:
                 first = self.row_buttons[row][0].get_abs_rect()
                 last = self.row_buttons[row][-1].get_abs_rect()
@@ -379,13 +381,6 @@ class SettingsScene(Scene):
 
     # -- events
     def handle(self, event: pygame.event.Event) -> None:
-        if event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED and (
-            event.ui_element is self.size_menu
-        ):
-            self.stop = ROWS.index("window")
-            size = next(s for s in self.sizes if size_text(s) == event.text)
-            self.change(window_size=size)
-            return
         if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED and event.ui_element is self.slider:
             self.stop = ROWS.index("volume")
             self.set_volume(int(event.value), rebuild=False)
@@ -406,10 +401,7 @@ class SettingsScene(Scene):
         k = event.key
         stops = len(ROWS) + len(self.bottom)
         if k == pygame.K_ESCAPE:
-            if self.size_menu.current_state is self.size_menu.menu_states["expanded"]:
-                self.build()  # close the open list, as a click elsewhere would
-            else:
-                self.back()
+            self.back()
         elif k in (pygame.K_DOWN, pygame.K_UP, pygame.K_TAB):
             back = k == pygame.K_UP or (k == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT)
             self.stop = (self.stop + (-1 if back else 1)) % stops

@@ -7,15 +7,22 @@ import secrets
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UIDropDownMenu, UILabel, UITextBox, UITextEntryLine
+from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
 
 from game.engine import Scenario
+from game.saves import MAX_NAME, player_name
 
-from .. import draw, theme
+from .. import draw, explain, theme
 from ..app import App, Scene
 from ..session import GameSession
 
 MAX_SEED = 2**63 - 1
+AI_LEVELS = ("easy", "standard", "strong")
+AI_TIPS = {
+    "easy": "The AI judges its moves roughly and often errs.",
+    "standard": "The AI weighs every move it can make this turn.",
+    "strong": "The AI also looks a few turns ahead (it thinks a little longer).",
+}
 
 
 def length_line(sc: Scenario) -> str:
@@ -29,6 +36,18 @@ def length_line(sc: Scenario) -> str:
         for name, turns, minutes, _ in sc.lesson_lengths()
     ]
     return f"turns are {unit}; " + " · ".join(offered)
+
+
+def forward_buttons(scene: Scene, area: pygame.Rect, label: str, action) -> UIButton:
+    """Back on the left of the bottom edge and the way on (Enter) on the right; returns the
+    latter."""
+    k = scene.app.k
+    m, y, h = round(48 * k), area.height - round(80 * k), round(52 * k)
+    scene.add_back_button(pygame.Rect(m, y, round(200 * k), h))
+    return scene.button(
+        pygame.Rect(area.width - m - round(260 * k), y, round(260 * k), h), label, action,
+        tip="Enter",
+    )
 
 
 def esc(text: str) -> str:
@@ -51,21 +70,12 @@ class ScenarioScene(Scene):
         m = round(48 * k)
         self.heading(pygame.Rect(m, round(24 * k), w - 2 * m, round(64 * k)), "Choose a scenario")
         list_w = int(w * 0.34)
-        y = round(100 * k)
-        self.choices = []
-        for i, e in enumerate(self.entries):
-            label = e.title if e.ok else f"{e.path.name} (cannot be loaded)"
-            b = self.button(
-                pygame.Rect(m, y, list_w, round(48 * k)),
-                label,
-                lambda i=i: self.pick(i),
-                object_id="#chosen" if i == self.index else "#choice",
-                tip=None if e.ok else esc(e.error or ""),
-            )
-            if not e.ok:
-                b.disable()
-            self.choices.append(b)
-            y += round(56 * k)
+        self.rows = self.list_rows(pygame.Rect(m, round(100 * k), list_w, h - round(200 * k)))
+        for i, (rect, _) in enumerate(self.rows):
+            e = self.entries[i]
+            tip = ("Click to read about it; click again (or Enter) to choose it." if e.ok
+                   else "This file cannot be loaded: " + esc(e.error or ""))
+            self.hotspot(rect, tip, on_click=(lambda i=i: self.pick(i)) if e.ok else None)
         detail = pygame.Rect(
             m + list_w + round(32 * k),
             round(100 * k),
@@ -73,16 +83,50 @@ class ScenarioScene(Scene):
             h - round(200 * k),
         )
         self.detail = UITextBox(self.detail_html(), detail, self.app.ui, container=self.root)
-        self.add_back_button(pygame.Rect(m, h - round(80 * k), round(200 * k), round(52 * k)))
-        self.next = self.button(
-            pygame.Rect(w - m - round(260 * k), h - round(80 * k), round(260 * k), round(52 * k)),
-            "Choose contender",
-            self.go,
-            tip="Enter",
-        )
+        self.next = forward_buttons(self, area, "Choose contender", self.go)
         if self.index < 0:
             self.next.disable()
         self.focused = self.focus.index(self.next) if self.index >= 0 else 0
+
+    def list_rows(self, area: pygame.Rect) -> list[tuple[pygame.Rect, list[str]]]:
+        """The scenarios' rows: each title wrapped to the list's width, as tall as it needs."""
+        f = self.app.ui_font("body")
+        pad, gap = round(10 * self.app.k), round(8 * self.app.k)
+        rows, y = [], area.top
+        for e in self.entries:
+            label = e.title if e.ok else f"{e.path.name} (cannot be loaded)"
+            lines = draw.wrap(label, f, area.width - 2 * pad)
+            rect = pygame.Rect(area.left, y, area.width, len(lines) * f.get_linesize() + 2 * pad)
+            rows.append((rect, lines))
+            y = rect.bottom + gap
+        return rows
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """The list of scenarios: the chosen one in red, a broken one greyed."""
+        p = self.app.palette
+        pad = round(10 * self.app.k)
+        for i, (rect, lines) in enumerate(self.rows):
+            chosen, ok = i == self.index, self.entries[i].ok
+            surface.fill(p.red if chosen else p.paper, rect)
+            pygame.draw.rect(surface, p.ink, rect, 2)
+            kind = "bold" if chosen else "body"
+            f = draw.font(kind, theme.font_size(self.app.type_scale))
+            ink = p.paper if chosen else (p.ink if ok else p.muted)
+            for n, line in enumerate(lines):
+                surface.blit(f.render(line, True, ink),
+                             (rect.left + pad, rect.top + pad + n * f.get_linesize()))
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        if self.focused < 0 and 0 <= self.index < len(self.rows):
+            ring = self.rows[self.index][0].inflate(8, 8)
+            pygame.draw.rect(surface, self.app.palette.red, ring, 3)
+        super().draw_over(surface)
+
+    def move_focus(self, step: int) -> None:
+        """Tab goes round the list of scenarios (Up/Down choose in it) and the buttons."""
+        usable = [-1] + [i for i, b in enumerate(self.focus) if b.is_enabled and b.visible]
+        at = usable.index(self.focused) if self.focused in usable else 0
+        self.focused = usable[(at + step) % len(usable)]
 
     def detail_html(self) -> str:
         if self.index < 0:
@@ -107,11 +151,18 @@ class ScenarioScene(Scene):
             return
         self.index = index
         self.build()
-        self.focus_on(self.choices[index])
+        self.focused = -1
 
     def key(self, event: pygame.event.Event) -> None:
+        usable = [i for i, e in enumerate(self.entries) if e.ok]
         if event.key == pygame.K_ESCAPE:
             self.app.pop()
+        elif event.key in (pygame.K_UP, pygame.K_DOWN) and self.focused < 0 and usable:
+            at = usable.index(self.index) if self.index in usable else 0
+            step = 1 if event.key == pygame.K_DOWN else -1
+            self.pick(usable[(at + step) % len(usable)])
+        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and self.focused < 0:
+            self.go()
         else:
             super().key(event)
 
@@ -136,6 +187,10 @@ class ContenderScene(Scene):
         self.difficulty = "standard"
         self.length = "full"
         self.styles = theme.faction_styles(scenario.contenders, app.palette)
+        # The players' names, by seat (optional): kept in the save for the debrief.
+        self.names: dict[str, str] = (
+            {self.playable[0].id: app.player_name} if app.player_name and self.playable else {}
+        )
 
     def layout(self, area: pygame.Rect) -> None:
         w, h = area.size
@@ -173,77 +228,97 @@ class ContenderScene(Scene):
                 on_click=lambda i=i: self.pick(i),
                 term=c.id,
             )
-        side = round(340 * k)
-        detail = pygame.Rect(
-            m, round(312 * k), w - 2 * m - side - round(24 * k), h - round(312 * k) - round(100 * k)
-        )
+        side = round(380 * k)
+        top = round(312 * k)
+        entry_h = self.app.ui_font("body", 1).get_linesize() + round(14 * k)
+        detail = pygame.Rect(m, top, w - 2 * m - side - round(24 * k),
+                             h - top - round(112 * k) - entry_h)
         UITextBox(self.detail_html(), detail, self.app.ui, container=self.root)
-        sx = w - m - side
-        UILabel(
-            pygame.Rect(sx, round(312 * k), side, round(28 * k)),
-            "How well the AI plays",
+        self.name_row(pygame.Rect(m, detail.bottom + round(10 * k), detail.width, entry_h))
+        self.side_panel(pygame.Rect(w - m - side, top, side, h - top - round(100 * k)))
+        self.start_button = forward_buttons(self, area, "Start", self.start)
+        self.focus_on(self.start_button)
+
+    def name_row(self, r: pygame.Rect) -> None:
+        """The name of the chosen seat's player (a person's seat only), on one row."""
+        seat = self.playable[self.index]
+        person = self.index in self.people
+        f = self.app.ui_font("body")
+        pad = round(12 * self.app.k)
+        said = next(
+            (t for t in (f"Name of {seat.short}'s player (optional)", f"{seat.short}'s player")
+             if f.size(t)[0] + pad <= r.width * 0.55),
+            "Player",
+        ) if person else f"{seat.short}: the AI"
+        label_w = f.size(said)[0] + pad
+        UILabel(pygame.Rect(r.x, r.y, label_w, r.height), said, self.app.ui, container=self.root)
+        self.name_entry = UITextEntryLine(
+            pygame.Rect(r.x + label_w, r.y, r.width - label_w, r.height),
             self.app.ui,
             container=self.root,
         )
-        self.level = UIDropDownMenu(
-            ["easy", "standard", "strong"],
-            self.difficulty,
-            pygame.Rect(sx, round(342 * k), side, round(40 * k)),
-            self.app.ui,
-            container=self.root,
-        )
-        UILabel(
-            pygame.Rect(sx, round(392 * k), side, round(28 * k)),
-            "Seed (the same seed, the same game)",
-            self.app.ui,
-            container=self.root,
-        )
+        self.name_entry.set_text_length_limit(MAX_NAME)
+        self.name_entry.set_text(self.names.get(seat.id, ""))
+        if not person:
+            self.name_entry.disable()
+
+    def side_panel(self, r: pygame.Rect) -> None:
+        """The AI's strength, the seed and the length, stacked at the player's text size."""
+        k = self.app.k
+        gap = round(8 * k)
+        row_h = self.app.ui_font("body").get_linesize() + round(14 * k)
+        y = self.lines(r.x, r.y, r.width, "How well the AI plays")
+        bw = (r.width - 2 * gap) // 3
+        for i, level in enumerate(AI_LEVELS):
+            self.button(
+                pygame.Rect(r.x + i * (bw + gap), y, bw, row_h),
+                level.capitalize(),
+                lambda level=level: self.set_difficulty(level),
+                object_id="#chosen" if level == self.difficulty else "#choice",
+                tip=AI_TIPS[level],
+            )
+        y = self.lines(r.x, y + row_h + gap, r.width, "Seed (the same seed, the same game)")
+        entry_h = self.app.ui_font("body", 1).get_linesize() + round(14 * k)
         self.seed_entry = UITextEntryLine(
-            pygame.Rect(sx, round(422 * k), side, round(44 * k)), self.app.ui, container=self.root
+            pygame.Rect(r.x, y, r.width, entry_h),
+            self.app.ui,
+            container=self.root,
         )
         self.seed_entry.set_allowed_characters("numbers")
         self.seed_entry.set_text_length_limit(18)
         self.seed_entry.set_text(str(self.seed))
+        y = self.seed_entry.relative_rect.bottom + round(2 * k)
+        note_h = self.app.ui_font("body").get_linesize() + 2
         self.seed_note = UILabel(
-            pygame.Rect(sx, round(468 * k), side, round(24 * k)),
-            "",
-            self.app.ui,
-            container=self.root,
+            pygame.Rect(r.x, y, r.width, note_h), "", self.app.ui, container=self.root,
             object_id="#muted",
         )
         self.button(
-            pygame.Rect(sx, round(496 * k), side, round(40 * k)),
+            pygame.Rect(r.x, y + note_h, r.width, row_h),
             "New random seed",
             self.reseed,
             object_id="#small_button",
         )
+        y += note_h + row_h + gap
         lengths = self.scenario.lesson_lengths()
         if len(lengths) > 1:
             minutes = next(m for name, _, m, _ in lengths if name == self.length)
-            UILabel(
-                pygame.Rect(sx, round(548 * k), side, round(28 * k)),
-                f"Length: about {minutes} minutes",
-                self.app.ui,
-                container=self.root,
-            )
-            lw = (side - round(8 * k) * (len(lengths) - 1)) // len(lengths)
+            y = self.lines(r.x, y, r.width, f"Length: about {minutes} minutes")
+            lw = (r.width - gap * (len(lengths) - 1)) // len(lengths)
             for i, (name, turns, minutes, what) in enumerate(lengths):
                 self.button(
-                    pygame.Rect(sx + i * (lw + round(8 * k)), round(578 * k), lw, round(40 * k)),
+                    pygame.Rect(r.x + i * (lw + gap), y, lw, row_h),
                     name.capitalize(),
                     lambda name=name: self.set_length(name),
                     object_id="#chosen" if name == self.length else "#choice",
                     tip=f"<b>{name.capitalize()}</b>: {turns} turns, about {minutes} minutes. "
                     f"{esc(what)}",
                 )
-        self.add_back_button(pygame.Rect(m, h - round(80 * k), round(200 * k), round(52 * k)))
-        self.start_button = self.button(
-            pygame.Rect(w - m - round(260 * k), h - round(80 * k), round(260 * k), round(52 * k)),
-            "Start",
-            self.start,
-            tip="Enter",
-        )
-        self.focus_on(self.start_button)
+
+    def set_difficulty(self, level: str) -> None:
+        self.read_seed()
+        self.difficulty = level
+        self.build()
 
     def detail_html(self) -> str:
         c = self.playable[self.index]
@@ -259,6 +334,8 @@ class ContenderScene(Scene):
             parts.append(
                 "<br><b>Weaknesses</b><br>" + "".join(f"- {esc(s)}<br>" for s in c.weaknesses)
             )
+        cut = self.scenario.with_length(self.length)
+        parts.append("<br>" + explain.goal_html(cut, c.id, self.length))
         return "".join(parts)
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -278,11 +355,11 @@ class ContenderScene(Scene):
             )
 
     def handle(self, event: pygame.event.Event) -> None:
-        if event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED and event.ui_element is self.level:
-            self.difficulty = event.text
-            return
         if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and event.ui_element is self.seed_entry:
             self.read_seed()
+            return
+        if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and event.ui_element is self.name_entry:
+            self.read_name()
             return
         super().handle(event)
 
@@ -294,6 +371,14 @@ class ContenderScene(Scene):
         self.seed = int(text)
         self.seed_note.set_text("")
         return True
+
+    def read_name(self) -> None:
+        """Keep the name typed for the seat shown (a blank name is no name)."""
+        cid = self.playable[self.index].id
+        try:
+            self.names[cid] = player_name(self.name_entry.get_text())
+        except ValueError:
+            self.names.pop(cid, None)
 
     def reseed(self) -> None:
         self.seed = secrets.randbelow(1_000_000)
@@ -341,7 +426,10 @@ class ContenderScene(Scene):
         from .board import BoardScene
 
         humans = [self.playable[i].id for i in sorted(self.people)]
-        session = GameSession.new(self.scenario, humans, self.seed, self.difficulty, self.length)
+        names = {cid: self.names[cid] for cid in humans if cid in self.names}
+        session = GameSession.new(
+            self.scenario, humans, self.seed, self.difficulty, self.length, names
+        )
         from .title import TitleScene
 
         self.app.replace(TitleScene(self.app))

@@ -13,16 +13,16 @@ from ..app import Scene
 
 class TitleScene(Scene):
     def layout(self, area: pygame.Rect) -> None:
-        self.autosave = paths.autosave_path()
         w, h = area.size
         k = self.app.k
         bw, bh, gap = min(round(360 * k), w // 4), round(52 * k), round(14 * k)
         x = w - bw - w // 12
         y = h // 2 - (6 * (bh + gap)) // 2 + round(30 * k)
-        can_continue = self.autosave.is_file()
+        can_continue = bool(paths.autosave_files())  # cheap: which of them is unfinished is
+        # read when Continue is pressed (reading saves needs the engine, and a slow first frame)
         items = [
             ("New game", self.new_game, "Choose a scenario and a contender. (N)"),
-            ("Continue", self.continue_game, "Go on from the last autosave. (C)"),
+            ("Continue", self.continue_game, "Go on with your last unfinished game. (C)"),
             ("Load", self.load, "Open a saved game. (L)"),
             ("Encyclopedia", self.app.open_encyclopedia, "People, offices and terms. (E)"),
             ("Settings", self.settings, "Window, text size, colours, sound. (S)"),
@@ -111,10 +111,19 @@ class TitleScene(Scene):
         self.app.push(ScenarioScene(self.app))
 
     def continue_game(self) -> None:
+        from game.resume import last_unfinished
+
         from .saveload import open_save
 
-        if self.autosave.is_file():
-            open_save(self.app, self.autosave)
+        last = last_unfinished(self.app.catalogue())
+        if last is None:
+            self.app.toast(
+                "Every autosaved game is over. Start a new game, or open a finished one from "
+                "Load to read its debrief.",
+                "Continue",
+            )
+            return
+        open_save(self.app, last.path, last.save)
 
     def load(self) -> None:
         from .saveload import LoadScene
