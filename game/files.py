@@ -1,5 +1,6 @@
-"""Writing files so that nothing is lost: the one way the game writes every file it writes (saves,
-the autosave, settings, reports, the JSON Schema).
+"""Reading and writing files so that nothing is lost and nothing hangs: the one way the game
+writes every file it writes (saves, the autosave, settings, reports, the JSON Schema), and reads
+files of bounded size (:func:`read_bounded`).
 
 :func:`write_text` follows the habits of git and SQLite:
 
@@ -119,3 +120,17 @@ def _write_straight(target: Path, data: bytes) -> None:
     with os.fdopen(fd, "wb") as f:
         f.write(data)
         f.flush()
+
+
+def read_bounded(path: str | Path, limit: int) -> bytes:
+    """Up to ``limit + 1`` bytes of a regular file (so a caller sees that it is too large).
+    Opens without blocking and checks what it opened, so a pipe, a device or a folder is refused
+    at once with OSError, never waited on or read without end."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as f:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(21, "is a folder, not a file")
+        if not stat.S_ISREG(mode):
+            raise OSError(0, "not a regular file (a pipe, a device or a socket)")
+        return f.read(limit + 1)

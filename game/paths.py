@@ -53,7 +53,7 @@ def is_autosave(path: Path) -> bool:
         p = path.resolve()
         legacy = (data_dir() / LEGACY_AUTOSAVE).resolve()
         return p.parent == autosaves_dir().resolve() or p == legacy
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a loop of links (Python 3.11 and 3.12)
         return False
 
 

@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import stat
 import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
@@ -38,7 +36,7 @@ from pydantic import (
 
 from game import ai
 from game.engine import ID_PATTERN, Action, IllegalAction, Match, Scenario
-from game.files import write_text
+from game.files import read_bounded, write_text
 
 SCHEMA_VERSION = 2
 MAX_BYTES = 5_000_000  # a 24-turn game is a few kB; anything this big is not ours
@@ -372,20 +370,6 @@ def parse_save(raw: bytes, name: str = "<save>") -> SaveFile:
         problems = "; ".join(_problem(err) for err in e.errors()[:3])
         more = f" (and {e.error_count() - 3} more)" if e.error_count() > 3 else ""
         raise SaveError(f"{name}: not a valid save file: {problems}{more}") from None
-
-
-def read_bounded(path: str | Path, limit: int) -> bytes:
-    """Up to ``limit + 1`` bytes of a regular file (so a caller sees that it is too large).
-    Opens without blocking and checks what it opened, so a pipe, a device or a folder is refused
-    at once with OSError, never waited on or read without end."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    with os.fdopen(fd, "rb") as f:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise IsADirectoryError(21, "is a folder, not a file")
-        if not stat.S_ISREG(mode):
-            raise OSError(0, "not a regular file (a pipe, a device or a socket)")
-        return f.read(limit + 1)
 
 
 def load_save(path: str | Path) -> SaveFile:

@@ -252,3 +252,12 @@ def test_a_full_disk_in_the_window_says_what_the_autosave_holds(monkeypatch):
     assert saves.load_save(session.autosaver.path).turn == 1
     session.submit()  # room again: the autosave catches up
     assert session.autosaver.problem is None and session.autosaver.held == 3
+
+
+def test_play_refuses_to_save_over_its_scenario_file(run, tmp_path):
+    scenario = tmp_path / "mine.yaml"
+    scenario.write_text(find_scenario(MAIN).read_text(encoding="utf-8"), encoding="utf-8")
+    before = scenario.read_bytes()
+    code, out, err = run(["play", "--auto", "--scenario", scenario, "--save", scenario])
+    assert code == 2 and "is the scenario file itself" in err and out == ""
+    assert scenario.read_bytes() == before

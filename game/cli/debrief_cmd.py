@@ -26,6 +26,8 @@ GLOB_CHARS = set("*?[")
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
     """Add the `debrief` command to the `politburo` parser's subcommands."""
+    from game.cli.main import scenario_arg
+
     p = subparsers.add_parser(
         "debrief",
         help="write the debrief of a saved game, or a class summary of many, as HTML",
@@ -69,6 +71,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--scenario",
+        type=scenario_arg,
         metavar="ID_OR_PATH",
         help="the scenario the saves were played in (default: the one each save names; with "
         "--class, the one most saves name)",

@@ -22,7 +22,7 @@ MAX_LAB_GAMES = 100_000  # per arm
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
     """Add the `lab` command to the `politburo` command's subparsers."""
-    from game.cli.main import _int_in, add_sweep_options
+    from game.cli.main import _int_in, add_sweep_options, scenario_arg
 
     p = subparsers.add_parser(
         "lab",
@@ -34,6 +34,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--scenario",
+        type=scenario_arg,
         metavar="ID_OR_PATH",
         default=None,
         help="a scenario id or file (default: the main scenario, succession_1924)",
@@ -153,6 +154,13 @@ def run(args: argparse.Namespace) -> int:
         if same_file(output, entry.path):  # found now, not after an hour of games
             _say(f"cannot write {output}: it is the scenario the lab plays")
             return 1
+    if args.cluster is not None:
+        from game.lab.runner import cluster_address_problem
+
+        problem = cluster_address_problem(args.cluster)
+        if problem:
+            _say(f"error: --cluster: {problem}")
+            return 2
     arms = 1 + len(wanted)
     jobs = min(args.jobs or default_jobs(), args.games * arms)
     bar = ProgressBar(sys.stderr)

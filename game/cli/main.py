@@ -12,7 +12,8 @@ import json
 import os
 import secrets
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 PROG = "politburo"
@@ -20,6 +21,52 @@ PROG = "politburo"
 
 class UsageError(Exception):
     """A mistake in the command line (exit code 2)."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: stop as Ctrl-C does (a game in the terminal is saved first)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
+@contextmanager
+def _signals_stop_like_ctrl_c() -> Iterator[None]:
+    """Within, SIGTERM and SIGHUP (a closed terminal, a shutdown, `kill`) raise
+    :class:`Terminated`, so they unwind like Ctrl-C: temporary files cleaned up, the game saved.
+    The handlers before are put back after (main() also runs inside tests)."""
+    import signal
+    import threading
+
+    wanted = [getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n)]
+    if threading.current_thread() is not threading.main_thread():
+        wanted = []
+    before = {signum: signal.signal(signum, _stop) for signum in wanted}
+    try:
+        yield
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
+
+
+def _usable_streams() -> None:
+    """Standard streams that cannot fail: a closed one reads as empty or writes to nothing, and
+    text that the terminal cannot show (a file name that is not UTF-8) is escaped, not fatal."""
+    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))  # noqa: SIM115
+        elif name != "stdin" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -50,6 +97,13 @@ def _int_in(lo: int, hi: int, what: str):
         return value
 
     return parse
+
+
+def scenario_arg(text: str) -> str:
+    """An argparse type: a scenario id or file, never an empty one (which would mean none)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("is empty: give a scenario id or file")
+    return text
 
 
 def _name(text: str) -> str:
@@ -155,6 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     play.add_argument(
         "--scenario",
+        type=scenario_arg,
         metavar="ID_OR_PATH",
         help="a scenario id (shipped, or one of yours in the scenarios folder of the game's "
         "data folder) or a scenario file (default: choose from a menu; with --auto or "
@@ -219,7 +274,9 @@ def build_parser() -> argparse.ArgumentParser:
         "contender reached, their win rates, the events that never fired, the choices never "
         "taken, the actions nobody chose and any games that crashed (exit 1 if one did).",
     )
-    chk.add_argument("scenario", metavar="FILE_OR_ID", help="a scenario file or id")
+    chk.add_argument(
+        "scenario", type=scenario_arg, metavar="FILE_OR_ID", help="a scenario file or id"
+    )
     chk.add_argument(
         "--games",
         type=_int_in(1, MAX_GAMES, "the number of games"),
@@ -246,7 +303,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `politburo` console script; returns the exit code."""
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    _usable_streams()
+    with _signals_stop_like_ctrl_c():
+        return _main(list(sys.argv[1:] if argv is None else argv))
+
+
+def _main(args_list: list[str]) -> int:
     if not args_list or (args_list[0].startswith("-") and args_list[0] not in ("-h", "--help")):
         args_list = ["play", *args_list]
     try:
@@ -276,15 +338,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as e:
         print(f"{PROG}: error: {e}", file=sys.stderr)
         return 2
+    except Terminated as e:
+        print(f"{PROG}: stopped by signal {e.signum}", file=sys.stderr)
+        return e.exit_code
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
+    except OSError as e:  # a path the system refuses (too long, a loop of links ...)
+        where = f"{_clip(e.filename)}: " if e.filename is not None else ""
+        print(f"{PROG}: {where}{e.strerror or e}", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         # The reader went away (`politburo play --auto | head`): point stdout at nothing so
         # the interpreter's final flush does not complain, and stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+
+
+def _clip(name: object, limit: int = 200) -> str:
+    text = str(name)
+    return text if len(text) <= limit else f"{text[:limit // 2]}...{text[-limit // 2:]}"
 
 
 def cmd_validate(files: Sequence[str]) -> int:
@@ -525,6 +599,11 @@ def cmd_play(args: argparse.Namespace) -> int:
         return 0
     assert scenario is not None
 
+    if args.save is not None and entry is not None:
+        from game.files import same_file
+
+        if same_file(args.save, entry.path):  # found now, not when the game ends
+            raise UsageError(f"--save {args.save} is the scenario file itself: save elsewhere")
     contenders = [_contender_id(scenario, cid, bool(args.scenario or args.load))
                   for cid in args.contender or []]
     if len(set(contenders)) < len(contenders):

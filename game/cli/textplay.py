@@ -347,10 +347,11 @@ class Session:
             return self.save_on_exit()
         except QuitRequested:
             return self.save_on_exit(explicit=True)
-        except KeyboardInterrupt:
-            self.con.say("\nInterrupted.")
+        except KeyboardInterrupt as e:  # Ctrl-C, or SIGTERM/SIGHUP (main.Terminated)
+            signum = getattr(e, "signum", None)
+            self.con.say(f"\nStopped by signal {signum}." if signum else "\nInterrupted.")
             code = self.save_on_exit()
-            return code or 130
+            return code or getattr(e, "exit_code", 130)
 
     # -- one turn with people at the table
     def play_turn(self) -> None:

@@ -26,8 +26,9 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from game.content.datafile import DataFileError, read_data_file
 from game.content.yaml_lines import Locator
+from game.resources import assets_folder
 
-DEFAULT_PATH = Path(__file__).resolve().parents[2] / "assets" / "encyclopedia.yaml"
+DEFAULT_PATH = assets_folder() / "encyclopedia.yaml"
 
 Kind = Literal["person", "office", "organ", "term"]
 KINDS: tuple[str, ...] = ("person", "office", "organ", "term")  # the browsing order

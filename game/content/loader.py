@@ -21,11 +21,12 @@ from typing import Any
 import yaml
 
 from game.engine.scenario import Scenario
+from game.resources import scenarios_folder
 
 MAX_BYTES = 2_000_000
 MAX_ALIASES = 200
 MAX_DEPTH = 40
-SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+SCENARIO_DIR = scenarios_folder()
 
 
 class ScenarioError(Exception):

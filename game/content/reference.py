@@ -35,6 +35,10 @@ from game.engine.conditions import CONDITION_TYPES
 from game.engine.effects import EFFECT_TYPES
 from game.engine.registry import Entry, body_fields
 from game.engine.scenario import FACTOR_NAMES, Factor, Power, Rules, Scenario
+from game.files import write_text
+
+from . import limits
+from .limits import constrain_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 MODDING_MD = ROOT / "docs" / "modding.md"
@@ -130,7 +134,7 @@ def json_schema() -> dict[str, Any]:
     raw.pop("title")
     schema.update(raw)
     schema["$defs"] = dict(sorted(defs.items()))
-    return schema
+    return constrain_schema(schema)
 
 
 def _family_of(kinds: set[str]) -> str:
@@ -1024,6 +1028,30 @@ def _powers_and_factors() -> list[str]:
     return out + [""]
 
 
+def _limits() -> list[str]:
+    """The limits on texts and counts (game.content.limits), as the validator applies them."""
+    texts = ", ".join(f"`{f}` {n:,}" for f, n in sorted(limits.TEXT.items(), key=lambda x: x[1]))
+    counts = ", ".join(f"`{f}` {n:,}" for f, n in sorted(limits.COUNT.items()))
+    one_line = ", ".join(f"`{f}`" for f in sorted(limits.ONE_LINE))
+    return [
+        "### Limits",
+        "",
+        "The validator refuses a scenario that breaks one of these limits, at the line and "
+        "column of the value and with the limit named; the JSON Schema holds the same limits, "
+        "so an editor marks them as you type. They are far above what the shipped scenarios "
+        "use, and the game window is tested with the longest texts they allow.",
+        "",
+        f"- **Characters in a text**, by its field (for a list of texts, the list's field): "
+        f"{texts}; any other text {limits.DEFAULT_TEXT:,}; a mapping's key {limits.KEY}.",
+        f"- **Items in a list** (or keys in a mapping), by its field: {counts}; any other "
+        f"{limits.DEFAULT_COUNT:,}.",
+        "- **No control characters** in any text (NUL, escape, and the like, which a quoted "
+        "YAML string could otherwise hold); line breaks and tabs are allowed in prose, but not "
+        f"in {one_line}.",
+        "",
+    ]
+
+
 def _summary(text: str) -> str:
     """The first sentence of a docstring's prose."""
     first = re.split(r"(?<=\.)\s", text, maxsplit=1)[0]
@@ -1045,6 +1073,7 @@ def modding_markdown() -> str:
         "- [Tutorial: your first scenario](#tutorial-your-first-scenario)",
         "- [Reference](#reference)",
         "  - [Conventions](#conventions)",
+        "  - [Limits](#limits)",
     ]
     for model, _ in models:
         out.append(f"  - {_link(title_of(model), title_of(model))}")
@@ -1058,6 +1087,7 @@ def modding_markdown() -> str:
     ]
     out += _tutorial()
     out += ["## Reference", "", "### Conventions", "", CONVENTIONS.replace("###", "####")]
+    out += _limits()
     for model, used in models:
         out += _model_section(model, used)
     for family, intro in (("Effect", EFFECTS_INTRO), ("Condition", CONDITIONS_INTRO)):
@@ -1118,8 +1148,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{_shown(path)} is out of date; run `{REGENERATE}`")
         return 1 if stale else 0
     for path, text in generated().items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        write_text(path, text)
         print(f"wrote {_shown(path)}")
     return 0
 

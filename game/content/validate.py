@@ -48,6 +48,7 @@ from game.engine.scenario import (
     patched_with_origins,
 )
 
+from .limits import limit_problems
 from .loader import MAX_BYTES, YAMLLimitError, compose_yaml, construct_yaml
 from .yaml_lines import Loc, Locator, Point
 
@@ -258,9 +259,13 @@ def _check(text: str, path: str,
         return None, [Problem(path, line, col, "error", "a scenario must be a mapping of fields "
                               f"(id: ..., title: ..., ...) at the top level, not {_got(data)}")
                       ], True
+    breaches = [
+        Problem(path, mark.line + 1, mark.column + 1, "error", message)
+        for mark, message in limit_problems(root)
+    ]
     scenario, errors, complete = _validate(data)
     if scenario is None:
-        return None, _Structure(data, root, path).run(errors), complete
+        return None, breaches + _Structure(data, root, path).run(errors), complete
 
     locator = Locator(root)
 
@@ -268,7 +273,7 @@ def _check(text: str, path: str,
         line, col = locator.position(p.loc)
         return Problem(path, line, col, p.severity, p.message, _reference_hint(p))
 
-    problems = [at(p) for p in cross_reference_problems(scenario)]
+    problems = breaches + [at(p) for p in cross_reference_problems(scenario)]
     if warnings:
         problems += [at(p) for p in analyse(scenario)]
     return scenario, problems, True

@@ -11,7 +11,9 @@ whatever the number of worker processes.
 
 from __future__ import annotations
 
+import re
 import signal
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -162,6 +164,48 @@ class ClusterError(Exception):
     """The Dask cluster cannot be used; the message says why in one line."""
 
 
+CONNECT_SECONDS = 10  # for the scheduler to answer before the lab gives up on it
+CLUSTER_ADDRESS = re.compile(r"^(tcp|tls)://(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):[0-9]{1,5}$")
+
+
+def cluster_address_problem(address: str) -> str | None:
+    """Why ``address`` is not a Dask scheduler's address (tcp:// or tls://, a host, a port), or
+    None."""
+    if CLUSTER_ADDRESS.match(address) and int(address.rsplit(":", 1)[1]) <= 65535:
+        return None
+    return f"{address[:80]!r} is not a Dask scheduler address such as tcp://10.0.0.5:8786"
+
+
+def _connect(client_class, address: str):
+    """A Dask client of the scheduler at ``address``, or ClusterError in one line: for an address
+    that is not one, a refusal, or anything that is not a Dask scheduler (whatever Dask raises
+    then, even a server that never answers, which Dask's own timeout does not cover: the client
+    is made in a thread given a deadline)."""
+    problem = cluster_address_problem(address)
+    if problem:
+        raise ClusterError(problem)
+    made: list = []
+
+    def connect() -> None:
+        try:
+            made.append(client_class(address, timeout=f"{CONNECT_SECONDS}s"))
+        except BaseException as e:  # noqa: BLE001 - any failure means: not a usable scheduler
+            made.append(e)
+
+    thread = threading.Thread(target=connect, name="politburo-cluster-connect", daemon=True)
+    thread.start()
+    deadline = CONNECT_SECONDS * 1.5
+    thread.join(deadline)
+    if not made:
+        raise ClusterError(
+            f"no answer from {address} within {deadline:g} s: is it a Dask scheduler?"
+        )
+    if isinstance(made[0], BaseException):
+        why = " ".join(str(made[0]).split())[:200] or type(made[0]).__name__
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {why}")
+    return made[0]
+
+
 def run_on_cluster(
     arms: Sequence[Arm],
     seeds: Sequence[int],
@@ -178,10 +222,7 @@ def run_on_cluster(
         raise ClusterError(
             "running on a cluster needs Dask: pip install 'politburo[cluster]'"
         ) from None
-    try:
-        client = Client(address, timeout="10s")
-    except (OSError, TimeoutError, ValueError) as e:
-        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {e}") from None
+    client = _connect(Client, address)
     total = len(seeds) * len(arms)
     size = max(1, min(CHUNK, len(seeds) // 8 or 1))
     found: dict[tuple[int, int], LabRecord] = {}

@@ -21,8 +21,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from game.content.datafile import DataFileError, read_data_file
 from game.content.yaml_lines import Locator
 from game.engine import FACTOR_NAMES
+from game.resources import assets_folder
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets" / "teacher"
+ASSETS = assets_folder() / "teacher"
 COMMON = "common.yaml"
 LengthId = Literal["short", "standard", "full"]
 Section = Literal[

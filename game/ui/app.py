@@ -45,6 +45,16 @@ def screen_room() -> tuple[int, int] | None:
     return (w - FRAME[0], h - FRAME[1])
 
 
+def fitted(label: UILabel, text: str) -> str:
+    """``text``, shortened with an ellipsis to the width of ``label`` if it is wider."""
+    width = label.relative_rect.width
+    if label.font is None or label.font.get_rect(text).width <= width:
+        return text
+    while text and label.font.get_rect(text + "…").width > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 @dataclass
 class Hotspot:
     """A drawn area (not a widget) with a tooltip, and optionally an action when clicked."""
@@ -127,8 +137,11 @@ class Scene:
         return y
 
     def heading(self, rect: pygame.Rect, text: str) -> UILabel:
-        """The screen's (or overlay's) title, in the poster type of ``#heading``."""
-        return UILabel(rect, text, self.app.ui, container=self.root, object_id="#heading")
+        """The screen's (or overlay's) title, in the poster type of ``#heading``, shortened
+        with an ellipsis if it is wider than ``rect`` (a scenario's titles can be long)."""
+        label = UILabel(rect, "", self.app.ui, container=self.root, object_id="#heading")
+        label.set_text(fitted(label, text))
+        return label
 
     def add_back_button(self, rect: pygame.Rect) -> pygame_gui.elements.UIButton:
         """The button that closes this screen, as Esc does."""

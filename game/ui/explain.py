@@ -53,7 +53,15 @@ def category(kind: ActionKind) -> str:
 
 
 def esc(text: str) -> str:
-    return html.escape(" ".join(str(text).split()))
+    """Text for a pygame_gui HTML box: escaped, on one line, drawable (see :func:`drawable`)."""
+    return html.escape(" ".join(drawable(str(text)).split()))
+
+
+def drawable(text: str) -> str:
+    """``text`` with what no font can draw replaced: the undecodable bytes of a file name (kept
+    by Python as lone surrogates, which the font renderer refuses) and control characters."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return "".join("\ufffd" if ch < " " or "\x7f" <= ch < "\xa0" else ch for ch in text)
 
 
 def pct(x: float) -> str:

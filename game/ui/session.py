@@ -28,6 +28,7 @@ from game.engine import (
     outcome,
     view,
 )
+from game.ui.explain import drawable
 from game.words.actions import readable
 from game.words.names import date_words
 
@@ -62,12 +63,12 @@ def list_slots(catalogue) -> list[Slot]:
     named = sorted(slots_dir().glob("*.json")) if slots_dir().is_dir() else []
     found: list[tuple[float, Slot]] = []
     for p in [*named, *paths.autosave_files()]:
-        name = "Autosave" if paths.is_autosave(p) else p.stem
+        name = "Autosave" if paths.is_autosave(p) else drawable(p.stem)
         try:
             game = resume.read(p, catalogue)
             summary, ok, save = f"{game.summary()}, saved {game.saved_at()}", True, game.save
         except saves.SaveError as e:
-            summary, ok, save = str(e).split(": ", 1)[-1], False, None
+            summary, ok, save = drawable(_without_path(str(e), p)), False, None
         try:
             mtime = p.stat().st_mtime
         except OSError:
@@ -75,6 +76,11 @@ def list_slots(catalogue) -> list[Slot]:
         found.append((mtime, Slot(name, p, summary, ok, save)))
     found.sort(key=lambda x: -x[0])
     return [s for _, s in found]
+
+
+def _without_path(message: str, path: Path) -> str:
+    """A SaveError's message without the path it starts with (the list shows the name)."""
+    return message.removeprefix(f"{path}: ")
 
 
 @dataclass

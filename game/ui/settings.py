@@ -20,6 +20,7 @@ MAX_SIZE = WINDOW_SIZES[-1]
 SMALLEST = (800, 450)  # however small the screen, a window below this cannot be read
 TEXT_SIZES = {"small": 0.9, "normal": 1.0, "large": 1.15, "largest": 1.3}
 ANIMATION_SPEEDS = {"off": 0.0, "fast": 2.5, "normal": 1.0, "slow": 0.5}
+MAX_BYTES = 100_000  # a settings file is a few hundred bytes
 
 
 class Settings(BaseModel):
@@ -74,13 +75,13 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     """The saved settings and, if the file could not be used, a notice saying so."""
     path = path or settings_path()
     try:
-        raw = path.read_bytes()
+        raw = files.read_bounded(path, MAX_BYTES)
     except FileNotFoundError:
         return Settings(), None
     except OSError as e:
         return Settings(), f"Settings not read ({e.strerror or e}); using the defaults."
     try:
-        data = json.loads(raw[:100_000].decode("utf-8"))
+        data = json.loads(raw[:MAX_BYTES].decode("utf-8"))
         s = Settings.model_validate(data)
         return s.model_copy(update={"window_size": clamp_size(s.window_size)}), None
     except (ValueError, ValidationError):

@@ -8,9 +8,10 @@ pygame_gui theme is built here from the same palette, at the player's text size.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
+from game.resources import assets_folder
+
+ASSETS = assets_folder()
 FONTS = ASSETS / "fonts"
 
 HEADING_FONT = FONTS / "BebasNeue-Bold.otf"

@@ -45,3 +45,60 @@ def test_an_unreachable_scheduler_is_one_clear_line(run, tmp_path):
     assert code == 1 and out == ""
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in err
     assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "address", ["nonsense", "tcp://", "tcp://127.0.0.1:99999", "inproc://x", "ucx://10.0.0.1:1"]
+)
+def test_what_is_not_a_scheduler_address_is_a_usage_error(run, tmp_path, address):
+    path = write_council(tmp_path)
+    code, out, err = run(["lab", "--scenario", path, "--games", 1, "--cluster", address])
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "is not a Dask scheduler address" in err
+
+
+def _server(reply: bytes | None) -> tuple[str, list]:
+    """A local TCP server that is no Dask scheduler: it sends ``reply`` to each connection, or
+    nothing at all (``None``), and keeps it open."""
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    kept: list = [listener]
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            kept.append(conn)
+            if reply is not None:
+                conn.sendall(reply)
+
+    threading.Thread(target=serve, daemon=True).start()
+    return f"tcp://127.0.0.1:{listener.getsockname()[1]}", kept
+
+
+@pytest.mark.parametrize(
+    ("reply", "phrase"),
+    [(b"HTTP/1.1 200 OK\r\n\r\n" + b"<html>" * 200, "cannot reach"), (None, "no answer from")],
+    ids=["a web server", "a silent server"],
+)
+def test_a_server_that_is_not_a_scheduler_is_one_clear_line(
+    run, tmp_path, monkeypatch, reply, phrase
+):
+    from game.lab import runner
+
+    monkeypatch.setattr(runner, "CONNECT_SECONDS", 1)
+    address, kept = _server(reply)
+    path = write_council(tmp_path)
+    try:
+        code, out, err = run(["lab", "--scenario", path, "--games", 1, "--cluster", address])
+    finally:
+        for s in kept:
+            s.close()
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert phrase in err and address in err

@@ -411,7 +411,7 @@ class BoardScene(Scene):
         base_y = cc_top + 2 * (label[1] + bar_h + self.px(2)) + gap + self.px(8)
         pygame.draw.polygon(surface, p.paper_dark, [apex, (r.right, base_y), (r.left, base_y)])
         draw.text(surface, v.organ_names["politburo"].upper(), (r.centerx, label_y), "heading",
-                  self.fs(17), p.ink, anchor="midtop")
+                  self.fs(17), p.ink, anchor="midtop", max_width=r.width)
         for seat, cx, cy in seats:
             style = self.styles[seat.faction] if seat.faction >= 0 else None
             if style is None:

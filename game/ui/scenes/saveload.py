@@ -13,6 +13,7 @@ from game.content import sources
 from game.words.names import date_words
 
 from ..app import App, Scene
+from ..explain import esc
 from ..session import GameSession, Slot, list_slots, slot_path
 from .dialogs import Overlay
 
@@ -25,6 +26,11 @@ def open_save(app: App, path: Path, save: saves.SaveFile | None = None) -> bool:
     try:
         if save is None:
             save = saves.load_save(path)  # read and checked once, on its way to the board
+        if not save.humans:
+            raise saves.SaveError(
+                "It is a game of AI seats only, with no seat played by a person: play it on in "
+                "the terminal (politburo play --text --load FILE --contender ID)."
+            )
         try:
             entry = sources.resolve_id(save.scenario_id, app.catalogue())
         except sources.UnknownScenario:
@@ -35,7 +41,7 @@ def open_save(app: App, path: Path, save: saves.SaveFile | None = None) -> bool:
             raise saves.SaveError(f"its scenario cannot be loaded: {entry.error}")
         session = GameSession.resume(save, entry.scenario, path)
     except saves.SaveError as e:
-        app.toast(f"This save cannot be opened. {e}")
+        app.toast(esc(f"This save cannot be opened. {e}"))
         return False
     from .title import TitleScene
 
@@ -116,7 +122,7 @@ class LoadScene(Scene):
         if 0 <= self.index < len(self.slots):
             slot = self.slots[self.index]
             if not slot.ok:
-                self.app.toast(f"{slot.name} cannot be loaded: {slot.summary}")
+                self.app.toast(esc(f"{slot.name} cannot be loaded: {slot.summary}"))
                 return
             open_save(self.app, slot.path, slot.save)
 
