@@ -21,6 +21,7 @@ TEXT: dict[str, int] = {
     "id": 64,
     "short": 16,  # the contender's name in tables, the board's columns and the logs
     "name": 60,
+    "post": 80,  # an office as a sentence names it: 'the Leningrad party organisation'
     "title": 80,
     "label": 120,
     "strengths": 160,
@@ -59,7 +60,7 @@ COUNT: dict[str, int] = {
 """How many items a list (or keys a mapping) may have, by the name of its field."""
 DEFAULT_COUNT = 200
 
-ONE_LINE = frozenset({"id", "short", "name", "title", "label", "source", "question"})
+ONE_LINE = frozenset({"id", "short", "name", "post", "title", "label", "source", "question"})
 """Fields shown on one line, where a line break is refused too."""
 ALLOWED_CONTROLS = frozenset("\n\t")  # in prose: YAML's block texts have line breaks
 
