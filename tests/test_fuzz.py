@@ -10,9 +10,9 @@ import sys
 
 import pytest
 import yaml
-from fuzz import BUDGET, command_lines, save_bytes, save_documents, scenario_documents
 from hypothesis import given, settings
 
+from fuzz import BUDGET, command_lines, save_bytes, save_documents, scenario_documents
 from game import saves
 from game.content.loader import find_scenario, load_scenario
 from game.content.validate import check_text

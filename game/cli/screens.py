@@ -15,7 +15,7 @@ from game.words import goal
 from game.words.actions import card_choice
 from game.words.names import date_words, office_post, ordinal
 from game.words.odds import odds_text
-from game.words.report import sort_report
+from game.words.report import choice_tally, sort_report
 
 W = t.WIDTH
 
@@ -398,6 +398,8 @@ def render_events(
             out += [t.wrap(s, width, indent=" " * 17, first=" " * 13) for s in more]
         else:
             out.append(t.wrap(e.text, width, indent=" " * 13, first=tag + " "))
+            if blocs:  # a card or an election the Central Committee voted on: its count
+                out += [t.wrap(s, width, indent=" " * 17, first=" " * 13) for s in choice_tally(e)]
     return "\n".join(out)
 
 

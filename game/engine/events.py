@@ -107,7 +107,9 @@ def resolve_decisions(ctx: Context, picks: Mapping[int, Mapping[str, str]]) -> N
         if e.decider == "vote":
             votes, blocs = card_vote(ctx, e, backers)
             winner = choice_ids[int(np.argmax(votes))]  # the first of equals
-            data |= {"votes": dict(zip(choice_ids, votes, strict=True)), "blocs": blocs}
+            data |= {"votes": dict(zip(choice_ids, votes, strict=True)), "blocs": blocs,
+                     "labels": {ch.id: ch.label for ch in e.choices},
+                     "organ": ctx.organ_name("central_committee")}
         else:
             chosen = [cid for cid in choice_ids if backers[cid]]
             winner = chosen[0] if chosen else choice_ids[0]

@@ -12,6 +12,11 @@ from collections.abc import Sequence
 from .context import Context
 
 
+def signed(x: float) -> str:
+    """A number to one decimal with its sign, never '-0.0': '+0.4', '-1.2', '+0.0'."""
+    return f"{round(x, 1) + 0.0:+.1f}"
+
+
 def titled(title: str, text: str) -> str:
     """A line under a card's title: 'The date of the funeral: Tell him', 'Strike first? Accept'
     (after a title that ends in its own mark, no colon, and a new sentence)."""
@@ -56,7 +61,7 @@ def _term(key: str, value: float, q, ctx: Context) -> str:
             "habit": ("the habit of approving the leadership's report" if q.kind == "confidence"
                       else "the habit of keeping a comrade in his post"),
         }.get(key, key)
-    return f"{words} ({value:+.1f})"
+    return f"{words} ({signed(value)})"
 
 
 def judged(ctx: Context, q, terms: Sequence[tuple[str, float]], room: float) -> str:
@@ -70,8 +75,18 @@ def judged(ctx: Context, q, terms: Sequence[tuple[str, float]], room: float) -> 
         parts.append("for it: " + ", ".join(pros))
     if cons:
         parts.append("against it: " + ", ".join(cons))
-    parts.append(f"the mood in the room {room:+.1f}")
+    parts.append(f"the mood in the room {signed(room)}")
     return "; ".join(parts)
+
+
+def chosen(labels: Sequence[str], lean: Sequence[float], room: Sequence[float],
+           swayed_by: str) -> str:
+    """Why those who chose for themselves between options chose as they did: each option's
+    pull on them (what ``swayed_by`` names, and the mood in the room), strongest first."""
+    pulls = sorted(zip(labels, lean, room, strict=True), key=lambda x: -(x[1] + x[2]))
+    each = "; ".join(f"\u201c{label}\u201d {swayed_by} {signed(a)}, the mood in the room "
+                     f"{signed(b)}" for label, a, b in pulls)
+    return f"judged for themselves, drawn most to the first of these ({each})"
 
 
 STANCE_WORDS = {

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from . import explain
 from .actions import FORUMS, Action, ActionKind
 from .context import Context
 from .record import Kind
@@ -249,7 +250,7 @@ def defend(ctx: Context, c: int, action: Action) -> None:
     _answer(ctx, c, "defend")
     swing = ctx.state.rules.defence_weight * ctx.state.contenders[c].oratory / 100
     ctx.notes.append(f"your defence will count for you with the members who judge for "
-                     f"themselves ({-swing:+.1f})")
+                     f"themselves ({explain.signed(-swing)})")
     ctx.report(Kind.ACTION, f"{ctx.name(c)} prepares a defence against the charges.", (c,))
 
 

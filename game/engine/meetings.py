@@ -175,7 +175,7 @@ def elect_offices(ctx: Context) -> None:
                 backed[k] = max(allies, key=lambda i, k=k: (
                     s.trust[k, running[i]], -abs(s.contenders[running[i]].line - line), -i))
         lean = np.array([s.contenders[c].prestige / 25.0 for c in running])
-        votes, blocs = choose(ctx, [ctx.name(c) for c in running], backed, lean)
+        votes, blocs = choose(ctx, [ctx.name(c) for c in running], backed, lean, "prestige")
         winner = running[int(np.argmax(votes))]
         with ctx.tagged(Factor.PATRONAGE):
             ctx.report(Kind.MEETING,
@@ -183,6 +183,9 @@ def elect_offices(ctx: Context) -> None:
                        f"{post_of(o)}.", (winner,), ref=o.id,
                        data={"votes": {ctx.scenario.contenders[c].id: v
                                        for c, v in zip(running, votes, strict=True)},
+                             "labels": {ctx.scenario.contenders[c].id: ctx.name(c)
+                                        for c in running},
+                             "organ": ctx.organ_name("central_committee"),
                              "blocs": blocs})
             ctx.set_holder(o.id, winner)
 

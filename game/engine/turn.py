@@ -16,6 +16,7 @@ from . import (
 )
 from .actions import Action, ActionKind
 from .context import Context
+from .explain import signed
 from .legality import RULES
 from .record import GameEvent, Kind
 from .state import GameState
@@ -70,7 +71,7 @@ def _report_result(ctx: Context, c: int, action: Action, label: str,
     moved = list(ctx.notes)
     if abs(support - before[0]) >= 0.0005:
         moved.append(f"your following {100 * before[0]:.1f}% \u2192 {100 * support:.1f}% of "
-                     f"the party ({100 * (support - before[0]):+.1f} points)")
+                     f"the party ({signed(100 * (support - before[0]))} points)")
     if prestige != before[1]:
         moved.append(f"prestige {before[1]:.0f} \u2192 {prestige:.0f}")
     text = f"{label}: " + ("; ".join(moved) if moved else "done, nothing moved yet")

@@ -457,13 +457,14 @@ def _bloc(ctx: Context, q: Question, b: Ballot, i: int, yes: int, no: int, judge
     return Bloc(b.labels[i], yes, no, "; ".join(words), tuple(parts))
 
 
-def choose(ctx: Context, labels: Sequence[str], backed: dict[int, int], lean: np.ndarray):
+def choose(ctx: Context, labels: Sequence[str], backed: dict[int, int], lean: np.ndarray,
+           swayed_by: str = "its appeal"):
     """The Central Committee chooses between options (a card's choices, the candidates for an
     office). Each faction whose leader backs an option (``backed``: contender -> option) votes
     for it, ``bloc_discipline`` of it; the rest of each faction, and the uncommitted, choose
-    for themselves, leaning to each option by ``lean`` (log-odds) and the mood in the room
-    (one draw of noise per option). Returns the votes per option and the blocs, as (label,
-    votes per option, reason)."""
+    for themselves, leaning to each option by ``lean`` (log-odds: ``swayed_by`` names it) and
+    the mood in the room (one draw of noise per option). Returns the votes per option and the
+    blocs, as (label, votes per option, reason)."""
     s = ctx.state
     seats = ctx.cc_blocs().tolist()
     votes = [0] * len(labels)
@@ -479,13 +480,15 @@ def choose(ctx: Context, labels: Sequence[str], backed: dict[int, int], lean: np
             split = [0] * len(votes)
             split[backed[c]] = whipped
             blocs.append((f"Loyal to {ctx.name(c)}", split,
-                          f"loyal to {ctx.name(c)}, who backed \u201c{labels[backed[c]]}\u201d"))
-    lean = np.asarray(lean, dtype=float) + s.rng.normal(0.0, s.rules.vote_noise, len(labels))
-    p = np.exp(lean - lean.max())
+                          f"as {ctx.name(c)} asked"))
+    room = s.rng.normal(0.0, s.rules.vote_noise, len(labels))
+    lean = np.asarray(lean, dtype=float)
+    weight = lean + room
+    p = np.exp(weight - weight.max())
     own = s.rng.multinomial(free, p / p.sum()).tolist()
     votes = [v + x for v, x in zip(votes, own, strict=True)]
     blocs.append(("Members who follow no one, and the rest of each faction", own,
-                  "judged for themselves, by each option's appeal and the mood in the room"))
+                  explain.chosen(labels, lean.tolist(), room.tolist(), swayed_by)))
     return votes, blocs
 
 

@@ -11,6 +11,7 @@ import html
 from game.engine import ActionKind, GameEvent, Kind, Option, View
 from game.engine.view import ContenderInfo, RegionInfo
 from game.words.names import in_sentence
+from game.words.report import choice_tally
 
 CATEGORIES: tuple[tuple[str, frozenset[ActionKind]], ...] = (
     ("Decisions", frozenset({ActionKind.DECIDE})),
@@ -244,14 +245,17 @@ def option(o: Option, odds: str | None = None) -> str:
     return f"<b>{esc(o.label)}</b> ({o.cost} AP)<br>{esc(o.why)}{said}"
 
 
-def event_html(e: GameEvent) -> str:
+def event_html(e: GameEvent, counted: bool = False) -> str:
     """One event for a log or a report: its tag in bold, then what happened; a vote with its
-    tally."""
+    tally (``counted``: a card or an election the Central Committee voted on, with its count
+    bloc by bloc and the reasons, indented below)."""
     if e.kind == Kind.VOTE and e.tally is not None:
         t = e.tally
         verdict = "carried" if t.passed else "defeated"
         return f"<b>Vote</b>: {esc(t.organ)}: {esc(t.motion)}: {verdict}, {t.yes} to {t.no}"
-    return f"<b>{Kind(e.kind).tag}</b>: {esc(e.text)}"
+    line = f"<b>{Kind(e.kind).tag}</b>: {esc(e.text)}"
+    tally = choice_tally(e) if counted else []
+    return "<br>".join([line, *(f"&nbsp;&nbsp;&nbsp;&nbsp;<i>{esc(x)}</i>" for x in tally)])
 
 
 def goal_html(

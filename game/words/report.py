@@ -43,6 +43,22 @@ def decision_line(scenario: Scenario, e: GameEvent, me: str) -> str | None:
                               f"went \u201c{label.get(taken or '', taken)}\u201d{tally}.")
 
 
+def choice_tally(e: GameEvent) -> list[str]:
+    """How the Central Committee chose between a card's choices or an office's candidates:
+    the count, then each bloc with its votes and why; empty for an event with no such vote."""
+    votes: dict[str, int] = e.data.get("votes", {})
+    labels: dict[str, str] = e.data.get("labels", {})
+    if not votes or not labels:
+        return []
+    count = ", ".join(f"\u201c{labels[c]}\u201d {n}" for c, n in votes.items())
+    out = [f"The {e.data.get('organ', 'Central Committee')}'s vote: {count}."]
+    for label, split, reason in e.data.get("blocs", []):
+        cast = ", ".join(f"{n} for \u201c{labels[c]}\u201d"
+                         for c, n in zip(votes, split, strict=True) if n)
+        out.append(f"{label}: {cast or 'no votes'} \u2014 {reason}.")
+    return out
+
+
 def sort_report(scenario: Scenario, events: Sequence[GameEvent], me: str | None) -> Report:
     """The events a reader may see, sorted into the report's sections (``me``: the reader's
     contender id; None: a reader with no seat, who gets everything under `rest`)."""

@@ -55,7 +55,7 @@ class TurnReport(Overlay):
                 "<i>You took no action.</i>"]
             if self.mine.touched:
                 rows += ["", "<b>What others did to you</b>"]
-                rows += [event_html(e) for e in self.mine.touched]
+                rows += [event_html(e, counted=True) for e in self.mine.touched]
             UITextBox("<br>".join(rows),
                       pygame.Rect(inner.x, inner.y + round(64 * k), inner.w,
                                   inner.h - round(128 * k)),
@@ -79,7 +79,7 @@ class TurnReport(Overlay):
                 f"What else happened in {self.played}" if self.opening
                 else f"What happened in {self.played}",
             )
-            rows = [event_html(e) for e in self.rest]
+            rows = [event_html(e, counted=True) for e in self.rest]
             text = "<br>".join(rows) or "<i>Nothing of note happened.</i>"
             UITextBox(
                 text,
