@@ -12,9 +12,34 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
 
+from game.rules.programs import (
+    Q_AFTER,
+    Q_ALL,
+    Q_ALLIED,
+    Q_ANY,
+    Q_BEFORE,
+    Q_EVENT,
+    Q_FLAG,
+    Q_HOLDS_OFFICE,
+    Q_IN_ORGAN,
+    Q_LEADS,
+    Q_LINE_ABOVE,
+    Q_LINE_BELOW,
+    Q_NOT,
+    Q_PLATFORM,
+    Q_POLITBURO_MAJORITY,
+    Q_RIVALS_OUT_OF,
+    Q_RULE,
+    Q_STATUS,
+    Q_SUPPORT,
+    Q_UNITY_ABOVE,
+    Q_UNITY_BELOW,
+)
+
 from .registry import Entry, tagged_union
 
 if TYPE_CHECKING:
+    from .compile import Builder
     from .context import Context
 
 Who = Annotated[
@@ -32,6 +57,9 @@ class After(Entry):
     def holds(self, ctx: Context) -> bool:
         return ctx.state.turn >= ctx.turn_of(self.value)
 
+    def emit(self, b: Builder) -> None:
+        b.row(Q_AFTER, b.turn(self.value))
+
 
 class Before(Entry):
     """True strictly before the given date. Example: `before: 1927-Q4`."""
@@ -41,6 +69,9 @@ class Before(Entry):
 
     def holds(self, ctx: Context) -> bool:
         return ctx.state.turn < ctx.turn_of(self.value)
+
+    def emit(self, b: Builder) -> None:
+        b.row(Q_BEFORE, b.turn(self.value))
 
 
 class Flag(Entry):
@@ -55,6 +86,9 @@ class Flag(Entry):
     def holds(self, ctx: Context) -> bool:
         return ctx.state.flags.get(self.name, 0.0) >= self.at_least
 
+    def emit(self, b: Builder) -> None:
+        b.row(Q_FLAG, b.flag(self.name), x=self.at_least)
+
 
 class Rule(Entry):
     """True when a rule switch of the scenario is on. Example: `rule: faction_ban`."""
@@ -64,6 +98,9 @@ class Rule(Entry):
 
     def holds(self, ctx: Context) -> bool:
         return bool(getattr(ctx.state.rules, self.value))
+
+    def emit(self, b: Builder) -> None:
+        b.row(Q_RULE, b.rule(self.value))
 
 
 class Status(Entry):
@@ -79,6 +116,9 @@ class Status(Entry):
         c = ctx.resolve(self.who)
         return c >= 0 and ctx.rung_id(c) in self.is_
 
+    def emit(self, b: Builder) -> None:
+        b.row(Q_STATUS, b.who(self.who), b.rungs(self.is_))
+
 
 class InOrgan(Entry):
     """True when a contender sits in the organ (`politburo`, `central_committee` or `party`).
@@ -91,6 +131,9 @@ class InOrgan(Entry):
 
     def holds(self, ctx: Context) -> bool:
         return ctx.in_organ(ctx.resolve(self.who), self.organ)
+
+    def emit(self, b: Builder) -> None:
+        b.row(Q_IN_ORGAN, b.who(self.who), b.organ_flag(self.organ))
 
 
 class RivalsOutOf(Entry):
@@ -108,6 +151,9 @@ class RivalsOutOf(Entry):
             ctx.in_organ(c, self.organ) for c in range(ctx.n_contenders) if c != me
         )
 
+    def emit(self, b: Builder) -> None:
+        b.row(Q_RIVALS_OUT_OF, b.who(self.who), b.organ_flag(self.organ))
+
 
 class HoldsOffice(Entry):
     """True when a contender holds the office. Example: `holds_office: {who: stalin, office:
@@ -120,6 +166,9 @@ class HoldsOffice(Entry):
     def holds(self, ctx: Context) -> bool:
         c = ctx.resolve(self.who)
         return c >= 0 and ctx.state.holder.get(self.office, -1) == c
+
+    def emit(self, b: Builder) -> None:
+        b.row(Q_HOLDS_OFFICE, b.who(self.who), b.office(self.office))
 
 
 class Platform(Entry):
@@ -134,6 +183,9 @@ class Platform(Entry):
         c = ctx.resolve(self.who)
         return c >= 0 and ctx.state.contenders[c].platform
 
+    def emit(self, b: Builder) -> None:
+        b.row(Q_PLATFORM, b.who(self.who))
+
 
 class Allied(Entry):
     """True when two contenders are in alliance. Example: `allied: {a: stalin, b: bukharin}`."""
@@ -145,6 +197,9 @@ class Allied(Entry):
     def holds(self, ctx: Context) -> bool:
         a, b = ctx.resolve(self.a), ctx.resolve(self.b)
         return a >= 0 and b >= 0 and bool(ctx.state.allied[a, b])
+
+    def emit(self, b: Builder) -> None:
+        b.row(Q_ALLIED, b.who(self.a), b.who(self.b))
 
 
 class Mood(Entry):
@@ -168,6 +223,15 @@ class Mood(Entry):
             and (self.unity_below is None or s.mood_unity < self.unity_below)
         )
 
+    def emit(self, b: Builder) -> None:
+        bounds = [(op, x) for op, x in ((Q_LINE_ABOVE, self.line_above),
+                                        (Q_LINE_BELOW, self.line_below),
+                                        (Q_UNITY_ABOVE, self.unity_above),
+                                        (Q_UNITY_BELOW, self.unity_below)) if x is not None]
+        for op, x in bounds:
+            b.row(op, x=x)
+        b.row(Q_ALL, len(bounds))
+
 
 class Support(Entry):
     """True when a contender's share of the party's loyalty is at least `at_least` (0 to 1).
@@ -181,6 +245,9 @@ class Support(Entry):
     def holds(self, ctx: Context) -> bool:
         c = ctx.resolve(self.who)
         return c >= 0 and ctx.support()[c] >= self.at_least
+
+    def emit(self, b: Builder) -> None:
+        b.row(Q_SUPPORT, b.who(self.who), x=self.at_least)
 
 
 class PolitburoMajority(Entry):
@@ -196,6 +263,9 @@ class PolitburoMajority(Entry):
     def holds(self, ctx: Context) -> bool:
         c = ctx.resolve(self.who)
         return c >= 0 and ctx.politburo_faction_share(c, self.with_allies) > 0.5
+
+    def emit(self, b: Builder) -> None:
+        b.row(Q_POLITBURO_MAJORITY, b.who(self.who), int(self.with_allies))
 
 
 class Leads(Entry):
@@ -222,6 +292,9 @@ class Leads(Entry):
             shares = ctx.support()[: s.n].tolist()
         return all(shares[c] > x for k, x in enumerate(shares) if k != c)
 
+    def emit(self, b: Builder) -> None:
+        b.row(Q_LEADS, b.who(self.who), b.organ(self.organ))
+
 
 class EventFired(Entry):
     """True when an event has fired, and, if `choice` is given, that choice was taken.
@@ -236,6 +309,9 @@ class EventFired(Entry):
         taken = ctx.state.fired.get(self.id)
         return taken is not None and (self.choice is None or taken == self.choice)
 
+    def emit(self, b: Builder) -> None:
+        b.row(Q_EVENT, b.event(self.id), b.choice(self.id, self.choice))
+
 
 class All(Entry):
     """True when every listed condition is true. Example: `all: [{after: 1926-Q1}, {rule:
@@ -246,6 +322,11 @@ class All(Entry):
 
     def holds(self, ctx: Context) -> bool:
         return all(c.holds(ctx) for c in self.items)
+
+    def emit(self, b: Builder) -> None:
+        for c in self.items:
+            c.emit(b)
+        b.row(Q_ALL, len(self.items))
 
 
 class AnyOf(Entry):
@@ -258,6 +339,11 @@ class AnyOf(Entry):
     def holds(self, ctx: Context) -> bool:
         return any(c.holds(ctx) for c in self.items)
 
+    def emit(self, b: Builder) -> None:
+        for c in self.items:
+            c.emit(b)
+        b.row(Q_ANY, len(self.items))
+
 
 class Not(Entry):
     """True when the inner condition is false. Example: `not: {holds_office: {who: trotsky,
@@ -268,6 +354,10 @@ class Not(Entry):
 
     def holds(self, ctx: Context) -> bool:
         return not self.value.holds(ctx)
+
+    def emit(self, b: Builder) -> None:
+        self.value.emit(b)
+        b.row(Q_NOT)
 
 
 CONDITION_TYPES: tuple[type[Entry], ...] = (

@@ -12,9 +12,32 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
 
+from game.rules.layout import QUALITY_IDS
+from game.rules.programs import (
+    X_ALLIANCE,
+    X_CHALLENGE,
+    X_CHARGE,
+    X_DEMOTE,
+    X_EXPOSE,
+    X_FLAG,
+    X_GRANT_OFFICE,
+    X_LINE,
+    X_LOYALTY,
+    X_MEMBERS,
+    X_MOOD,
+    X_PLATFORM,
+    X_QUALITY,
+    X_RETIRE,
+    X_REVOKE_OFFICE,
+    X_RULE,
+    X_SECRETARY,
+    X_TRUST,
+)
+
 from .registry import Entry, tagged_union
 
 if TYPE_CHECKING:
+    from .compile import Builder
     from .context import Context
 
 Who = Annotated[
@@ -38,6 +61,9 @@ class Mood(Entry):
     def apply(self, ctx: Context) -> None:
         ctx.shift_mood(self.line, self.unity)
 
+    def emit(self, b: Builder) -> None:
+        b.row(X_MOOD, x=self.line, y=self.unity)
+
 
 class ChangeQuality(Entry):
     """Add to one of a contender's qualities (each runs from 0 to 100).
@@ -54,6 +80,9 @@ class ChangeQuality(Entry):
     def apply(self, ctx: Context) -> None:
         for c in ctx.resolve_many(self.who):
             ctx.change_quality(c, self.quality, self.amount)
+
+    def emit(self, b: Builder) -> None:
+        b.row(X_QUALITY, b.who(self.who), QUALITY_IDS.index(self.quality), x=self.amount)
 
 
 class Loyalty(Entry):
@@ -77,6 +106,9 @@ class Loyalty(Entry):
         for c in ctx.resolve_many(self.who):
             ctx.shift_loyalties(c, self.amount * mask)
 
+    def emit(self, b: Builder) -> None:
+        b.row(X_LOYALTY, b.who(self.who), b.regions(self.regions), x=self.amount)
+
 
 class Members(Entry):
     """Add new members to regions, as a fraction of their present membership. New members
@@ -98,6 +130,9 @@ class Members(Entry):
         for r in ctx.region_indices(self.regions):
             ctx.add_members(r, self.fraction, self.follow_secretary)
 
+    def emit(self, b: Builder) -> None:
+        b.row(X_MEMBERS, b.regions(self.regions), int(self.follow_secretary), x=self.fraction)
+
 
 class GrantOffice(Entry):
     """Give an office to a contender (taking it from any holder).
@@ -112,6 +147,9 @@ class GrantOffice(Entry):
         for c in ctx.resolve_many(self.who):
             ctx.set_holder(self.office, c)
 
+    def emit(self, b: Builder) -> None:
+        b.row(X_GRANT_OFFICE, b.who(self.who), b.office(self.office))
+
 
 class RevokeOffice(Entry):
     """Take an office from whoever holds it; its power base stops backing them.
@@ -123,6 +161,9 @@ class RevokeOffice(Entry):
 
     def apply(self, ctx: Context) -> None:
         ctx.set_holder(self.office, -1)
+
+    def emit(self, b: Builder) -> None:
+        b.row(X_REVOKE_OFFICE, b.office(self.office))
 
 
 class Alliance(Entry):
@@ -139,6 +180,9 @@ class Alliance(Entry):
         for a in ctx.resolve_many(self.a):
             for b in ctx.resolve_many(self.b):
                 ctx.set_alliance(a, b, self.make)
+
+    def emit(self, b: Builder) -> None:
+        b.row(X_ALLIANCE, b.who(self.a), b.who(self.b), int(self.make))
 
 
 class Trust(Entry):
@@ -158,6 +202,9 @@ class Trust(Entry):
             for b in ctx.resolve_many(self.toward):
                 ctx.change_trust(a, b, self.amount)
 
+    def emit(self, b: Builder) -> None:
+        b.row(X_TRUST, b.who(self.who), b.who(self.toward), x=self.amount)
+
 
 class Line(Entry):
     """Move a contender's line on the Left-Right axis, without the usual cost in credibility.
@@ -174,6 +221,9 @@ class Line(Entry):
         for c in ctx.resolve_many(self.who):
             ctx.move_line(c, self.amount)
 
+    def emit(self, b: Builder) -> None:
+        b.row(X_LINE, b.who(self.who), x=self.amount)
+
 
 class SetFlag(Entry):
     """Set (or, with `add: true`, add to) a named flag that conditions can test.
@@ -189,6 +239,9 @@ class SetFlag(Entry):
         flags = ctx.state.flags
         flags[self.name] = flags.get(self.name, 0.0) + self.value if self.add else self.value
 
+    def emit(self, b: Builder) -> None:
+        b.row(X_FLAG, b.flag(self.name), int(self.add), x=self.value)
+
 
 class SetRule(Entry):
     """Change one of the scenario's rules for the rest of the game.
@@ -203,6 +256,9 @@ class SetRule(Entry):
 
     def apply(self, ctx: Context) -> None:
         ctx.set_rule(self.name, self.value)
+
+    def emit(self, b: Builder) -> None:
+        b.row(X_RULE, b.rule(self.name), x=float(self.value))
 
 
 class Demote(Entry):
@@ -220,6 +276,9 @@ class Demote(Entry):
             for _ in range(self.steps):
                 ctx.demote(target)
 
+    def emit(self, b: Builder) -> None:
+        b.row(X_DEMOTE, b.who(self.who), self.steps)
+
 
 class OpenPlatform(Entry):
     """Open (or, with `open: false`, close) a contender's opposition platform.
@@ -233,6 +292,9 @@ class OpenPlatform(Entry):
     def apply(self, ctx: Context) -> None:
         for c in ctx.resolve_many(self.who):
             ctx.set_platform(c, self.open)
+
+    def emit(self, b: Builder) -> None:
+        b.row(X_PLATFORM, b.who(self.who), int(self.open))
 
 
 class Secretary(Entry):
@@ -251,6 +313,9 @@ class Secretary(Entry):
             for c in patrons[:1]:
                 ctx.state.patron[r] = c
 
+    def emit(self, b: Builder) -> None:
+        b.row(X_SECRETARY, b.region(self.region), b.who(self.who))
+
 
 class Retire(Entry):
     """Take a notable out of the game (death, disgrace, a post abroad): they leave the Politburo
@@ -263,6 +328,9 @@ class Retire(Entry):
 
     def apply(self, ctx: Context) -> None:
         ctx.retire_notable(self.notable)
+
+    def emit(self, b: Builder) -> None:
+        b.row(X_RETIRE, b.notable(self.notable))
 
 
 class Expose(Entry):
@@ -281,6 +349,9 @@ class Expose(Entry):
         for c in ctx.resolve_many(self.who):
             ctx.state.contenders[c].exposed = self.exposed
 
+    def emit(self, b: Builder) -> None:
+        b.row(X_EXPOSE, b.who(self.who), int(self.exposed))
+
 
 class Charge(Entry):
     """File a charge of factionalism, as if `who` had made it: it waits for the organ that
@@ -298,6 +369,9 @@ class Charge(Entry):
             for t in ctx.resolve_many(self.target):
                 ctx.file_charge(c, t)
 
+    def emit(self, b: Builder) -> None:
+        b.row(X_CHARGE, b.who(self.who), b.who(self.target))
+
 
 class Challenge(Entry):
     """Move, as if `who` had moved it, that the holder of an office be relieved of it: the
@@ -313,6 +387,9 @@ class Challenge(Entry):
     def apply(self, ctx: Context) -> None:
         for c in ctx.resolve_many(self.who):
             ctx.file_challenge(c, self.office)
+
+    def emit(self, b: Builder) -> None:
+        b.row(X_CHALLENGE, b.who(self.who), b.office(self.office))
 
 
 EFFECT_TYPES: tuple[type[Entry], ...] = (

@@ -1,0 +1,271 @@
+"""A scenario compiled into what the kernels read: :class:`~game.rules.layout.Tables`, and the
+programs of its conditions and effects (see :mod:`game.rules.programs`).
+
+Every condition and effect class knows its own code (its ``emit`` method); the
+:class:`Builder` gives them the indices of the names they use. Compiled once per scenario and
+kept (:func:`compiled`): scenarios are immutable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from game.rules import layout as lay
+from game.rules import programs as prog
+
+from .actions import SPECS, ActionKind
+from .scenario import Factor, Scenario
+
+ORGAN_CODES = {"politburo": lay.POLITBURO, "central_committee": lay.CENTRAL_COMMITTEE,
+               "congress": lay.CONGRESS, "party": lay.PARTY}
+ORGAN_FLAGS = {"politburo": lay.IN_POLITBURO, "central_committee": lay.IN_CC,
+               "party": lay.IN_PARTY}
+FACTOR_CODES = {f: i for i, f in enumerate(Factor)}
+
+
+@dataclass
+class Builder:
+    """Collects program rows while conditions and effects emit themselves, and names their
+    references by index."""
+
+    scenario: Scenario
+    code: list[list[int]] = field(default_factory=list)
+    value: list[tuple[float, float]] = field(default_factory=list)
+    programs: list[tuple[int, int]] = field(default_factory=list)
+    masks: list[tuple[float, ...]] = field(default_factory=list)
+    flags: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        sc = self.scenario
+        self._contender = {c.id: i for i, c in enumerate(sc.contenders)}
+        self._office = {o.id: i for i, o in enumerate(sc.offices)}
+        self._region = {r.id: i for i, r in enumerate(sc.regions)}
+        self._rung = {r.id: i for i, r in enumerate(sc.ladder)}
+        self._event = {e.id: i for i, e in enumerate(sc.events)}
+        self._notable = {k.id: i for i, k in enumerate(sc.notables)}
+
+    # ----- rows and programs
+    def row(self, op: int, a: int = 0, b: int = 0, c: int = 0, d: int = 0, e: int = 0,
+            x: float = 0.0, y: float = 0.0) -> None:
+        self.code.append([op, a, b, c, d, e])
+        self.value.append((float(x), float(y)))
+
+    def condition(self, condition) -> int:
+        """The program of a condition (None: -1, always true)."""
+        if condition is None:
+            return -1
+        first = len(self.code)
+        condition.emit(self)
+        return self._close(first)
+
+    def effects(self, effects: Iterable) -> int:
+        """The program of an effect list (possibly empty)."""
+        first = len(self.code)
+        for effect in effects:
+            effect.emit(self)
+        return self._close(first)
+
+    def _close(self, first: int) -> int:
+        self.programs.append((first, len(self.code) - first))
+        return len(self.programs) - 1
+
+    # ----- names to indices
+    def who(self, ref: str) -> int:
+        """A contender reference: an id, ``self``, ``decider``, ``chooser``, ``nobody`` or
+        ``office:<id>`` (an unknown name: nobody, as the validator reports it)."""
+        if ref in self._contender:
+            return self._contender[ref]
+        special = {"self": prog.SELF, "decider": prog.DECIDER, "chooser": prog.CHOOSER,
+                   "nobody": prog.NOBODY}
+        if ref in special:
+            return special[ref]
+        if ref.startswith("office:") and ref[7:] in self._office:
+            return prog.OFFICE_BASE - self._office[ref[7:]]
+        return prog.NOBODY
+
+    def office(self, office_id: str) -> int:
+        return self._office[office_id]
+
+    def region(self, region_id: str) -> int:
+        return self._region[region_id]
+
+    def notable(self, notable_id: str) -> int:
+        return self._notable[notable_id]
+
+    def event(self, event_id: str) -> int:
+        return self._event[event_id]
+
+    def choice(self, event_id: str, choice_id: str | None) -> int:
+        if choice_id is None:
+            return -1
+        e = self.scenario.events[self._event[event_id]]
+        return next(i for i, ch in enumerate(e.choices) if ch.id == choice_id)
+
+    def rungs(self, rung_ids: Sequence[str]) -> int:
+        """A bit mask of ladder rungs."""
+        return sum(1 << self._rung[r] for r in rung_ids if r in self._rung)
+
+    def organ(self, organ: str) -> int:
+        return ORGAN_CODES[organ]
+
+    def organ_flag(self, organ: str) -> int:
+        return ORGAN_FLAGS[organ]
+
+    def turn(self, date: str) -> int:
+        return self.scenario.calendar.turn_of(date)
+
+    def rule(self, name: str) -> int:
+        return lay.RULE_IDS.index(name)
+
+    def flag(self, name: str) -> int:
+        return self.flags.setdefault(name, len(self.flags))
+
+    def regions(self, region_ids: Sequence[str]) -> int:
+        """A region mask's index (``all``: every region)."""
+        ids = set(region_ids)
+        mask = tuple(1.0 if ("all" in ids or r.id in ids) else 0.0
+                     for r in self.scenario.regions)
+        if mask not in self.masks:
+            self.masks.append(mask)
+        return self.masks.index(mask)
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A scenario as the kernels see it: its tables, and the names behind their indices."""
+
+    tables: lay.Tables
+    flags: tuple[str, ...]  # flag names, by index in State.flags
+
+
+def rules_array(rules) -> np.ndarray:
+    """The rules as numbers, in :data:`game.rules.layout.RULE_IDS` order."""
+    return np.array([float(getattr(rules, name)) for name in lay.RULE_IDS])
+
+
+def _mask(ids: Iterable[str], index: dict[str, int], size: int) -> np.ndarray:
+    out = np.zeros(size)
+    ids = list(ids)
+    for key, i in index.items():
+        if "all" in ids or key in ids:
+            out[i] = 1.0
+    return out
+
+
+def compile_scenario(sc: Scenario) -> Compiled:  # noqa: C901 - one table after another
+    """Build the tables of ``sc`` (see :class:`~game.rules.layout.Tables`)."""
+    b = Builder(sc)
+    n, regions, offices = len(sc.contenders), len(sc.regions), len(sc.offices)
+    turns = sc.calendar.turns
+    region_index = {r.id: i for i, r in enumerate(sc.regions)}
+    events = sc.events
+    most_choices = max([len(e.choices) for e in events] or [1]) or 1
+
+    meeting_rows = list(sc.meetings)
+    meeting = np.full((turns, 2), -1, np.int64)
+    for i, m in enumerate(meeting_rows):
+        t = sc.calendar.turn_of(m.when)
+        if 0 <= t < turns:
+            meeting[t, 0 if m.organ == "central_committee" else 1] = i
+    reporter = [b.who(m.reporter) if m.reporter else -1 for m in meeting_rows]
+
+    cards: list[list[int]] = [[] for _ in range(turns)]
+    for i, e in enumerate(events):
+        first, last = (sc.calendar.turn_of(d) for d in (e.window or (e.when, e.when)))
+        for t in range(max(first, 0), min(last, turns - 1) + 1):
+            cards[t].append(i)
+    cards_of = np.full((turns, max([len(c) for c in cards] or [1]) or 1), -1, np.int64)
+    for t, ids in enumerate(cards):
+        cards_of[t, :len(ids)] = ids
+
+    choice_effects = np.full((len(events), most_choices), -1, np.int64)
+    chooser_effects = np.full((len(events), most_choices), -1, np.int64)
+    party_appeal = np.zeros((len(events), most_choices))
+    ai_appeal = np.zeros((len(events), most_choices, n))
+    for i, e in enumerate(events):
+        for j, ch in enumerate(e.choices):
+            choice_effects[i, j] = b.effects(ch.effects)
+            chooser_effects[i, j] = b.effects(ch.chooser_effects)
+            party_appeal[i, j] = ch.party_appeal
+            for k, c in enumerate(sc.contenders):
+                ai_appeal[i, j, k] = ch.ai_appeal.get(c.id, 0.0)
+
+    def decider(e) -> int:
+        return lay.DECIDED_BY_VOTE if e.decider == "vote" else b.who(e.decider or "nobody")
+
+    rung_ids = {r.id: i for i, r in enumerate(sc.ladder)}
+    tables = lay.Tables(
+        start_health=np.array([c.qualities.health for c in sc.contenders]),
+        bases=np.array([_mask(c.bases, region_index, regions) for c in sc.contenders]),
+        region_line=np.array([r.line for r in sc.regions]),
+        army=np.array([1.0 if r.kind == "army" else 0.0 for r in sc.regions]),
+        fief_of=np.array([[o.fief and r.id in o.base_regions for o in sc.offices]
+                          for r in sc.regions], dtype=np.bool_).reshape(regions, offices),
+        powers=np.array([[p in o.powers for p in lay.POWER_IDS] for o in sc.offices],
+                        dtype=np.bool_).reshape(offices, len(lay.POWER_IDS)),
+        office_points=np.array([o.action_points for o in sc.offices], np.int64),
+        office_base=np.array([_mask(o.base_regions, region_index, regions)
+                              for o in sc.offices]).reshape(offices, regions),
+        fief=np.array([o.fief for o in sc.offices], dtype=np.bool_),
+        elected=np.array([o.elected for o in sc.offices], dtype=np.bool_),
+        by_rank=np.array(sorted(range(offices), key=lambda i: -sc.offices[i].rank), np.int64),
+        rung=np.array([[r.in_politburo, r.in_central_committee, r.in_party, r.can_act,
+                        r.offices] for r in sc.ladder], dtype=np.bool_),
+        falls_to=np.array([rung_ids.get(r.falls_to or "", i + 1)
+                           for i, r in enumerate(sc.ladder)], np.int64),
+        removed_by=np.array([ORGAN_CODES[r.removed_by] if r.removed_by else lay.NO_ORGAN
+                             for r in sc.ladder], np.int64),
+        majority=np.array([r.majority for r in sc.ladder]),
+        notable_line=np.array([k.line for k in sc.notables]),
+        meeting=meeting,
+        meeting_delegates=np.array([m.delegates or 0 for m in meeting_rows], np.int64),
+        meeting_cc_seats=np.array([m.cc_seats or 0 for m in meeting_rows], np.int64),
+        meeting_politburo_seats=np.array([m.politburo_seats or 0 for m in meeting_rows],
+                                         np.int64),
+        meeting_reporter=np.array(reporter, np.int64),
+        meeting_carried=np.array([b.effects(m.carried) for m in meeting_rows], np.int64),
+        meeting_defeated=np.array([b.effects(m.defeated) for m in meeting_rows], np.int64),
+        cards_of=cards_of,
+        chance=np.array([e.chance for e in events]),
+        repeat=np.array([e.repeat for e in events], dtype=np.bool_),
+        event_condition=np.array([b.condition(e.condition) for e in events], np.int64),
+        event_effects=np.array([b.effects(e.effects) for e in events], np.int64),
+        event_factor=np.array([FACTOR_CODES[e.factor] for e in events], np.int64),
+        decider=np.array([decider(e) for e in events], np.int64),
+        n_choices=np.array([len(e.choices) for e in events], np.int64),
+        forced_choice=np.array([b.choice(e.id, e.forced_choice) if e.forced_choice else -1
+                                for e in events], np.int64),
+        choice_effects=choice_effects,
+        chooser_effects=chooser_effects,
+        party_appeal=party_appeal,
+        ai_appeal=ai_appeal,
+        outcome_condition=np.array([b.condition(o.condition) for o in sc.outcomes], np.int64),
+        outcome_rank=np.array([o.rank for o in sc.outcomes], np.int64),
+        milestone_condition=np.array([b.condition(m.condition) for m in sc.milestones],
+                                     np.int64),
+        opening=np.array([b.effects(sc.opening) if sc.opening else -1], np.int64),
+        code=np.array(b.code or [[0] * 6], np.int64).reshape(-1, 6),
+        value=np.array(b.value or [(0.0, 0.0)]).reshape(-1, 2),
+        program=np.array(b.programs or [(0, 0)], np.int64).reshape(-1, 2),
+        region_masks=np.array(b.masks or [(0.0,) * regions]).reshape(-1, regions),
+        cost=np.array([sc.action_costs.get(k.value, SPECS[k].default_cost)
+                       for k in ActionKind], np.int64),
+        turns=np.array([turns], np.int64),
+    )
+    return Compiled(tables, tuple(b.flags))
+
+
+_CACHE: dict[int, tuple[Scenario, Compiled]] = {}
+
+
+def compiled(sc: Scenario) -> Compiled:
+    """The scenario's tables, compiled on first use (scenarios are immutable)."""
+    hit = _CACHE.get(id(sc))
+    if hit is not None and hit[0] is sc:
+        return hit[1]
+    built = compile_scenario(sc)
+    _CACHE[id(sc)] = (sc, built)
+    return built

@@ -1,0 +1,264 @@
+"""Scenario conditions and effects, run from the codes they are compiled to.
+
+A scenario's conditions and effect lists are compiled when it is loaded
+(:mod:`game.engine.compile`) into rows of ``Tables.code`` (an opcode and five integer
+arguments) and ``Tables.value`` (two numbers). A *program* is a run of rows
+(``Tables.program[p] = (first row, rows)``).
+
+- A condition is postfix: each test pushes true or false; ``ALL``/``ANY`` pop their ``n``
+  operands and push the result; ``NOT`` flips the top. What is left on the stack is the answer.
+- An effect list is run row by row, in order.
+
+Contender references are resolved when the program runs: a contender index, or ``SELF`` (the
+contender being judged), ``DECIDER`` (who decided the card), ``CHOOSER`` (every contender who
+backed the choice being applied), ``NOBODY``, or ``OFFICE_BASE - office`` (its holder).
+The meaning of each condition and effect, for modders, is in :mod:`game.engine.conditions` and
+:mod:`game.engine.effects`, whose classes compile to these codes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import log as L
+from . import ops
+from .jit import kernel
+from .layout import (
+    MOOD_LINE,
+    MOOD_UNITY,
+    NOT_FIRED,
+    PARTY,
+    POLITBURO,
+    TURN,
+    State,
+    Tables,
+)
+from .ops import W_DECIDER, W_SUBJECT, Work
+
+# ----- contender references -----------------------------------------------------------------------
+SELF, DECIDER, CHOOSER, NOBODY = -2, -3, -4, -5
+OFFICE_BASE = -100  # OFFICE_BASE - o: the holder of office o
+
+# ----- condition opcodes (args: a, b, c, d, e; numbers: x, y) -------------------------------------
+(Q_TRUE, Q_AFTER, Q_BEFORE, Q_FLAG, Q_RULE, Q_STATUS, Q_IN_ORGAN, Q_RIVALS_OUT_OF,
+ Q_HOLDS_OFFICE, Q_PLATFORM, Q_ALLIED, Q_LINE_ABOVE, Q_LINE_BELOW, Q_UNITY_ABOVE,
+ Q_UNITY_BELOW, Q_SUPPORT, Q_POLITBURO_MAJORITY, Q_LEADS, Q_EVENT, Q_ALL, Q_ANY,
+ Q_NOT) = range(22)
+
+# ----- effect opcodes -----------------------------------------------------------------------------
+(X_MOOD, X_QUALITY, X_LOYALTY, X_MEMBERS, X_GRANT_OFFICE, X_REVOKE_OFFICE, X_ALLIANCE, X_TRUST,
+ X_LINE, X_FLAG, X_RULE, X_DEMOTE, X_PLATFORM, X_SECRETARY, X_RETIRE, X_EXPOSE, X_CHARGE,
+ X_CHALLENGE) = range(100, 118)
+
+OP, A, B, C, D, E = 0, 1, 2, 3, 4, 5  # columns of Tables.code
+STACK = 64  # deepest condition a scenario may nest (the validator bounds nesting)
+
+
+@kernel
+def resolve(s: State, w: Work, who: int) -> int:
+    """A contender index from a reference, or -1 (nobody, or not one contender)."""
+    if who >= 0:
+        return who
+    if who == SELF:
+        return w.ints[W_SUBJECT]
+    if who == DECIDER:
+        return w.ints[W_DECIDER]
+    if who == CHOOSER:
+        found = -1
+        for c in range(w.choosers.shape[0]):
+            if w.choosers[c]:
+                if found >= 0:
+                    return -1  # more than one: no single chooser
+                found = c
+        return found
+    if who <= OFFICE_BASE:
+        return ops.holder(s, OFFICE_BASE - who)
+    return -1
+
+
+@kernel
+def resolve_many(s: State, w: Work, who: int) -> np.ndarray:
+    """Like :func:`resolve`, but ``CHOOSER`` stands for every backer of a choice."""
+    if who == CHOOSER:
+        return np.flatnonzero(w.choosers)
+    c = resolve(s, w, who)
+    if c < 0:
+        return np.empty(0, np.int64)
+    return np.full(1, c, np.int64)
+
+
+@kernel
+def _leads(s: State, t: Tables, c: int, organ: int) -> bool:
+    """Whether ``c``'s following is strictly the largest in ``organ`` (Politburo faction,
+    Central Committee share, or party support)."""
+    n = s.status.shape[0]
+    shares = np.zeros(n)
+    if organ == POLITBURO:
+        for k in range(n):
+            shares[k] = ops.politburo_share(s, t, k, False)
+    elif organ == PARTY:
+        shares[:] = ops.support(s)[:n]
+    else:
+        shares[:] = s.cc_share[:n]
+    for k in range(n):
+        if k != c and not shares[c] > shares[k]:
+            return False
+    return True
+
+
+@kernel
+def _test(s: State, t: Tables, w: Work, row: int) -> bool:
+    """One test of a condition (not ALL, ANY, NOT)."""
+    op, a, b = t.code[row, OP], t.code[row, A], t.code[row, B]
+    x = t.value[row, 0]
+    if op == Q_TRUE:
+        return True
+    if op == Q_AFTER:
+        return s.ints[TURN] >= a
+    if op == Q_BEFORE:
+        return s.ints[TURN] < a
+    if op == Q_FLAG:
+        return s.flags[a] >= x
+    if op == Q_RULE:
+        return s.rules[a] != 0.0
+    if op == Q_LINE_ABOVE:
+        return s.reals[MOOD_LINE] > x
+    if op == Q_LINE_BELOW:
+        return s.reals[MOOD_LINE] < x
+    if op == Q_UNITY_ABOVE:
+        return s.reals[MOOD_UNITY] > x
+    if op == Q_UNITY_BELOW:
+        return s.reals[MOOD_UNITY] < x
+    if op == Q_EVENT:  # b: the choice, or -1 for any
+        return s.fired[a] != NOT_FIRED and (b < 0 or s.fired[a] == b)
+    if op == Q_ALLIED:
+        p, q = resolve(s, w, a), resolve(s, w, b)
+        return p >= 0 and q >= 0 and s.allied[p, q]
+    c = resolve(s, w, a)
+    if c < 0:
+        return False
+    if op == Q_STATUS:  # b: a bit mask of rungs
+        return (b >> s.status[c]) & 1 == 1
+    if op == Q_IN_ORGAN:  # b: a rung flag
+        return ops.in_organ(s, t, c, b)
+    if op == Q_RIVALS_OUT_OF:
+        for k in range(s.status.shape[0]):
+            if k != c and ops.in_organ(s, t, k, b):
+                return False
+        return True
+    if op == Q_HOLDS_OFFICE:
+        return s.holds[b, c]
+    if op == Q_PLATFORM:
+        return s.platform[c]
+    if op == Q_SUPPORT:
+        return ops.support(s)[c] >= x
+    if op == Q_POLITBURO_MAJORITY:  # b: with allies
+        return ops.politburo_share(s, t, c, b != 0) > 0.5
+    if op == Q_LEADS:  # b: an organ
+        return _leads(s, t, c, b)
+    return False
+
+
+@kernel
+def holds(s: State, t: Tables, w: Work, program: int) -> bool:
+    """Whether the condition compiled to ``program`` holds now (``program`` -1: always)."""
+    if program < 0:
+        return True
+    first, rows = t.program[program, 0], t.program[program, 1]
+    stack = np.zeros(STACK, np.bool_)
+    top = 0
+    for row in range(first, first + rows):
+        op = t.code[row, OP]
+        if op == Q_ALL or op == Q_ANY:
+            n = t.code[row, A]
+            result = op == Q_ALL
+            for i in range(top - n, top):
+                if op == Q_ALL:
+                    result = result and stack[i]
+                else:
+                    result = result or stack[i]
+            top -= n
+            stack[top] = result
+            top += 1
+        elif op == Q_NOT:
+            stack[top - 1] = not stack[top - 1]
+        else:
+            stack[top] = _test(s, t, w, row)
+            top += 1
+    return stack[top - 1] if top > 0 else True
+
+
+@kernel
+def apply(s: State, t: Tables, w: Work, log: L.Log, program: int) -> None:
+    """Run the effect list compiled to ``program`` (``program`` -1: nothing)."""
+    if program < 0:
+        return
+    first, rows = t.program[program, 0], t.program[program, 1]
+    for row in range(first, first + rows):
+        _effect(s, t, w, log, row)
+
+
+@kernel
+def _effect(s: State, t: Tables, w: Work, log: L.Log, row: int) -> None:  # noqa: C901 - a table
+    op = t.code[row, OP]
+    a, b, c = t.code[row, A], t.code[row, B], t.code[row, C]
+    x, y = t.value[row, 0], t.value[row, 1]
+    if op == X_MOOD:
+        ops.shift_mood(s, x, y)
+    elif op == X_QUALITY:  # a who, b quality
+        for k in resolve_many(s, w, a):
+            ops.change_quality(s, k, b, x)
+    elif op == X_LOYALTY:  # a who, b region mask
+        for k in resolve_many(s, w, a):
+            ops.shift_loyalties(s, w, k, x * t.region_masks[b])
+    elif op == X_MEMBERS:  # a region mask, b follow the secretary
+        for r in range(t.region_masks.shape[1]):
+            if t.region_masks[a, r] > 0:
+                ops.add_members(s, w, r, x, b != 0)
+    elif op == X_GRANT_OFFICE:  # a who, b office
+        for k in resolve_many(s, w, a):
+            ops.set_holder(s, t, w, log, b, k)
+    elif op == X_REVOKE_OFFICE:  # a office
+        ops.set_holder(s, t, w, log, a, -1)
+    elif op == X_ALLIANCE:  # a, b who; c make
+        for p in resolve_many(s, w, a):
+            for q in resolve_many(s, w, b):
+                ops.set_alliance(s, w, log, p, q, c != 0)
+    elif op == X_TRUST:  # a who trusts b
+        for p in resolve_many(s, w, a):
+            for q in resolve_many(s, w, b):
+                ops.change_trust(s, p, q, x)
+    elif op == X_LINE:
+        for k in resolve_many(s, w, a):
+            ops.move_line(s, k, x)
+    elif op == X_FLAG:  # a flag, b add
+        s.flags[a] = s.flags[a] + x if b != 0 else x
+    elif op == X_RULE:  # a rule
+        s.rules[a] = x
+    elif op == X_DEMOTE:  # a who, b steps
+        for k in resolve_many(s, w, a):
+            for _ in range(b):
+                ops.demote(s, t, w, log, k)
+    elif op == X_PLATFORM:  # a who, b open
+        for k in resolve_many(s, w, a):
+            s.platform[k] = b != 0
+    elif op == X_SECRETARY:  # a region, b who (NOBODY: no patron)
+        if b == NOBODY:
+            s.patron[a] = -1
+        else:
+            found = resolve_many(s, w, b)
+            if found.shape[0] > 0:
+                s.patron[a] = found[0]
+    elif op == X_RETIRE:  # a notable
+        ops.retire_notable(s, t, w, log, a)
+    elif op == X_EXPOSE:  # a who, b exposed
+        for k in resolve_many(s, w, a):
+            s.exposed[k] = b != 0
+    elif op == X_CHARGE:  # a who charges b
+        for p in resolve_many(s, w, a):
+            for q in resolve_many(s, w, b):
+                ops.file_charge(s, t, w, log, p, q)
+    elif op == X_CHALLENGE:  # a who challenges office b
+        for p in resolve_many(s, w, a):
+            ops.file_challenge(s, t, w, log, p, b)
+
