@@ -144,22 +144,31 @@ def record(log: Log, turn: int, kind: int, code: int, public: bool, factor: int,
 
 @kernel
 def new_vote(log: Log, event: int) -> int:
-    """Append a vote row for the event row ``event``; its index, or -1 when the log is full."""
+    """Append a vote row for the event row ``event`` (-1: an event recorded later, see
+    :func:`attach`); its index, or -1 when the log is full."""
     v = log.counts[N_VOTES]
-    if v >= log.vote.shape[0] or event < 0:
+    if v >= log.vote.shape[0]:
         log.counts[OVERFLOW] = 1
         return -1
     log.counts[N_VOTES] = v + 1
     log.vote[v, :] = 0
-    log.vote[v, V_EVENT] = event
+    log.vote[v, V_EVENT] = -1
     log.vote[v, V_FIRST_BLOC] = log.counts[N_BLOCS]
     log.vote_x[v, :] = np.nan
     log.stance[v, :] = 0
     log.stance_why[v, :] = 0
     log.options[v, :] = 0
     log.option_x[v, :, :] = 0.0
-    log.event[event, E_VOTE] = v
+    attach(log, event, v)
     return v
+
+
+@kernel
+def attach(log: Log, event: int, vote: int) -> None:
+    """Make ``vote`` the vote row of the event row ``event`` (either -1: nothing to do)."""
+    if event >= 0 and vote >= 0:
+        log.event[event, E_VOTE] = vote
+        log.vote[vote, V_EVENT] = event
 
 
 @kernel

@@ -478,14 +478,15 @@ def take_vote(s: State, t: Tables, w: Work, log: L.Log, rng: np.random.Generator
 
 
 @kernel
-def choose(s: State, t: Tables, log: L.Log, rng: np.random.Generator, event: int,
-           backed: np.ndarray, lean: np.ndarray, swayed_by: int) -> np.ndarray:
+def choose(s: State, t: Tables, log: L.Log, rng: np.random.Generator, backed: np.ndarray,
+           lean: np.ndarray, swayed_by: int) -> tuple[np.ndarray, int]:
     """The Central Committee chooses between options (a card's choices, the candidates for an
     office). Each faction whose leader backs an option (``backed[c]``, -1: none) votes for it,
     ``bloc_discipline`` of it; the rest of each faction, and the uncommitted, choose for
     themselves, leaning to each option by ``lean`` (log-odds: ``swayed_by`` says what it is)
-    and the mood in the room (one draw of noise per option). Returns the votes per option;
-    the count and its blocs are recorded under the event row ``event``."""
+    and the mood in the room (one draw of noise per option). Returns the votes per option and
+    the vote row recording the count and its blocs (``log.attach`` it to the event that
+    reports the choice, once recorded)."""
     n = s.status.shape[0]
     options = lean.shape[0]
     seats = ops.cc_blocs(s)
@@ -505,7 +506,7 @@ def choose(s: State, t: Tables, log: L.Log, rng: np.random.Generator, event: int
     p = np.exp(weight - weight.max())
     own = multinomial(rng, free, p / p.sum())
     votes += own
-    v = L.new_vote(log, event)
+    v = L.new_vote(log, -1)
     if v >= 0:
         log.vote[v, L.V_KIND] = L.V_KIND_CHOICE
         log.vote[v, L.V_ORGAN] = CENTRAL_COMMITTEE
@@ -522,7 +523,7 @@ def choose(s: State, t: Tables, log: L.Log, rng: np.random.Generator, event: int
         bl = L.new_bloc(log, v, L.L_FREE, -1, L.G_MERITS, -1)
         if bl >= 0:
             log.split[bl, :options] = own
-    return votes
+    return votes, v
 
 
 @kernel

@@ -116,8 +116,8 @@ def test_choose_gives_the_old_count_and_draws_alike():
             old_count, _ = old_votes.choose(Context(old), ["a", "b", "c"], backed_old, lean)
             rng = state.copy().rng
             lg = log(state)
-            row = L.record(lg, 0, L.K_DECISION, L.C_DECIDED, True, 0, -1, -1, -1, 0)
-            count = votes.choose(arrays(state), tables(state), lg, rng, row, backed, lean,
-                                 votes.SWAY_APPEAL)
+            count, v = votes.choose(arrays(state), tables(state), lg, rng, backed, lean,
+                                    votes.SWAY_APPEAL)
+            assert lg.options[v, :3].tolist() == old_count
             assert count.tolist() == old_count
             assert rng.random() == old.rng.random()
