@@ -135,9 +135,11 @@ class Builder:
 
 @dataclass(frozen=True)
 class Compiled:
-    """A scenario as the kernels see it: its tables, and the names behind their indices."""
+    """A scenario as the kernels see it: its tables, its starting position (a template every
+    game copies), and the names behind their indices."""
 
     tables: lay.Tables
+    start: lay.State
     flags: tuple[str, ...]  # flag names, by index in State.flags
 
 
@@ -255,7 +257,83 @@ def compile_scenario(sc: Scenario) -> Compiled:  # noqa: C901 - one table after 
                        for k in ActionKind], np.int64),
         turns=np.array([turns], np.int64),
     )
-    return Compiled(tables, tuple(b.flags))
+    return Compiled(tables, start_state(sc, tables, len(b.flags)), tuple(b.flags))
+
+
+def _shares(loyalty: dict[str, float], ids: list[str]) -> np.ndarray:
+    """A loyalty row from a scenario's mapping: the rest of the members are uncommitted."""
+    row = np.zeros(len(ids) + 1)
+    for k, v in loyalty.items():
+        row[ids.index(k)] = v
+    row[-1] = max(0.0, 1.0 - row[:-1].sum())
+    return row / row.sum()
+
+
+def start_state(sc: Scenario, tables: lay.Tables, flags: int) -> lay.State:
+    """The starting position the scenario writes, before the Politburo is seated (see
+    :func:`game.rules.setup.new_game`)."""
+    ids = [c.id for c in sc.contenders]
+    n, k_all, e_all = len(ids), len(sc.notables), len(sc.events)
+    rungs = {r.id: i for i, r in enumerate(sc.ladder)}
+    offices = {o.id: i for i, o in enumerate(sc.offices)}
+    loyalty = np.array([_shares(r.loyalty, ids) for r in sc.regions])
+    members = np.array([float(r.members) for r in sc.regions])
+    holds = np.zeros((len(sc.offices), n), np.bool_)
+    for i, c in enumerate(sc.contenders):
+        for o in c.offices:
+            holds[offices[o]] = False
+            holds[offices[o], i] = True
+    allied = np.zeros((n, n), np.bool_)
+    for a, b in sc.initial_alliances:
+        allied[ids.index(a), ids.index(b)] = allied[ids.index(b), ids.index(a)] = True
+    trust = np.full((n, n), sc.initial_trust)
+    trust[allied] = np.maximum(trust[allied], 0.5)
+    np.fill_diagonal(trust, 1.0)
+    ints = np.zeros(lay.INTS, np.int64)
+    ints[lay.CC_SEATS] = sc.organs.central_committee.seats
+    ints[lay.CONGRESS_DELEGATES] = sc.organs.congress.seats
+    ints[lay.POLITBURO_SEATS] = sc.organs.politburo.seats
+    ints[lay.LAST_CONGRESS] = -sc.rules.convene_congress_gap
+    motions = 2 * n + len(sc.offices) + 1  # a charge per target, a resignation per sponsor,
+    #                                        a challenge per office: never more at once
+    return lay.State(
+        ints=ints,
+        reals=np.array([sc.mood_line, sc.mood_unity, sc.mood_line]),
+        rules=rules_array(sc.rules),
+        status=np.array([rungs[c.status] for c in sc.contenders], np.int64),
+        quality=np.array([[c.qualities.prestige, c.qualities.oratory, c.qualities.organisation,
+                           c.qualities.health, c.qualities.threat] for c in sc.contenders]),
+        line=np.array([c.line for c in sc.contenders]),
+        platform=np.zeros(n, np.bool_),
+        exposed=np.zeros(n, np.bool_),
+        action_points=np.zeros(n, np.int64),
+        last_shift=np.full(n, -99, np.int64),
+        last_demoted=np.full(n, -99, np.int64),
+        dossiers=np.zeros((n, n), np.int64),
+        loyalty=loyalty,
+        members=members,
+        patron=np.array([ids.index(r.secretary) if r.secretary else -1 for r in sc.regions],
+                        np.int64),
+        cc_share=(members @ loyalty) / members.sum(),
+        notable_loyalty=np.array([_shares(k.loyalty, ids) for k in sc.notables]).reshape(
+            k_all, n + 1),
+        notable_seated=np.array([k.politburo for k in sc.notables], np.bool_),
+        retired=np.zeros(k_all, np.bool_),
+        allied=allied,
+        trust=trust,
+        offers=np.zeros((n, n), np.bool_),
+        holds=holds,
+        lost=np.zeros((len(sc.offices), n), np.bool_),
+        motions=np.zeros((motions, lay.MOTION_FIELDS), np.int64),
+        decisions=np.zeros(max(e_all, 1), np.int64),
+        deciders=np.zeros((max(e_all, 1), n), np.bool_),
+        cards=np.zeros(max(e_all, 1), np.int64),
+        flags=np.zeros(flags),
+        fired=np.full(e_all, lay.NOT_FIRED, np.int64),
+        milestones=np.full(len(sc.milestones), -1, np.int64),
+        ledger=np.zeros((n, len(lay.FACTOR_IDS))),
+        history=np.zeros((tables.turns[0] + 1, n + 1)),
+    )
 
 
 _CACHE: dict[int, tuple[Scenario, Compiled]] = {}

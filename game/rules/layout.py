@@ -11,6 +11,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .jit import kernel
+
 # ----- organs (``Rung`` flags, motions, votes) ----------------------------------------------------
 POLITBURO, CENTRAL_COMMITTEE, CONGRESS, PARTY = 0, 1, 2, 3
 NO_ORGAN = -1
@@ -134,9 +136,17 @@ class State(NamedTuple):
     history: np.ndarray  # (turns + 1, N + 1) float64: support at the start and after each turn
 
 
+@kernel
 def copy_state(s: State) -> State:
     """A deep copy (every array its own)."""
-    return State(*(a.copy() for a in s))
+    return State(s.ints.copy(), s.reals.copy(), s.rules.copy(), s.status.copy(), s.quality.copy(),
+        s.line.copy(), s.platform.copy(), s.exposed.copy(), s.action_points.copy(),
+        s.last_shift.copy(), s.last_demoted.copy(), s.dossiers.copy(), s.loyalty.copy(),
+        s.members.copy(), s.patron.copy(), s.cc_share.copy(), s.notable_loyalty.copy(),
+        s.notable_seated.copy(), s.retired.copy(), s.allied.copy(), s.trust.copy(),
+        s.offers.copy(), s.holds.copy(), s.lost.copy(), s.motions.copy(), s.decisions.copy(),
+        s.deciders.copy(), s.cards.copy(), s.flags.copy(), s.fired.copy(), s.milestones.copy(),
+        s.ledger.copy(), s.history.copy())
 
 
 class Tables(NamedTuple):

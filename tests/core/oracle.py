@@ -48,12 +48,12 @@ def arrays(old: GameState) -> lay.State:
         answers = sum(ANSWERS[a] for a in m.answers)
         motions[i] = (MOTION_KINDS[m.kind], m.sponsor, m.target, ORGANS[m.organ], m.filed,
                       offices.index(m.office) if m.office else -1, m.leverage, answers)
-    decisions = np.zeros(e_all, np.int64)
-    deciders = np.zeros((e_all, n), np.bool_)
+    decisions = np.zeros(max(e_all, 1), np.int64)
+    deciders = np.zeros((max(e_all, 1), n), np.bool_)
     for i, d in enumerate(old.decisions):
         decisions[i] = events.index(d.event)
         deciders[i, list(d.deciders)] = True
-    cards = np.zeros(e_all, np.int64)
+    cards = np.zeros(max(e_all, 1), np.int64)
     cards[:len(old.cards)] = [events.index(e) for e in old.cards]
     fired = np.full(e_all, lay.NOT_FIRED, np.int64)
     for e, choice in old.fired.items():
@@ -132,10 +132,20 @@ def log(old: GameState) -> Log:
     return new_log(old.n, most)
 
 
+def in_use(s: lay.State) -> lay.State:
+    """``s`` with the rows of its lists beyond their counts cleared (they hold leftovers)."""
+    s = lay.State(*(x.copy() for x in s))
+    for rows, count in ((s.motions, lay.N_MOTIONS), (s.decisions, lay.N_DECISIONS),
+                        (s.deciders, lay.N_DECISIONS), (s.cards, lay.N_CARDS)):
+        rows[s.ints[count]:] = 0
+    return s
+
+
 def differences(a: lay.State, b: lay.State, tol: float = 1e-9) -> list[str]:
-    """Where two states differ: each field, with the first differing place."""
+    """Where two states differ (the lists' rows in use only): each field, with the first
+    differing place."""
     out = []
-    for name, x, y in zip(lay.State._fields, a, b, strict=True):
+    for name, x, y in zip(lay.State._fields, in_use(a), in_use(b), strict=True):
         if x.shape != y.shape:
             out.append(f"{name}: shape {x.shape} != {y.shape}")
         elif x.dtype.kind == "f":
