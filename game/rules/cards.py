@@ -124,6 +124,7 @@ def _forced(s: State, t: Tables, w: Work, log: L.Log, e: int) -> None:
         log.event[row, L.E_I0] = choice
         log.event[row, L.E_I1] = packed(np.full(who.shape[0], -1, np.int64))
         log.event[row, L.E_I2] = mask(who)
+        log.event[row, L.E_I3] = 1  # nobody was asked
 
 
 @kernel

@@ -24,7 +24,8 @@ from .jit import kernel
 # A RESULT row's code is the action kind (game.rules.layout.A_*), not one of these.
 C_CARD = 0  # ref: the event card
 C_DECIDED = 1  # ref: the card; I0: the choice taken; I1: each contender's choice (cards.packed);
-#               I2: who decided (a bit mask); a vote row if the Central Committee voted
+#               I2: who decided (a bit mask); I3: 1 if the choice was forced (nobody was
+#               asked); a vote row if the Central Committee voted
 C_PLATFORM = 10  # a0 declares an open platform
 C_RECANTS = 11  # a0 recants
 C_READMITTED = 12  # a0 recants and is readmitted

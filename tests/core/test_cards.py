@@ -103,3 +103,38 @@ def test_outcomes_and_milestones_as_before(name):
             new.milestones[:] = -1
             ending.mark_milestones(new, tables(state), work(state))
             assert differences(arrays(old), new) == []
+
+
+@pytest.mark.parametrize("name", scenario_params())
+def test_the_records_read_as_the_old_events(name):
+    """New games' cards, decisions and the votes on cards, narrated, are the old events."""
+    from game.engine.narrate import narrate
+
+    scenario = load(name)
+    for seed in range(3):
+        old, events = old_setup.new_game(scenario, seed)
+        c = compiled(scenario)
+        lg = log(old)
+        setup.new_game(c.start, c.tables, work(old, LUCK), lg, np.random.default_rng(seed))
+        assert narrate(scenario, lg) == list(events)
+    match = cached_ai_game(name, 1)
+    for state, orders in zip(match_states(match), match.orders, strict=False):
+        if not state.decisions:
+            continue
+        events = [e.id for e in state.scenario.events]
+        picks_old: dict[int, dict[str, str]] = {}
+        picks = np.full((state.n, len(events)), -1, np.int64)
+        for cid, acts in orders.items():
+            for text in acts:
+                kind, *rest = text.split()
+                if kind == ActionKind.DECIDE:
+                    c, e = state.scenario.contender_index(cid), events.index(rest[0])
+                    picks_old.setdefault(c, {})[rest[0]] = rest[1]
+                    picks[c, e] = [ch.id for ch in state.scenario.events[e].choices].index(
+                        rest[1])
+        ctx = Context(state.copy())
+        old_resolve(ctx, picks_old)
+        lg = log(state)
+        cards.resolve_decisions(arrays(state), tables(state), work(state, LUCK), lg,
+                                state.copy().rng, picks)
+        assert narrate(state.scenario, lg) == ctx.events

@@ -121,3 +121,19 @@ def test_choose_gives_the_old_count_and_draws_alike():
             assert lg.options[v, :3].tolist() == old_count
             assert count.tolist() == old_count
             assert rng.random() == old.rng.random()
+
+
+@pytest.mark.parametrize("name", scenario_params())
+def test_a_recorded_vote_reads_as_the_old_tally(name):
+    """The words of every bloc's reason, the motion, the organ: the old engine's Tally."""
+    from game.engine.narrate import Names, tally
+
+    for state in _states(name, seeds=range(1), every=4):
+        offices = [o.id for o in state.scenario.offices]
+        for q, organ in _questions(state):
+            old = old_votes.take_vote(Context(state.copy()), q, organ)
+            lg = log(state)
+            _, row = votes.take_vote(arrays(state), tables(state), work(state), lg,
+                                     state.copy().rng, _new_question(q, offices),
+                                     ORGANS[organ])
+            assert tally(lg, lg.event[row, L.E_VOTE], Names(state.scenario)) == old
