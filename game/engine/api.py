@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import legality, setup, turn, victory
+from game.rules import layout as lay
+from game.rules import setup, turn
+from game.rules.log import new_log
+from game.rules.ops import new_work
+
+from . import legality, victory
 from .actions import Action, IllegalAction
-from .index import index_of
+from .compile import compiled
+from .narrate import narrate
+from .orders import order_arrays
 from .record import GameEvent
 from .scenario import Scenario
-from .state import FACTORS, GameState
+from .state import GameState
 from .view import View, build_view
 
 Option = legality.Option
@@ -26,17 +33,27 @@ class TurnResult:
     events: tuple[GameEvent, ...]
 
 
+def _log(scenario: Scenario):
+    most = max([len(e.choices) for e in scenario.events] or [1])
+    return new_log(len(scenario.contenders), most)
+
+
 def new_game(scenario: Scenario, seed: int) -> tuple[GameState, tuple[GameEvent, ...]]:
     """A new game, with the first turn's event cards already drawn (they are returned too)."""
-    return setup.new_game(scenario, seed)
+    c = compiled(scenario)
+    rng = np.random.default_rng(seed)
+    log = _log(scenario)
+    arrays = setup.new_game(c.start, c.tables, new_work(len(scenario.contenders), lay.LUCK),
+                            log, rng)
+    return GameState(scenario, seed, arrays, rng), tuple(narrate(scenario, log))
 
 
 def _index(state: GameState, contender: str) -> int:
-    found = index_of(state.scenario).contender.get(contender)
-    if found is None:
-        known = ", ".join(c.id for c in state.scenario.contenders)
-        raise IllegalAction(f"no contender {contender!r}; contenders are: {known}")
-    return found
+    for i, c in enumerate(state.scenario.contenders):
+        if c.id == contender:
+            return i
+    known = ", ".join(c.id for c in state.scenario.contenders)
+    raise IllegalAction(f"no contender {contender!r}; contenders are: {known}")
 
 
 def legal_actions(state: GameState, contender: str) -> list[Option]:
@@ -55,13 +72,27 @@ def apply_turn(state: GameState, orders: Mapping[str, Sequence[Action]]) -> Turn
         c = _index(state, cid)
         legality.check_orders(state, c, list(actions))
         by_index[c] = list(actions)
-    new, events = turn.resolve(state, by_index)
-    return TurnResult(new, tuple(events))
+    rows, counts = order_arrays(state.scenario, by_index)
+    new = state.copy()
+    log = _log(state.scenario)
+    turn.resolve(new.arrays, new.tables, new_work(state.n, lay.LUCK), log, new.rng, rows,
+                 counts)
+    return TurnResult(new, tuple(narrate(state.scenario, log)))
 
 
 def view(state: GameState, contender: str) -> View:
     """The game as ``contender`` may see it."""
-    return build_view(state, _index(state, contender), turn.meetings_due(state))
+    return build_view(state, _index(state, contender), meetings_due(state))
+
+
+def meetings_due(state: GameState) -> tuple[str, ...]:
+    """The organs scheduled to meet this turn, besides the Politburo."""
+    if state.finished:
+        return ("politburo",)
+    scheduled = state.tables.meeting[state.turn]
+    organs = {name for name, m in zip(("central_committee", "congress"), scheduled.tolist(),
+                                      strict=True) if m >= 0}
+    return ("politburo", *sorted(organs))
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,15 +142,16 @@ def factor_shares(factors: Sequence[str], amounts: Sequence[float]) -> tuple[Fac
 
 def ledger(state: GameState) -> Ledger:
     """The game's books so far (see :class:`Ledger`): public numbers, read, never changed."""
-    n = state.n
+    n, s = state.n, state.arrays
     now = state.support()
+    history = s.history[: s.ints[lay.N_HISTORY], :n]
     return Ledger(
         contenders=tuple(c.id for c in state.scenario.contenders),
-        factors=tuple(str(f) for f in FACTORS),
-        start=tuple(float(x) for x in state.support_history[0][:n]),
-        history=tuple(tuple(float(x) for x in h[:n]) for h in state.support_history),
-        now=tuple(float(x) for x in now[:n]),
-        by_factor=tuple(tuple(float(x) for x in row) for row in state.ledger),
+        factors=lay.FACTOR_IDS,
+        start=tuple(history[0].tolist()),
+        history=tuple(tuple(h) for h in history.tolist()),
+        now=tuple(now[:n].tolist()),
+        by_factor=tuple(tuple(row) for row in s.ledger.tolist()),
     )
 
 
@@ -138,9 +170,10 @@ class MilestoneMark:
 def milestones(state: GameState) -> tuple[MilestoneMark, ...]:
     """Every milestone of the scenario, in its order, with the turn this game reached it."""
     cal = state.scenario.calendar
+    reached = state.arrays.milestones.tolist()
     return tuple(
-        MilestoneMark(m.id, m.title, cal.turn_of(m.when), state.milestones.get(m.id))
-        for m in state.scenario.milestones
+        MilestoneMark(m.id, m.title, cal.turn_of(m.when), turn if turn >= 0 else None)
+        for m, turn in zip(state.scenario.milestones, reached, strict=True)
     )
 
 
@@ -158,20 +191,24 @@ def guess_state(state: GameState, contender: str, seed: int) -> GameState:
     seed. The given state is left untouched."""
     me = _index(state, contender)
     guess = state.copy()
+    g = guess.arrays
     rng = np.random.default_rng([seed, me, state.turn])
-    limit = state.rules.dossier_limit
+    limit = int(g.rules[lay.R_DOSSIER_LIMIT])
     chance = min(0.3, 0.02 * state.turn)  # about the share of full files in AI games
 
     def draw() -> int:
         filed = limit > 0 and rng.random() < chance
         return int(rng.integers(1, limit + 1)) if filed else 0
 
-    for c, rec in enumerate(guess.contenders):
+    for c in range(state.n):
         if c != me:
-            files = {t: draw() for t in range(state.n) if t != c}
-            rec.dossiers = {t: k for t, k in files.items() if k}
-    guess.motions = [m if m.sponsor == me else replace(m, leverage=draw()) for m in guess.motions]
-    guess.offers = {(a, b) for a, b in guess.offers if me in (a, b)}
+            g.dossiers[c] = [draw() if t != c else 0 for t in range(state.n)]
+    for m in g.motions[: g.ints[lay.N_MOTIONS]]:
+        if m[lay.M_SPONSOR] != me:
+            m[lay.M_LEVERAGE] = draw()
+    mine = np.zeros_like(g.offers)
+    mine[me, :], mine[:, me] = True, True
+    g.offers &= mine
     guess.rng = np.random.Generator(type(state.rng.bit_generator)(int(rng.integers(2**63))))
     return guess
 

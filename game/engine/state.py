@@ -1,49 +1,23 @@
-"""The game state: numbers in numpy arrays, small records for contenders and pending business.
+"""The game state: the rules' arrays (:class:`game.rules.layout.State`) and the generator of
+chance, with the scenario they belong to.
 
 A :class:`GameState` is never changed once returned by the engine's interface: ``apply_turn``
-works on a copy. Contender index ``c`` runs over ``scenario.contenders``; loyalty arrays carry one
-more column at the end, ``UNCOMMITTED``, for members loyal to nobody yet.
+works on a copy. Contender index ``c`` runs over ``scenario.contenders``; loyalty arrays carry
+one more column at the end for members loyal to nobody yet.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from operator import attrgetter
 
 import numpy as np
 from numpy.random.bit_generator import ISeedSequence
 
-from .scenario import Factor, Rules, Scenario
+from game.rules import layout as lay
 
-UNCOMMITTED = -1
-FACTORS: tuple[Factor, ...] = tuple(Factor)
-
-
-@dataclass(slots=True)
-class ContenderState:
-    status: int  # index into scenario.ladder
-    prestige: float
-    oratory: float
-    organisation: float
-    health: float
-    threat: float
-    line: float
-    platform: bool = False
-    exposed: bool = False  # compromising evidence is public: a case, as a platform is
-    dossiers: dict[int, int] = field(default_factory=dict)  # secret: target -> dossiers held
-    action_points: int = 0
-    last_shift: int = -99  # turn of the last change of line
-    last_demoted: int = -99  # turn of the last step down
-
-    def copy(self) -> ContenderState:
-        """A copy with its own dossiers (faster than ``dataclasses.replace``)."""
-        twin = ContenderState(*_contender_fields(self))
-        twin.dossiers = dict(self.dossiers)
-        return twin
-
-
-_contender_fields = attrgetter(*ContenderState.__dataclass_fields__)  # all, in one call
+from .compile import Compiled, compiled
+from .scenario import Scenario
 
 
 class _Unseeded(ISeedSequence):
@@ -57,111 +31,65 @@ class _Unseeded(ISeedSequence):
 _UNSEEDED = _Unseeded()
 
 
-@dataclass(frozen=True, slots=True)
-class Motion:
-    """A vote waiting for its organ: an accusation, a challenge to a rival's office, or an offer
-    to resign an office."""
-
-    kind: str  # "accuse" | "relieve" | "resign"
-    sponsor: int
-    target: int
-    organ: str  # "politburo" | "central_committee" | "congress"
-    filed: int  # turn filed
-    office: str | None = None
-    leverage: int = 0  # dossiers spent on it
-    answers: tuple[str, ...] = ()  # how its target answered it: "defend", "party", "comintern"
+def copy_generator(rng: np.random.Generator) -> np.random.Generator:
+    """A generator at the same point of the same stream, that draws apart from ``rng``."""
+    twin = np.random.Generator(type(rng.bit_generator)(_UNSEEDED))
+    twin.bit_generator.state = rng.bit_generator.state
+    return twin
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """An event card waiting for a choice."""
-
-    event: str
-    deciders: tuple[int, ...]  # who may choose; more than one means a vote
-
-
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class GameState:
     scenario: Scenario
     seed: int
-    turn: int
-    rules: Rules
-    contenders: list[ContenderState]
-    loyalty: np.ndarray  # (regions, contenders + 1) shares, rows sum to 1
-    members: np.ndarray  # (regions,) float
-    patron: np.ndarray  # (regions,) int, contender who appointed the secretary, -1 none
-    cc_share: np.ndarray  # (contenders + 1,) loyalty of the Central Committee
-    cc_seats: int
-    congress_delegates: int
-    notable_loyalty: np.ndarray  # (notables, contenders + 1)
-    notable_seated: np.ndarray  # (notables,) bool: sits in the Politburo
-    politburo_seats: int
-    mood_line: float
-    mood_unity: float
-    party_line: float
-    allied: np.ndarray  # (contenders, contenders) bool, symmetric
-    trust: np.ndarray  # (contenders, contenders) float, row trusts column
-    holder: dict[str, int]  # office id -> contender index, -1 vacant
-    offers: set[tuple[int, int]]  # secret: (from, to) alliance offers made last turn
-    motions: list[Motion]
-    decisions: list[Decision]
-    cards: list[str]  # events fired at the start of this turn
-    flags: dict[str, float]
-    fired: dict[str, str]  # event id -> choice id ("" if the event had no choice)
-    last_congress: int
-    ledger: np.ndarray  # (contenders, factors): support gained or lost, by factor
-    support_history: list[np.ndarray]
+    arrays: lay.State
     rng: np.random.Generator
-    finished: bool = False
-    retired: frozenset[int] = frozenset()  # notables out of the game
-    milestones: dict[str, int] = field(default_factory=dict)  # milestone id -> turn reached
-    lost: frozenset[tuple[str, int]] = frozenset()  # (office, contender): they lost it
-    # What readers of this state have worked out (blocs, views, odds). A state returned by the
+    # What readers of this state have worked out (options, views). A state returned by the
     # engine is never changed again, so this never goes stale; a copy starts empty.
-    derived: dict = field(default_factory=dict, repr=False, compare=False)
+    derived: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def tables(self) -> lay.Tables:
+        return self.compiled.tables
+
+    @property
+    def compiled(self) -> Compiled:
+        return compiled(self.scenario)
 
     @property
     def n(self) -> int:
-        return len(self.contenders)
+        return len(self.scenario.contenders)
+
+    @property
+    def turn(self) -> int:
+        return int(self.arrays.ints[lay.TURN])
+
+    @property
+    def finished(self) -> bool:
+        return bool(self.arrays.ints[lay.FINISHED])
 
     def copy(self) -> GameState:
-        """A deep copy. The scenario and the rules are immutable and shared."""
-        rng = np.random.Generator(type(self.rng.bit_generator)(_UNSEEDED))
-        rng.bit_generator.state = self.rng.bit_generator.state
-        fields = {}
-        for name in self.__dataclass_fields__:
-            value = getattr(self, name)
-            if isinstance(value, np.ndarray):
-                value = value.copy()
-            elif isinstance(value, (list, set, dict)) and name != "support_history":
-                value = value.copy()
-            fields[name] = value
-        fields["contenders"] = [c.copy() for c in self.contenders]
-        fields["support_history"] = list(self.support_history)  # its arrays are never changed
-        fields["rng"] = rng
-        fields["derived"] = {}
-        return GameState(**fields)
+        """A deep copy: its own arrays and generator (the scenario is immutable and shared)."""
+        return GameState(self.scenario, self.seed,
+                         lay.State(*(a.copy() for a in self.arrays)),
+                         copy_generator(self.rng))
 
     def support(self) -> np.ndarray:
         """Membership-weighted loyalty shares of the whole party, (contenders + 1,)."""
-        return self.members @ self.loyalty / self.members.sum()
+        s = self.arrays
+        return s.members @ s.loyalty / s.members.sum()
 
     def fingerprint(self) -> str:
-        """A hash of everything that makes up the state, identical across processes."""
+        """A hash of everything that makes up the state (the lists' rows in use only),
+        identical across processes and whether the rules ran compiled or not."""
         h = hashlib.sha256()
-        for arr in (
-            self.loyalty, self.members, self.patron, self.cc_share, self.notable_loyalty,
-            self.notable_seated, self.allied, self.trust, self.ledger,
-        ):
-            h.update(np.ascontiguousarray(arr).tobytes())
-        rest = (
-            self.turn, self.finished, self.cc_seats, self.politburo_seats, self.last_congress,
-            self.congress_delegates, self.mood_line,
-            self.mood_unity, self.party_line, sorted(self.holder.items()), sorted(self.offers),
-            self.motions, self.decisions, self.cards, sorted(self.flags.items()),
-            sorted(self.fired.items()), self.contenders, self.rules.model_dump(),
-            sorted(self.retired), sorted(self.milestones.items()), sorted(self.lost),
-            self.rng.bit_generator.state,
-        )
-        h.update(repr(rest).encode())
+        s = self.arrays
+        counts = {"motions": lay.N_MOTIONS, "decisions": lay.N_DECISIONS,
+                  "deciders": lay.N_DECISIONS, "cards": lay.N_CARDS, "history": lay.N_HISTORY}
+        for name, a in zip(lay.State._fields, s, strict=True):
+            if name in counts:
+                a = a[: s.ints[counts[name]]]
+            h.update(name.encode())
+            h.update(np.ascontiguousarray(a).tobytes())
+        h.update(repr(self.rng.bit_generator.state).encode())
         return h.hexdigest()

@@ -1,11 +1,15 @@
 """Graded outcomes: the first of the scenario's outcomes whose condition holds for each
-contender, and the game's winner (best outcome, then Politburo faction, then support)."""
+contender, and the game's winner (best outcome, then Politburo faction, then support); worked
+out by the rules (:mod:`game.rules.ending`), named here."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .context import Context
+from game.rules import ending
+from game.rules.layout import LUCK
+from game.rules.ops import new_work
+
 from .state import GameState
 
 
@@ -32,23 +36,13 @@ class Result:
                                                     order[o.contender]))
 
 
-def grade(ctx: Context, c: int) -> Outcome:
-    ctx.subject = c
-    d = ctx.scenario.contenders[c]
-    for o in ctx.scenario.outcomes:
-        if o.condition is None or o.condition.holds(ctx):
-            return Outcome(d.id, o.id, o.name, o.rank, o.description)
-    last = ctx.scenario.outcomes[-1]
-    return Outcome(d.id, last.id, last.name, last.rank, last.description)
-
-
 def result(state: GameState) -> Result:
-    ctx = Context(state)
-    outcomes = tuple(grade(ctx, c) for c in range(state.n))
-    support = state.support()
-
-    def strength(c: int) -> tuple[float, float, float]:
-        return (outcomes[c].rank, ctx.politburo_faction_share(c, False), float(support[c]))
-
-    best = max(range(state.n), key=strength)
-    return Result(outcomes, state.scenario.contenders[best].id)
+    """Every contender's graded outcome in ``state`` and the winner, as if the game ended now."""
+    sc = state.scenario
+    outcomes, winner = ending.result(state.arrays, state.tables, new_work(state.n, LUCK))
+    graded = tuple(
+        Outcome(c.id, sc.outcomes[o].id, sc.outcomes[o].name, sc.outcomes[o].rank,
+                sc.outcomes[o].description)
+        for c, o in zip(sc.contenders, outcomes.tolist(), strict=True)
+    )
+    return Result(graded, sc.contenders[int(winner)].id)

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .context import ReadingContext, notable_faction, perceived_threat
-from .index import index_of
+import numpy as np
+
+from game.rules import layout as lay
+from game.rules import ops
+
 from .record import GameEvent
 from .scenario import AIProfile
 from .state import GameState
@@ -116,42 +119,41 @@ class View:
 
 
 def contender_infos(state: GameState) -> tuple[ContenderInfo, ...]:
-    ctx = ReadingContext(state)
-    support = ctx.support().tolist()
-    allied = state.allied.tolist()
-    names = {o.id: o.name for o in state.scenario.offices}
+    s, sc, t = state.arrays, state.scenario, state.tables
+    share = state.support().tolist()
+    names = [o.name for o in sc.offices]
     out = []
-    for c, (d, rec) in enumerate(zip(state.scenario.contenders, state.contenders, strict=True)):
-        rung = ctx.rung(c)
-        office_ids = tuple(ctx.offices_of(c))
+    for c, d in enumerate(sc.contenders):
+        rung = sc.ladder[int(s.status[c])]
+        office_ids = tuple(sc.offices[o].id for o in t.by_rank if s.holds[o, c])
+        q = s.quality[c].tolist()
+        threat = min(100.0, q[lay.THREAT] + float(s.rules[lay.R_THREAT_PER_SUPPORT]) * share[c])
         out.append(
             ContenderInfo(
                 c, d.id, d.name, d.short, rung.id, rung.name, rung.can_act, rung.in_party,
                 rung.in_politburo,
-                tuple(names[o] for o in office_ids), office_ids, rec.prestige, rec.oratory,
-                rec.organisation, rec.health, perceived_threat(state, c, support),
-                rec.line, rec.platform, rec.exposed, support[c],
-                tuple(k for k, yes in enumerate(allied[c]) if yes), rec.action_points,
+                tuple(names[o] for o in t.by_rank if s.holds[o, c]), office_ids,
+                q[lay.PRESTIGE], q[lay.ORATORY], q[lay.ORGANISATION], q[lay.HEALTH], threat,
+                float(s.line[c]), bool(s.platform[c]), bool(s.exposed[c]), share[c],
+                tuple(np.flatnonzero(s.allied[c]).tolist()), int(s.action_points[c]),
             )
         )
     return tuple(out)
 
 
 def region_infos(state: GameState) -> tuple[RegionInfo, ...]:
-    fiefs: dict[str, int] = {}
-    for o in state.scenario.offices:
-        holder = state.holder.get(o.id, -1)
-        if o.fief and holder >= 0:
-            for r in o.base_regions:
-                fiefs[r] = holder
-    members, patron, loyalty = (a.tolist() for a in (state.members, state.patron, state.loyalty))
-    return tuple(
-        RegionInfo(
-            i, r.id, r.name, r.kind, round(members[i]), patron[i], tuple(loyalty[i]),
-            fiefs.get(r.id, -1),
-        )
-        for i, r in enumerate(state.scenario.regions)
-    )
+    s, sc, t = state.arrays, state.scenario, state.tables
+    members, patron, loyalty = s.members.tolist(), s.patron.tolist(), s.loyalty.tolist()
+    out = []
+    for i, r in enumerate(sc.regions):
+        fief = -1
+        for o in np.flatnonzero(t.fief_of[i]).tolist():
+            holders = np.flatnonzero(s.holds[o])
+            if holders.size:
+                fief = int(holders[0])
+        out.append(RegionInfo(i, r.id, r.name, r.kind, round(members[i]), patron[i],
+                              tuple(loyalty[i]), fief))
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,51 +169,72 @@ class _Public:
     organ_names: tuple[tuple[str, str], ...]
 
 
-def _public(ctx: ReadingContext) -> _Public:
-    state = ctx.state
+MOTION_KINDS = {lay.ACCUSE: "accuse", lay.RELIEVE: "relieve", lay.RESIGN: "resign"}
+
+
+def politburo_seats(state: GameState) -> tuple[PolitburoSeat, ...]:
+    """Every Politburo member: the contenders who sit there, then the seated notables, each
+    with the faction they follow."""
+    s, sc, t = state.arrays, state.scenario, state.tables
+    faction, contender, notable = ops.politburo(s, t)
+    return tuple(
+        PolitburoSeat(sc.contenders[c].short if c >= 0 else sc.notables[k].name, int(f), int(c))
+        for f, c, k in zip(faction.tolist(), contender.tolist(), notable.tolist(), strict=True)
+    )
+
+
+def motion_infos(state: GameState) -> tuple[MotionInfo, ...]:
+    s, sc = state.arrays, state.scenario
+    out = []
+    for m in s.motions[: s.ints[lay.N_MOTIONS]].tolist():
+        office = sc.offices[m[lay.M_OFFICE]].id if m[lay.M_OFFICE] >= 0 else None
+        out.append(MotionInfo(MOTION_KINDS[m[lay.M_KIND]], m[lay.M_SPONSOR], m[lay.M_TARGET],
+                              lay.ORGAN_IDS[m[lay.M_ORGAN]], office))
+    return tuple(out)
+
+
+def _public(state: GameState) -> _Public:
     calendar = state.scenario.calendar
     return _Public(
         date=calendar.label(min(state.turn, calendar.turns - 1)),
         contenders=contender_infos(state),
         regions=region_infos(state),
-        politburo=tuple(
-            PolitburoSeat(label, faction, c) for label, faction, c, _ in ctx.politburo_members()
-        ),
-        cc_share=tuple(state.cc_share.tolist()),
-        motions=tuple(
-            MotionInfo(m.kind, m.sponsor, m.target, m.organ, m.office) for m in state.motions
-        ),
+        politburo=politburo_seats(state),
+        cc_share=tuple(state.arrays.cc_share.tolist()),
+        motions=motion_infos(state),
         organ_names=tuple((k, o.name) for k, o in state.scenario.organs),
     )
 
 
 def build_view(state: GameState, me: int, meetings: tuple[str, ...]) -> View:
-    ctx = ReadingContext(state)
-    public = ctx.remember("view", lambda: _public(ctx))
-    rec = state.contenders[me]
+    public = state.derived.get("view")
+    if public is None:
+        public = state.derived["view"] = _public(state)
+    s, sc = state.arrays, state.scenario
+    cards = [sc.events[e].id for e in s.cards[: s.ints[lay.N_CARDS]].tolist()]
     return View(
         me=me,
         turn=state.turn,
-        turns=state.scenario.calendar.turns,
+        turns=sc.calendar.turns,
         date=public.date,
         finished=state.finished,
         contenders=public.contenders,
         regions=public.regions,
         politburo=public.politburo,
         cc_share=public.cc_share,
-        cc_seats=state.cc_seats,
-        congress_delegates=state.congress_delegates,
-        mood_line=state.mood_line,
-        mood_unity=state.mood_unity,
-        party_line=state.party_line,
-        trust=tuple(state.trust[me].tolist()),
+        cc_seats=int(s.ints[lay.CC_SEATS]),
+        congress_delegates=int(s.ints[lay.CONGRESS_DELEGATES]),
+        mood_line=float(s.reals[lay.MOOD_LINE]),
+        mood_unity=float(s.reals[lay.MOOD_UNITY]),
+        party_line=float(s.reals[lay.PARTY_LINE]),
+        trust=tuple(s.trust[me].tolist()),
         meetings_this_turn=meetings,
-        cards=tuple(card_info(state, e, me) for e in state.cards),
+        cards=tuple(card_info(state, e, me) for e in cards),
         motions=public.motions,
-        dossiers=dict(rec.dossiers),
-        offers_to_me=tuple(sorted(a for a, b in state.offers if b == me)),
-        offers_from_me=tuple(sorted(b for a, b in state.offers if a == me)),
-        personality=state.scenario.contenders[me].ai,
+        dossiers={t: k for t, k in enumerate(s.dossiers[me].tolist()) if k},
+        offers_to_me=tuple(np.flatnonzero(s.offers[:, me]).tolist()),
+        offers_from_me=tuple(np.flatnonzero(s.offers[me]).tolist()),
+        personality=sc.contenders[me].ai,
         organ_names=dict(public.organ_names),
     )
 
@@ -220,13 +243,13 @@ def visible_to(event: GameEvent, me: int) -> bool:
     return event.public or me in event.actors
 
 
-__all__ = ["View", "build_view", "visible_to", "notable_faction"]
-
-
 def card_info(state: GameState, event_id: str, me: int) -> CardInfo:
     """What ``me`` sees of one of this turn's cards (and may decide on it)."""
-    e = index_of(state.scenario).event[event_id]
-    pending = next((d for d in state.decisions if d.event == event_id), None)
+    sc, s = state.scenario, state.arrays
+    i = next(k for k, e in enumerate(sc.events) if e.id == event_id)
+    e = sc.events[i]
+    waiting = s.decisions[: s.ints[lay.N_DECISIONS]].tolist()
+    mine = i in waiting and bool(s.deciders[waiting.index(i), me])
     open_choices = e.choices if e.forced_choice is None else []  # a forced card asks nothing
     return CardInfo(
         event=e.id,
@@ -236,8 +259,6 @@ def card_info(state: GameState, event_id: str, me: int) -> CardInfo:
         source=e.source,
         factor=str(e.factor),
         choices=tuple((ch.id, ch.label) for ch in open_choices),
-        mine_to_decide=pending is not None and me in pending.deciders,
-        appeal=tuple(
-            ch.ai_appeal.get(state.scenario.contenders[me].id, 0.0) for ch in open_choices
-        ),
+        mine_to_decide=mine,
+        appeal=tuple(ch.ai_appeal.get(sc.contenders[me].id, 0.0) for ch in open_choices),
     )
