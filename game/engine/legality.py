@@ -1,4 +1,5 @@
-"""Which actions a contender may take, at what cost, and with what odds of any vote."""
+"""Which actions a contender may take, at what cost, and with what odds of any vote: the rules'
+menu (:mod:`game.rules.legality`) with each option's words; and the check of a turn's orders."""
 
 from __future__ import annotations
 
@@ -6,22 +7,19 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import alliances, factions, ideology, meetings, patronage, personal
-from .actions import CONVENABLE, DIRECTIONS, FORUMS, SPECS, Action, ActionKind, IllegalAction
-from .context import Context, ReadingContext
-from .explain import titled
-from .index import index_of
-from .rulebook import ActionRule
-from .state import GameState
-from .votes import Question, odds_many
+import numpy as np
 
-RULES: dict[ActionKind, ActionRule] = {
-    r.kind: r
-    for r in (
-        *patronage.RULES, *ideology.RULES, *alliances.RULES, *factions.RULES,
-        *personal.RULES, *meetings.RULES,
-    )
-}
+from game.rules import actions as rule_actions
+from game.rules import layout as lay
+from game.rules import legality as menu
+from game.rules import persuasion
+from game.rules import reasons as why
+
+from . import narrate_actions as words
+from .actions import SPECS, Action, ActionKind, IllegalAction
+from .explain import titled
+from .orders import KIND_CODES, decode, encode
+from .state import GameState
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,159 +33,100 @@ class Option:
     why: str
 
 
-def _option(kind: ActionKind, target: str | None, cost: int, label: str, why: str) -> Option:
-    """``Option(Action(kind, target), cost, None, label, why)``, made by filling its slots
-    directly: a frozen dataclass's own ``__init__`` goes through ``object.__setattr__`` for
-    every field, and a state offers its contenders a hundred options."""
-    option = _new(Option)
-    _set_action(option, _action(kind, target))
-    _set_cost(option, cost)
-    _set_odds(option, None)  # until the odds of the vote it leads to are known
-    _set_label(option, label)
-    _set_why(option, why)
-    return option
+WHY = {  # what each kind of action does, in a sentence, for menus and tooltips
+    ActionKind.APPOINT: "Your secretary will pull the region's members to you every turn, and "
+    "they choose its delegates to the next Congress.",
+    ActionKind.SUBVERT: "Without the power to appoint: win the region's secretary over by "
+    "favours and promises. It may fail, and then their patron hears of it.",
+    ActionKind.RECRUIT: "New members owe their careers to the region's secretary and follow "
+    "their patron.",
+    ActionKind.SPEECH: "Wins over members across the regions: more with oratory, a line that "
+    "fits the mood, and twice as much from an open platform.",
+    ActionKind.ARTICLE: "Wins over members through the press; a newspaper of your own "
+    "multiplies its reach.",
+    ActionKind.SHIFT: "Moves your line. Costs credibility (prestige): less when you move with "
+    "the mood, double if you shifted last turn too.",
+    ActionKind.RESOLUTION: "The Politburo votes this turn. If carried, the official line moves; "
+    "contenders far from it lose members. Wins prestige when it suits the mood.",
+    ActionKind.ALLY: "A secret offer; if accepted next turn (or offered back now), your "
+    "factions vote together.",
+    ActionKind.ACCEPT: "Your factions will vote together, and neither of you can accuse the "
+    "other.",
+    ActionKind.BREAK: "Frees you to attack; costs trust with everyone, and much more with the "
+    "betrayed.",
+    ActionKind.PLATFORM: "Speaks to the whole party and wins members who share your line; under "
+    "the Ban on Factions it also hands your rivals the charge of factionalism.",
+    ActionKind.RECANT: "Closes your platform and drops accusations against you, at a cost in "
+    "prestige; if you were expelled, you are readmitted.",
+    ActionKind.DOSSIER: "Secret leverage: each dossier makes an accusation against them "
+    "likelier to carry.",
+    ActionKind.ACCUSE: "Goes to the organ that decides their next step down, at its next "
+    "meeting. An open platform under the Ban, your dossiers and their perceived threat all "
+    "help.",
+    ActionKind.CHALLENGE: "The Central Committee votes at its next meeting. Carried, your rival "
+    "loses the office and the power base behind it; lost, you lose prestige.",
+    ActionKind.DEFEND: "At the vote, your oratory sways the members who judge for themselves.",
+    ActionKind.APPEAL: "Sways the vote on the charges against you (the rank and file by your "
+    "following, the Comintern by your prestige), but makes you feared.",
+    ActionKind.ARMY: "Wins the army's communists, but every step feeds the fear of a Bonaparte "
+    "(threat).",
+    ActionKind.RESIGN: "A gamble at the next plenum: refused, it wins prestige and trust; "
+    "accepted, you lose the office.",
+    ActionKind.REST: "Restores health; ill contenders have fewer action points.",
+    ActionKind.CONVENE: "Whoever sets the agenda chooses when the organs meet: bring waiting "
+    "votes on now.",
+}
 
 
-_new = object.__new__
-_set_action, _set_cost, _set_odds, _set_label, _set_why = (
-    getattr(Option, name).__set__ for name in ("action", "cost", "odds", "label", "why")
-)
-
-
-def cost_of(state: GameState, kind: ActionKind) -> int:
-    return index_of(state.scenario).cost[kind]
-
-
-def _targets(ctx: Context, c: int, kind: ActionKind) -> Sequence[str | None]:
-    arg = SPECS[kind].arg
-    if arg == "none":
-        return (None,)
-    if arg == "region":
-        return ctx.index.region_ids
-    if arg == "contender":
-        return ctx.index.rival_ids[c]
-    if arg == "direction":
-        return DIRECTIONS
-    if arg == "organ":
-        return CONVENABLE
-    if arg == "office":
-        return ctx.offices_of(c)
-    if arg == "post":  # the offices rivals hold
-        return tuple(o for o, k in ctx.state.holder.items() if k >= 0 and k != c)
-    if arg == "forum":
-        return FORUMS
-    return ()
-
-
-def _decisions(ctx: Context, c: int) -> list[Option]:
-    out = []
-    for d in ctx.state.decisions:
-        if c not in d.deciders:
-            continue
-        e = ctx.index.event[d.event]
-        how = f"your vote, weighted by your {ctx.organ_name('central_committee')} following" if len(
-            d.deciders) > 1 else "your decision"
-        for ch in e.choices:
-            out.append(Option(Action(ActionKind.DECIDE, e.id, ch.id), 0, None,
-                              titled(e.title, ch.label), f"On the card: {how}."))
-    return out
-
-
-def _question(ctx: Context, c: int, kind: ActionKind, target: str | None) -> tuple[Question, str]:
-    """The vote that an action of a kind in :data:`VOTING` leads to, and the organ taking it."""
-    if kind is ActionKind.ACCUSE:
-        t = ctx.resolve(target or "")
-        return factions.accusation_question(ctx, c, t), ctx.rung(t).removed_by or ""
-    if kind is ActionKind.RESOLUTION:
-        return ideology.resolution_question(c, target), "politburo"
-    if kind is ActionKind.CHALLENGE:
-        return factions.challenge_question(ctx, c, target or ""), "central_committee"
-    # RESIGN: the same vote whichever office is offered
-    return personal.resign_question(c, None), "central_committee"
-
-
-VOTING = frozenset({ActionKind.ACCUSE, ActionKind.RESOLUTION, ActionKind.RESIGN,
-                    ActionKind.CHALLENGE})
-_NOTED = VOTING | {ActionKind.SHIFT}  # the kinds whose menu entry has a note (see _note)
-
-
-def _note(ctx: Context, c: int, kind: ActionKind, target: str | None, organ: str) -> str:
+def _note(state: GameState, c: int, kind: ActionKind, target: int) -> str:
     """What the menu says about the vote (or the cost) that follows the action."""
+    sc = state.scenario
     if kind in (ActionKind.ACCUSE, ActionKind.CHALLENGE):
-        return f"Decided by the {ctx.organ_name(organ)} at its next meeting. "
+        organ = "central_committee" if kind is ActionKind.CHALLENGE else lay.ORGAN_IDS[
+            int(state.tables.removed_by[state.arrays.status[target]])]
+        return f"Decided by the {getattr(sc.organs, organ).name} at its next meeting. "
     if kind is ActionKind.RESOLUTION:
-        return f"The {ctx.organ_name('politburo')} votes this turn. "
+        return f"The {sc.organs.politburo.name} votes this turn. "
     if kind is ActionKind.RESIGN:
         return "The odds are those of the resignation being accepted. "
     if kind is ActionKind.SHIFT:
-        cost = ideology.shift_cost(ctx, c, -1 if target == "left" else 1)
+        cost = persuasion.shift_cost(state.arrays, c, -1 if target == lay.LEFT else 1)
         return f"Costs {cost:.0f} prestige. "
     return ""
 
 
-_ACTIONS: dict[ActionKind, dict[str | None, Action]] = {k: {} for k in ActionKind}
+def _decision_why(state: GameState, event: int) -> str:
+    s = state.arrays
+    waiting = s.decisions[: s.ints[lay.N_DECISIONS]].tolist()
+    deciders = int(s.deciders[waiting.index(event)].sum())
+    if deciders > 1:
+        cc = state.scenario.organs.central_committee.name
+        return f"On the card: your vote, weighted by your {cc} following."
+    return "On the card: your decision."
 
 
-def _action(kind: ActionKind, target: str | None) -> Action:
-    """The action, made once and then shared: actions are immutable values."""
-    made = _ACTIONS[kind]
-    action = made.get(target)
-    if action is None:
-        action = made[target] = Action(kind, target)
-    return action
-
-
-def _legal(ctx: Context, c: int) -> list[tuple[ActionKind, str | None, int, ActionRule]]:
-    """``c``'s legal actions (other than decisions), with their cost, in menu order."""
+def _every_option(state: GameState) -> tuple[tuple[Option, ...], ...]:
+    """Every contender's options in this state, in the rules' menu order."""
+    sc, s, t = state.scenario, state.arrays, state.tables
+    rows = np.zeros((menu.MOST, 4), np.int64)
+    chances = np.zeros(menu.MOST)
     out = []
-    budget = ctx.state.contenders[c].action_points
-    cost_of_kind = ctx.index.cost
-    for kind, rule in RULES.items():
-        cost = cost_of_kind[kind]
-        if cost > budget or (rule.gate is not None and rule.gate(ctx, c) is not None):
-            continue
-        if rule.aim is not None:  # an action at a rival: every target is one
-            aim, rival = rule.aim, ctx.index.contender
-            for target in ctx.index.rival_ids[c]:
-                if aim(ctx, c, rival[target]) is None:
-                    out.append((kind, target, cost, rule))
-            continue
-        check = rule.check
-        for target in _targets(ctx, c, kind):
-            if check(ctx, c, target) is None:
-                out.append((kind, target, cost, rule))
-    return out
-
-
-def _every_option(ctx: ReadingContext) -> tuple[tuple[Option, ...], ...]:
-    """Every contender's options in this state. They are worked out together because the odds
-    of all the votes they could call are: one numpy pass per organ (:func:`odds_many`). An
-    option that leads to a vote is made first and given its odds once they are known, before
-    anyone sees it."""
-    out = []
-    waiting: dict[str, dict[Question, list[Option]]] = {}  # organ -> question -> options
-    for c in range(ctx.state.n):
-        if not ctx.can_act(c):
-            out.append(())
-            continue
-        options = _decisions(ctx, c)
-        for kind, target, cost, rule in _legal(ctx, c):
-            organ = ""
-            if kind in VOTING:
-                q, organ = _question(ctx, c, kind, target)
-            why = _note(ctx, c, kind, target, organ) + rule.why if kind in _NOTED else rule.why
-            option = _option(kind, target, cost, rule.label(ctx, c, target), why)
-            if organ:
-                waiting.setdefault(organ, {}).setdefault(q, []).append(option)
-            elif rule.chance is not None:
-                _set_odds(option, rule.chance(ctx, c, target))
-            options.append(option)
+    for c in range(state.n):
+        count = menu.options(s, t, c, rows, chances)
+        options = []
+        for (kind, target, option, cost), p in zip(rows[:count].tolist(),
+                                                   chances[:count].tolist(), strict=True):
+            action = decode(sc, kind, target, option)
+            if action.kind is ActionKind.DECIDE:
+                e = sc.events[target]
+                options.append(Option(action, 0, None, titled(e.title, e.choices[option].label),
+                                      _decision_why(state, target)))
+                continue
+            seen = int(rule_actions.seen(s, kind, target))
+            why_text = _note(state, c, action.kind, target) + WHY[action.kind]
+            options.append(Option(action, cost, None if np.isnan(p) else p,
+                                  words.label(sc, c, kind, target, seen), why_text))
         out.append(tuple(options))
-    for organ, questions in waiting.items():
-        chances = odds_many(ctx, list(questions), organ).tolist()
-        for asked, p in zip(questions.values(), chances, strict=True):
-            for option in asked:
-                _set_odds(option, p)
     return tuple(out)
 
 
@@ -195,42 +134,54 @@ def options(state: GameState, c: int) -> list[Option]:
     """``c``'s options in this state, with costs and odds (remembered with the state)."""
     if state.finished:
         return []
-    ctx = ReadingContext(state)
-    return list(ctx.remember("options", lambda: _every_option(ctx))[c])
+    found = state.derived.get("options")
+    if found is None:
+        found = state.derived["options"] = _every_option(state)
+    return list(found[c])
+
+
+_UNKNOWN = {"region": why.NO_REGION, "contender": why.NO_CONTENDER, "office": why.NO_OFFICE,
+            "post": why.NO_OFFICE, "direction": why.SAY_DIRECTION, "organ": why.SAY_ORGAN,
+            "forum": why.SAY_FORUM}
 
 
 def why_illegal(state: GameState, c: int, action: Action) -> str | None:
     """None if ``action`` is legal for ``c`` now, otherwise the reason."""
-    return _why_illegal(Context(state), c, action)
-
-
-def _why_illegal(ctx: Context, c: int, action: Action) -> str | None:
-    if not ctx.can_act(c):
-        return f"{ctx.name(c)} can no longer act"
+    sc, s, t = state.scenario, state.arrays, state.tables
+    if not t.rung[s.status[c], lay.CAN_ACT]:
+        return f"{sc.contenders[c].short} can no longer act"
     if action.kind is ActionKind.DECIDE:
-        legal = {o.action for o in _decisions(ctx, c)}
+        legal = {o.action for o in options(state, c) if o.action.kind is ActionKind.DECIDE}
         return None if action in legal else "there is no such decision for you to make now"
     spec = SPECS[action.kind]
     if (spec.arg == "none") != (action.target is None) or action.option is not None:
         return f"{action.kind.value!r} takes {'no argument' if spec.arg == 'none' else spec.arg}"
-    return RULES[action.kind].check(ctx, c, action.target)
+    try:
+        kind, target, _ = encode(sc, action)
+    except ValueError:  # a name the scenario does not know
+        code = _UNKNOWN[spec.arg]
+        if code in (why.SAY_DIRECTION, why.SAY_ORGAN, why.SAY_FORUM):
+            return words.reason(sc, KIND_CODES[action.kind], -1, code, -1)
+        return f"no {'office' if spec.arg == 'post' else spec.arg} {action.target!r}"
+    code, arg = rule_actions.check(s, t, c, kind, target)
+    return None if code == why.OK else words.reason(sc, kind, target, int(code), int(arg))
 
 
-def check_orders(state: GameState, c: int, actions: list[Action]) -> None:
+def check_orders(state: GameState, c: int, actions: Sequence[Action]) -> None:
     """Raise IllegalAction, saying why, unless ``actions`` is a legal set of orders for ``c``."""
-    name = state.scenario.contenders[c].short
+    sc = state.scenario
+    name = sc.contenders[c].short
     seen = Counter(actions)
-    ctx = Context(state)
     for action, count in seen.items():
         if count > 1:
             raise IllegalAction(f"{name}: {action} is ordered twice")
-        reason = _why_illegal(ctx, c, action)
+        reason = why_illegal(state, c, action)
         if reason:
             raise IllegalAction(f"{name}: cannot {action}: {reason}")
     decided = Counter(a.target for a in actions if a.kind is ActionKind.DECIDE)
     if any(n > 1 for n in decided.values()):
         raise IllegalAction(f"{name}: one choice per event card")
-    total = sum(ctx.index.cost[a.kind] for a in actions)
-    budget = state.contenders[c].action_points
+    total = sum(int(state.tables.cost[KIND_CODES[a.kind]]) for a in actions)
+    budget = int(state.arrays.action_points[c])
     if total > budget:
         raise IllegalAction(f"{name}: the orders cost {total} action points; {budget} available")
