@@ -43,6 +43,7 @@ from game.engine import (
     Scenario,
     ledger,
     legal_actions,
+    milestones,
     outcome,
 )
 
@@ -118,7 +119,8 @@ def play_one(
             a.split(maxsplit=1)[0] for turn in match.orders for acts in turn.values() for a in acts
         ),
         legal=frozenset(legal),
-        milestones=tuple(sorted(match.state.milestones.items())),
+        milestones=tuple(sorted((m.id, m.reached) for m in milestones(match.state)
+                                if m.reached is not None)),
         factors=tuple(
             (c.id, f.factor, f.share if f.helped else -f.share)
             for c in scenario.contenders for f in ledger(match.state).shares(c.id)

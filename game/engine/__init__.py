@@ -8,7 +8,8 @@ terminal game, the window, the AI, saves, the lab) uses only the names exported 
 - :func:`apply_turn` — every contender's orders for the turn in, the new state and what happened
   out (illegal orders raise :class:`IllegalAction` saying why);
 - :func:`view` — what one contender may see (no rival's secrets);
-- :func:`outcome` — the graded result, once the game is over;
+- :func:`outcome` — the graded result, once the game is over; :func:`standing`, a contender's
+  outcome were it to end now; :func:`holds`, whether one of the scenario's conditions holds;
 - :func:`guess_state` — a copy of the state with a contender's view of rivals' secrets guessed
   afresh, for an AI that looks ahead;
 - :func:`ledger` — support over time and what each factor won or lost (for the debrief);
@@ -29,11 +30,13 @@ from .api import (
     apply_turn,
     factor_shares,
     guess_state,
+    holds,
     ledger,
     legal_actions,
     milestones,
     new_game,
     outcome,
+    standing,
     view,
 )
 from .record import Bloc, GameEvent, Kind, Tally
@@ -45,6 +48,6 @@ __all__ = [
     "SPECS", "Action", "ActionKind", "Bloc", "FACTOR_NAMES", "Factor", "FactorShare", "GameEvent",
     "GameState", "ID_PATTERN", "IllegalAction", "Kind", "Ledger", "Match", "MilestoneMark",
     "Option", "Outcome", "Result", "Scenario", "Tally", "TurnResult", "View", "apply_turn",
-    "factor_shares", "guess_state", "legal_actions", "ledger", "milestones", "new_game",
-    "outcome", "view",
+    "factor_shares", "guess_state", "holds", "legal_actions", "ledger", "milestones",
+    "new_game", "outcome", "standing", "view",
 ]

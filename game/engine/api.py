@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from game.rules import layout as lay
-from game.rules import setup, turn
+from game.rules import programs, setup, turn
 from game.rules.log import new_log
-from game.rules.ops import new_work
+from game.rules.ops import W_SUBJECT, new_work
 
 from . import legality, victory
 from .actions import Action, IllegalAction
-from .compile import compiled
+from .compile import compiled, extra_condition
 from .narrate import narrate
 from .orders import order_arrays
 from .record import GameEvent
@@ -211,6 +211,21 @@ def guess_state(state: GameState, contender: str, seed: int) -> GameState:
     g.offers &= mine
     guess.rng = np.random.Generator(type(state.rng.bit_generator)(int(rng.integers(2**63))))
     return guess
+
+
+def standing(state: GameState, contender: str) -> Outcome:
+    """The outcome ``contender`` would get if the game ended now (the end's grading, asked
+    mid-game: what the window and the terminal show as where a player stands)."""
+    return victory.result(state).of(contender)
+
+
+def holds(state: GameState, condition, contender: str) -> bool:
+    """Whether a condition of the scenario's kind (a rung's, or a part of one) holds now, with
+    ``self`` meaning ``contender``."""
+    extra = extra_condition(state.compiled, condition)
+    w = new_work(state.n, lay.LUCK)
+    w.ints[W_SUBJECT] = _index(state, contender)
+    return bool(programs.holds(state.arrays, extra.tables, w, extra.program))
 
 
 def outcome(state: GameState) -> Result | None:

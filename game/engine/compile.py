@@ -138,6 +138,7 @@ class Compiled:
     """A scenario as the kernels see it: its tables, its starting position (a template every
     game copies), and the names behind their indices."""
 
+    scenario: Scenario
     tables: lay.Tables
     start: lay.State
     flags: tuple[str, ...]  # flag names, by index in State.flags
@@ -257,7 +258,7 @@ def compile_scenario(sc: Scenario) -> Compiled:  # noqa: C901 - one table after 
                        for k in ActionKind], np.int64),
         turns=np.array([turns], np.int64),
     )
-    return Compiled(tables, start_state(sc, tables, len(b.flags)), tuple(b.flags))
+    return Compiled(sc, tables, start_state(sc, tables, len(b.flags)), tuple(b.flags))
 
 
 def _shares(loyalty: dict[str, float], ids: list[str]) -> np.ndarray:
@@ -334,6 +335,31 @@ def start_state(sc: Scenario, tables: lay.Tables, flags: int) -> lay.State:
         ledger=np.zeros((n, len(lay.FACTOR_IDS))),
         history=np.zeros((tables.turns[0] + 1, n + 1)),
     )
+
+
+@dataclass(frozen=True)
+class Extra:
+    """A condition compiled beside a scenario's own: tables with its program added."""
+
+    tables: lay.Tables
+    program: int
+
+
+def extra_condition(c: Compiled, condition) -> Extra:
+    """``condition`` compiled against the scenario's tables (its flags keep their indices)."""
+    sc = c.scenario
+    b = Builder(sc, flags={name: i for i, name in enumerate(c.flags)})
+    program = b.condition(condition)
+    if len(b.flags) > len(c.flags):
+        raise ValueError(f"the condition names a flag the scenario never sets: {condition}")
+    t = c.tables
+    rows, first = len(b.code), t.code.shape[0]
+    start = np.array([(first + p[0], p[1]) for p in b.programs], np.int64).reshape(-1, 2)
+    return Extra(t._replace(
+        code=np.vstack([t.code, np.array(b.code, np.int64).reshape(rows, 6)]),
+        value=np.vstack([t.value, np.array(b.value).reshape(rows, 2)]),
+        program=np.vstack([t.program, start]),
+    ), t.program.shape[0] + program)  # (conditions name no regions: no masks to add)
 
 
 _CACHE: dict[int, tuple[Scenario, Compiled]] = {}

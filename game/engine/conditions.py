@@ -3,7 +3,8 @@
 Each class is one condition a modder can write. Its docstring and field descriptions are the
 modder reference. ``who`` fields take a contender id, ``self`` (the contender being judged, in
 victory conditions), ``decider`` (who decided the current event) or ``office:<id>`` (the holder).
-Conditions only read the game; they never change it.
+Each compiles itself to the codes the rules evaluate (``emit``; :mod:`game.rules.programs`
+holds the meaning of each); conditions only read the game, they never change it.
 """
 
 from __future__ import annotations
@@ -40,7 +41,6 @@ from .registry import Entry, tagged_union
 
 if TYPE_CHECKING:
     from .compile import Builder
-    from .context import Context
 
 Who = Annotated[
     str, Field(description="A contender id, `self`, `decider` or `office:<office id>`.")
@@ -54,9 +54,6 @@ class After(Entry):
     type: Literal["after"] = "after"
     value: str = Field(description="A date in the scenario calendar, such as `1925-Q1`.")
 
-    def holds(self, ctx: Context) -> bool:
-        return ctx.state.turn >= ctx.turn_of(self.value)
-
     def emit(self, b: Builder) -> None:
         b.row(Q_AFTER, b.turn(self.value))
 
@@ -66,9 +63,6 @@ class Before(Entry):
 
     type: Literal["before"] = "before"
     value: str = Field(description="A date in the scenario calendar, such as `1927-Q4`.")
-
-    def holds(self, ctx: Context) -> bool:
-        return ctx.state.turn < ctx.turn_of(self.value)
 
     def emit(self, b: Builder) -> None:
         b.row(Q_BEFORE, b.turn(self.value))
@@ -83,9 +77,6 @@ class Flag(Entry):
     name: str = Field(description="The flag's name; flags start at 0.")
     at_least: float = Field(1.0, description="The smallest value that makes the condition true.")
 
-    def holds(self, ctx: Context) -> bool:
-        return ctx.state.flags.get(self.name, 0.0) >= self.at_least
-
     def emit(self, b: Builder) -> None:
         b.row(Q_FLAG, b.flag(self.name), x=self.at_least)
 
@@ -95,9 +86,6 @@ class Rule(Entry):
 
     type: Literal["rule"] = "rule"
     value: str = Field(description="The name of a true/false rule in `rules`.")
-
-    def holds(self, ctx: Context) -> bool:
-        return bool(getattr(ctx.state.rules, self.value))
 
     def emit(self, b: Builder) -> None:
         b.row(Q_RULE, b.rule(self.value))
@@ -112,10 +100,6 @@ class Status(Entry):
     who: Who = "self"
     is_: list[str] = Field(alias="is", description="Ladder rung ids, any of which makes it true.")
 
-    def holds(self, ctx: Context) -> bool:
-        c = ctx.resolve(self.who)
-        return c >= 0 and ctx.rung_id(c) in self.is_
-
     def emit(self, b: Builder) -> None:
         b.row(Q_STATUS, b.who(self.who), b.rungs(self.is_))
 
@@ -128,9 +112,6 @@ class InOrgan(Entry):
     type: Literal["in_organ"] = "in_organ"
     who: Who = "self"
     organ: Organ = Field(description="`politburo`, `central_committee` or `party`.")
-
-    def holds(self, ctx: Context) -> bool:
-        return ctx.in_organ(ctx.resolve(self.who), self.organ)
 
     def emit(self, b: Builder) -> None:
         b.row(Q_IN_ORGAN, b.who(self.who), b.organ_flag(self.organ))
@@ -145,12 +126,6 @@ class RivalsOutOf(Entry):
     who: Who = "self"
     organ: Organ = Field(description="`politburo`, `central_committee` or `party`.")
 
-    def holds(self, ctx: Context) -> bool:
-        me = ctx.resolve(self.who)
-        return me >= 0 and not any(
-            ctx.in_organ(c, self.organ) for c in range(ctx.n_contenders) if c != me
-        )
-
     def emit(self, b: Builder) -> None:
         b.row(Q_RIVALS_OUT_OF, b.who(self.who), b.organ_flag(self.organ))
 
@@ -162,10 +137,6 @@ class HoldsOffice(Entry):
     type: Literal["holds_office"] = "holds_office"
     who: Who = "self"
     office: str = Field(description="An office id.")
-
-    def holds(self, ctx: Context) -> bool:
-        c = ctx.resolve(self.who)
-        return c >= 0 and ctx.state.holder.get(self.office, -1) == c
 
     def emit(self, b: Builder) -> None:
         b.row(Q_HOLDS_OFFICE, b.who(self.who), b.office(self.office))
@@ -179,10 +150,6 @@ class Platform(Entry):
     type: Literal["platform"] = "platform"
     who: Who = "self"
 
-    def holds(self, ctx: Context) -> bool:
-        c = ctx.resolve(self.who)
-        return c >= 0 and ctx.state.contenders[c].platform
-
     def emit(self, b: Builder) -> None:
         b.row(Q_PLATFORM, b.who(self.who))
 
@@ -193,10 +160,6 @@ class Allied(Entry):
     type: Literal["allied"] = "allied"
     a: Who = Field(description="One contender.")
     b: Who = Field(description="The other contender.")
-
-    def holds(self, ctx: Context) -> bool:
-        a, b = ctx.resolve(self.a), ctx.resolve(self.b)
-        return a >= 0 and b >= 0 and bool(ctx.state.allied[a, b])
 
     def emit(self, b: Builder) -> None:
         b.row(Q_ALLIED, b.who(self.a), b.who(self.b))
@@ -213,15 +176,6 @@ class Mood(Entry):
     line_below: float | None = Field(None, description="True only if the line is below this.")
     unity_above: float | None = Field(None, description="True only if unity is above this.")
     unity_below: float | None = Field(None, description="True only if unity is below this.")
-
-    def holds(self, ctx: Context) -> bool:
-        s = ctx.state
-        return (
-            (self.line_above is None or s.mood_line > self.line_above)
-            and (self.line_below is None or s.mood_line < self.line_below)
-            and (self.unity_above is None or s.mood_unity > self.unity_above)
-            and (self.unity_below is None or s.mood_unity < self.unity_below)
-        )
 
     def emit(self, b: Builder) -> None:
         bounds = [(op, x) for op, x in ((Q_LINE_ABOVE, self.line_above),
@@ -242,10 +196,6 @@ class Support(Entry):
     who: Who = "self"
     at_least: float = Field(ge=0, le=1, description="The smallest share that makes it true.")
 
-    def holds(self, ctx: Context) -> bool:
-        c = ctx.resolve(self.who)
-        return c >= 0 and ctx.support()[c] >= self.at_least
-
     def emit(self, b: Builder) -> None:
         b.row(Q_SUPPORT, b.who(self.who), x=self.at_least)
 
@@ -259,10 +209,6 @@ class PolitburoMajority(Entry):
     type: Literal["politburo_majority"] = "politburo_majority"
     who: Who = "self"
     with_allies: bool = Field(False, description="Count the allies' factions too.")
-
-    def holds(self, ctx: Context) -> bool:
-        c = ctx.resolve(self.who)
-        return c >= 0 and ctx.politburo_faction_share(c, self.with_allies) > 0.5
 
     def emit(self, b: Builder) -> None:
         b.row(Q_POLITBURO_MAJORITY, b.who(self.who), int(self.with_allies))
@@ -279,19 +225,6 @@ class Leads(Entry):
     who: Who = "self"
     organ: Organ = Field(description="`politburo`, `central_committee` or `party`.")
 
-    def holds(self, ctx: Context) -> bool:
-        c = ctx.resolve(self.who)
-        if c < 0:
-            return False
-        s = ctx.state
-        if self.organ == "politburo":
-            shares = [ctx.politburo_faction_share(k, False) for k in range(s.n)]
-        elif self.organ == "central_committee":
-            shares = s.cc_share[: s.n].tolist()
-        else:
-            shares = ctx.support()[: s.n].tolist()
-        return all(shares[c] > x for k, x in enumerate(shares) if k != c)
-
     def emit(self, b: Builder) -> None:
         b.row(Q_LEADS, b.who(self.who), b.organ(self.organ))
 
@@ -305,10 +238,6 @@ class EventFired(Entry):
     id: str = Field(description="An event id.")
     choice: str | None = Field(None, description="A choice id of that event.")
 
-    def holds(self, ctx: Context) -> bool:
-        taken = ctx.state.fired.get(self.id)
-        return taken is not None and (self.choice is None or taken == self.choice)
-
     def emit(self, b: Builder) -> None:
         b.row(Q_EVENT, b.event(self.id), b.choice(self.id, self.choice))
 
@@ -319,9 +248,6 @@ class All(Entry):
 
     type: Literal["all"] = "all"
     items: list[Condition] = Field(description="The conditions, each of which must hold.")
-
-    def holds(self, ctx: Context) -> bool:
-        return all(c.holds(ctx) for c in self.items)
 
     def emit(self, b: Builder) -> None:
         for c in self.items:
@@ -336,9 +262,6 @@ class AnyOf(Entry):
     type: Literal["any"] = "any"
     items: list[Condition] = Field(description="The conditions, one of which must hold.")
 
-    def holds(self, ctx: Context) -> bool:
-        return any(c.holds(ctx) for c in self.items)
-
     def emit(self, b: Builder) -> None:
         for c in self.items:
             c.emit(b)
@@ -351,9 +274,6 @@ class Not(Entry):
 
     type: Literal["not"] = "not"
     value: Condition = Field(description="The condition that must not hold.")
-
-    def holds(self, ctx: Context) -> bool:
-        return not self.value.holds(ctx)
 
     def emit(self, b: Builder) -> None:
         self.value.emit(b)

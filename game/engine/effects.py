@@ -3,7 +3,8 @@
 Each class is one effect a modder can write; its docstring and field descriptions are the modder
 reference. ``who`` fields take a contender id, ``decider`` (who decided the event), ``chooser``
 (each contender who backed a choice, in `chooser_effects`) or ``office:<id>`` (the holder).
-Every change an effect makes is recorded under the event's historians' factor.
+Every change an effect makes is recorded under the event's historians' factor. Each compiles
+itself to the codes the rules run (``emit``; :mod:`game.rules.programs` does what each says).
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ from .registry import Entry, tagged_union
 
 if TYPE_CHECKING:
     from .compile import Builder
-    from .context import Context
 
 Who = Annotated[
     str, Field(description="A contender id, `decider`, `chooser` or `office:<office id>`.")
@@ -58,9 +58,6 @@ class Mood(Entry):
     line: float = Field(0.0, ge=-2, le=2, description="Added to the mood's line, then clamped.")
     unity: float = Field(0.0, ge=-1, le=1, description="Added to the mood's unity, then clamped.")
 
-    def apply(self, ctx: Context) -> None:
-        ctx.shift_mood(self.line, self.unity)
-
     def emit(self, b: Builder) -> None:
         b.row(X_MOOD, x=self.line, y=self.unity)
 
@@ -76,10 +73,6 @@ class ChangeQuality(Entry):
     amount: float = Field(
         ge=-100, le=100, description="Added to the quality; the result stays within 0 to 100."
     )
-
-    def apply(self, ctx: Context) -> None:
-        for c in ctx.resolve_many(self.who):
-            ctx.change_quality(c, self.quality, self.amount)
 
     def emit(self, b: Builder) -> None:
         b.row(X_QUALITY, b.who(self.who), QUALITY_IDS.index(self.quality), x=self.amount)
@@ -101,11 +94,6 @@ class Loyalty(Entry):
         "loyal who leave.",
     )
 
-    def apply(self, ctx: Context) -> None:
-        mask = ctx.index.regions_mask(self.regions)
-        for c in ctx.resolve_many(self.who):
-            ctx.shift_loyalties(c, self.amount * mask)
-
     def emit(self, b: Builder) -> None:
         b.row(X_LOYALTY, b.who(self.who), b.regions(self.regions), x=self.amount)
 
@@ -126,10 +114,6 @@ class Members(Entry):
         True, description="New members follow the secretary's patron; if false, uncommitted."
     )
 
-    def apply(self, ctx: Context) -> None:
-        for r in ctx.region_indices(self.regions):
-            ctx.add_members(r, self.fraction, self.follow_secretary)
-
     def emit(self, b: Builder) -> None:
         b.row(X_MEMBERS, b.regions(self.regions), int(self.follow_secretary), x=self.fraction)
 
@@ -143,10 +127,6 @@ class GrantOffice(Entry):
     who: Who
     office: str = Field(description="An office id.")
 
-    def apply(self, ctx: Context) -> None:
-        for c in ctx.resolve_many(self.who):
-            ctx.set_holder(self.office, c)
-
     def emit(self, b: Builder) -> None:
         b.row(X_GRANT_OFFICE, b.who(self.who), b.office(self.office))
 
@@ -158,9 +138,6 @@ class RevokeOffice(Entry):
 
     type: Literal["revoke_office"] = "revoke_office"
     office: str = Field(description="An office id.")
-
-    def apply(self, ctx: Context) -> None:
-        ctx.set_holder(self.office, -1)
 
     def emit(self, b: Builder) -> None:
         b.row(X_REVOKE_OFFICE, b.office(self.office))
@@ -175,11 +152,6 @@ class Alliance(Entry):
     a: Who
     b: Who
     make: bool = Field(True, description="True makes the alliance; false breaks it.")
-
-    def apply(self, ctx: Context) -> None:
-        for a in ctx.resolve_many(self.a):
-            for b in ctx.resolve_many(self.b):
-                ctx.set_alliance(a, b, self.make)
 
     def emit(self, b: Builder) -> None:
         b.row(X_ALLIANCE, b.who(self.a), b.who(self.b), int(self.make))
@@ -197,11 +169,6 @@ class Trust(Entry):
         ge=-2, le=2, description="Added to `who`'s trust in `toward`; the result stays in -1..1."
     )
 
-    def apply(self, ctx: Context) -> None:
-        for a in ctx.resolve_many(self.who):
-            for b in ctx.resolve_many(self.toward):
-                ctx.change_trust(a, b, self.amount)
-
     def emit(self, b: Builder) -> None:
         b.row(X_TRUST, b.who(self.who), b.who(self.toward), x=self.amount)
 
@@ -217,10 +184,6 @@ class Line(Entry):
         ge=-2, le=2, description="Added to the line (negative: Left); the result stays in -1..1."
     )
 
-    def apply(self, ctx: Context) -> None:
-        for c in ctx.resolve_many(self.who):
-            ctx.move_line(c, self.amount)
-
     def emit(self, b: Builder) -> None:
         b.row(X_LINE, b.who(self.who), x=self.amount)
 
@@ -234,10 +197,6 @@ class SetFlag(Entry):
     name: str = Field(description="The flag's name, any word you choose; flags start at 0.")
     value: float = Field(1.0, description="The value to set (or, with `add`, to add).")
     add: bool = Field(False, description="Add `value` to the flag instead of setting it.")
-
-    def apply(self, ctx: Context) -> None:
-        flags = ctx.state.flags
-        flags[self.name] = flags.get(self.name, 0.0) + self.value if self.add else self.value
 
     def emit(self, b: Builder) -> None:
         b.row(X_FLAG, b.flag(self.name), int(self.add), x=self.value)
@@ -254,9 +213,6 @@ class SetRule(Entry):
         description="The new value: true or false for a switch, a number otherwise."
     )
 
-    def apply(self, ctx: Context) -> None:
-        ctx.set_rule(self.name, self.value)
-
     def emit(self, b: Builder) -> None:
         b.row(X_RULE, b.rule(self.name), x=float(self.value))
 
@@ -271,11 +227,6 @@ class Demote(Entry):
     who: Who
     steps: int = Field(1, ge=1, le=10, description="How many steps down.")
 
-    def apply(self, ctx: Context) -> None:
-        for target in ctx.resolve_many(self.who):
-            for _ in range(self.steps):
-                ctx.demote(target)
-
     def emit(self, b: Builder) -> None:
         b.row(X_DEMOTE, b.who(self.who), self.steps)
 
@@ -288,10 +239,6 @@ class OpenPlatform(Entry):
     type: Literal["platform"] = "platform"
     who: Who
     open: bool = Field(True, description="True opens the platform; false closes it.")
-
-    def apply(self, ctx: Context) -> None:
-        for c in ctx.resolve_many(self.who):
-            ctx.set_platform(c, self.open)
 
     def emit(self, b: Builder) -> None:
         b.row(X_PLATFORM, b.who(self.who), int(self.open))
@@ -307,12 +254,6 @@ class Secretary(Entry):
     region: str = Field(description="A region id.")
     who: Who
 
-    def apply(self, ctx: Context) -> None:
-        patrons = ctx.resolve_many(self.who) if self.who != "nobody" else [-1]
-        for r in ctx.region_indices([self.region]):
-            for c in patrons[:1]:
-                ctx.state.patron[r] = c
-
     def emit(self, b: Builder) -> None:
         b.row(X_SECRETARY, b.region(self.region), b.who(self.who))
 
@@ -325,9 +266,6 @@ class Retire(Entry):
 
     type: Literal["retire"] = "retire"
     notable: str = Field(description="A notable's id.")
-
-    def apply(self, ctx: Context) -> None:
-        ctx.retire_notable(self.notable)
 
     def emit(self, b: Builder) -> None:
         b.row(X_RETIRE, b.notable(self.notable))
@@ -345,10 +283,6 @@ class Expose(Entry):
     who: Who
     exposed: bool = Field(True, description="True makes the evidence public; false buries it.")
 
-    def apply(self, ctx: Context) -> None:
-        for c in ctx.resolve_many(self.who):
-            ctx.state.contenders[c].exposed = self.exposed
-
     def emit(self, b: Builder) -> None:
         b.row(X_EXPOSE, b.who(self.who), int(self.exposed))
 
@@ -364,11 +298,6 @@ class Charge(Entry):
     who: Who
     target: Who
 
-    def apply(self, ctx: Context) -> None:
-        for c in ctx.resolve_many(self.who):
-            for t in ctx.resolve_many(self.target):
-                ctx.file_charge(c, t)
-
     def emit(self, b: Builder) -> None:
         b.row(X_CHARGE, b.who(self.who), b.who(self.target))
 
@@ -383,10 +312,6 @@ class Challenge(Entry):
     type: Literal["challenge"] = "challenge"
     who: Who
     office: str = Field(description="An office id.")
-
-    def apply(self, ctx: Context) -> None:
-        for c in ctx.resolve_many(self.who):
-            ctx.file_challenge(c, self.office)
 
     def emit(self, b: Builder) -> None:
         b.row(X_CHALLENGE, b.who(self.who), b.office(self.office))

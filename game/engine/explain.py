@@ -8,8 +8,13 @@ that decided them, so that a tally explains itself and never contradicts its own
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
-from .context import Context
+
+class Context(Protocol):
+    """Whatever names the contenders in these sentences (:class:`game.engine.narrate.Names`)."""
+
+    def name(self, c: int) -> str: ...
 
 
 def signed(x: float) -> str:

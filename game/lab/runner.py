@@ -20,7 +20,7 @@ from typing import Any
 
 from game.ai.autoplay import play_ai_game
 from game.check import CHUNK, EVERY_SEAT_ALIKE, Overrides, Progress, play_in_workers
-from game.engine import GameEvent, Kind, Scenario, outcome
+from game.engine import GameEvent, Kind, Scenario, ledger, milestones, outcome
 
 BASELINE = "baseline"
 
@@ -113,17 +113,17 @@ def play_game(
         winner=result.winner,
         outcomes=tuple((o.contender, o.outcome) for o in result.outcomes),
         milestones=decisive_events(scenario, match.events),
-        support=_support_by_year(scenario, match.state.support_history),
-        reached=tuple(sorted(match.state.milestones.items())),
+        support=_support_by_year(scenario, ledger(match.state).history),
+        reached=tuple(sorted((m.id, m.reached) for m in milestones(match.state)
+                             if m.reached is not None)),
     )
 
 
 def _support_by_year(scenario: Scenario, history) -> tuple[tuple[float, ...], ...]:
     """Each contender's share of the party's members at the end of each year (history holds
     the start, then the end of every turn)."""
-    n = len(scenario.contenders)
     return tuple(
-        tuple(round(float(x), 6) for x in history[t + 1][:n])
+        tuple(round(float(x), 6) for x in history[t + 1])
         for t in year_ends(scenario)
         if t + 1 < len(history)
     )

@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from game.engine import GameState, Scenario, view
+from game.engine import GameState, Scenario, holds, view
+from game.engine import standing as outcome_now
 from game.engine.scenario import OfficeDef
 
 from .names import date_words, holding, join, office_post
@@ -91,7 +92,7 @@ def standing(state: GameState, contender: str) -> Standing:
     ended this turn, and what the rung above it needs, part by part."""
     scenario = state.scenario
     rungs = ladder(scenario, contender)
-    now = outcome_now(state, contender)
+    now = outcome_now(state, contender).outcome
     place = next(i for i, r in enumerate(rungs) if r.id == now)
     above = next((r for r in reversed(rungs[:place]) if r.open), None)
     said = _Sayer(scenario, contender)
@@ -102,31 +103,6 @@ def standing(state: GameState, contender: str) -> Standing:
             for p in above.parts
         )
     return Standing(rungs[place], place + 1, len(rungs), above, checks)
-
-
-# ----- the engine's grading, asked mid-game ----------------------------------------------------
-# ``game.engine.outcome`` grades only a finished game. Until the engine offers the two functions
-# below (``game.engine.standing(state, contender) -> Outcome`` and ``game.engine.holds(state,
-# condition, contender) -> bool`` are asked for), they are worked out here the way the engine's
-# victory module grades the end: the first outcome whose condition holds.
-
-
-def holds(state: GameState, condition: Any, contender: str) -> bool:
-    """True if a scenario condition holds now, with ``self`` meaning ``contender``."""
-    from game.engine.context import ReadingContext
-
-    ctx = ReadingContext(state)
-    ctx.subject = state.scenario.contender_index(contender)
-    return bool(condition.holds(ctx))
-
-
-def outcome_now(state: GameState, contender: str) -> str:
-    """The id of the outcome ``contender`` would get if the game ended now."""
-    outcomes = state.scenario.outcomes
-    for o in outcomes:
-        if o.condition is None or holds(state, o.condition, contender):
-            return o.id
-    return outcomes[-1].id
 
 
 # ----- conditions in words ---------------------------------------------------------------------
