@@ -402,6 +402,7 @@ class Report:
     source: str = ""
     length: str = "full"
     overrides: Overrides = field(default_factory=dict)
+    overlay: str = ""  # the overlay file that set some of the scenario's rules, if any
     played: list[GameRecord] = field(init=False)
     crashed: list[GameRecord] = field(init=False)
 
@@ -474,6 +475,7 @@ class Report:
             "seed": self.seed,
             "difficulty": self.difficulty,
             "seats": dict(self.overrides),
+            "overlay": self.overlay or None,
             "win_rates": {c.id: wins[c.id] / n if n else 0.0 for c in sc.contenders},
             "outcomes": {
                 c.id: {o.id: counts[(c.id, o.id)] for o in sc.outcomes} for c in sc.contenders
@@ -492,6 +494,8 @@ class Report:
         out = [f"CHECK OF {sc.title} ({sc.id})"]
         if self.source:
             out.append(f"  file: {self.source}")
+        if self.overlay:
+            out.append(f"  rules overlay: {self.overlay}")
         seats = "".join(f", {c} {d}" for c, d in self.overrides.items())
         out.append(
             f"  {len(self.records)} all-AI game{'s' * (len(self.records) != 1)}, {seeds}, "
@@ -653,7 +657,9 @@ def check(
     source: str = "",
     length: str = "full",
     overrides: Overrides = EVERY_SEAT_ALIKE,
+    overlay: str = "",
 ) -> Report:
-    """Play the games and build the report (``scenario`` already cut to ``length``)."""
+    """Play the games and build the report (``scenario`` already cut to ``length``, with the
+    rules of the ``overlay`` file, if any, already set)."""
     records = run_games(scenario, games, seed, difficulty, jobs, progress, overrides)
-    return Report(scenario, records, seed, difficulty, source, length, dict(overrides))
+    return Report(scenario, records, seed, difficulty, source, length, dict(overrides), overlay)

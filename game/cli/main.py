@@ -149,6 +149,23 @@ def add_sweep_options(p: argparse.ArgumentParser, seed_help: str) -> None:
         help="the length played: short, standard or full (default: full); milestones dated "
         "after a length's end are reported as not applicable to it",
     )
+    p.add_argument(
+        "--overlay",
+        type=Path,
+        metavar="FILE",
+        help="play the scenario with some of its rules set by this YAML file (such as the one "
+        "politburo calibrate writes): a mapping `rules:` of rule names to values",
+    )
+
+
+def overlaid(args: argparse.Namespace, scenario):
+    """The scenario with the rules of ``--overlay`` (itself when there is none); OverlayError,
+    one line, for an overlay that cannot be used."""
+    if args.overlay is None:
+        return scenario
+    from game.content.overlay import read_overlay
+
+    return read_overlay(args.overlay).apply(scenario)
 
 
 def sweep_seats(args: argparse.Namespace, scenario) -> tuple[object, dict[str, str]]:
@@ -414,6 +431,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Play many all-AI games of a scenario and print the report (see game.check)."""
     from game.check import ProgressBar, check, default_jobs
     from game.content import sources
+    from game.content.overlay import OverlayError
     from game.content.validate import format_problem, validate_paths
 
     if args.seed + args.games - 1 > MAX_SEED:
@@ -436,6 +454,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     if entry.scenario is None:
         return _fail(f"cannot use scenario {entry.path}: {entry.error}")
     scenario, seats = sweep_seats(args, entry.scenario)
+    try:
+        scenario = overlaid(args, scenario)
+    except OverlayError as e:
+        return _fail(str(e))
     jobs = min(args.jobs or default_jobs(), args.games)
     bar = ProgressBar(sys.stderr)
     try:
@@ -449,6 +471,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             source=str(entry.path),
             length=args.length,
             overrides=seats,
+            overlay=str(args.overlay or ""),
         )
     except KeyboardInterrupt:
         bar.clear()
