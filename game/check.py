@@ -393,6 +393,27 @@ def summarise_milestones(
     return out
 
 
+def milestone_table(scenario: Scenario, found: Sequence[MilestoneSummary]) -> list[str]:
+    """The lines of the milestones table of ``politburo check``: each milestone's date and turn
+    in history, and the share of games that reached it, their median turn, and the shares within
+    1 and 2 turns of history; a note when some are not applicable to the length played."""
+    cal = scenario.calendar
+    rows = []
+    for m in found:
+        date = cal.label(m.history_turn - 1)
+        if not m.applicable:
+            rows.append([m.id, date, m.history_turn, "n/a", "", "", ""])
+            continue
+        median = "-" if m.median_turn is None else f"{m.median_turn:g}"
+        rows.append([m.id, date, m.history_turn, _pct(m.reached / m.games), median,
+                     _pct(m.within_1 / m.games), _pct(m.within_2 / m.games)])
+    out = [t.table(["Milestone", "History", "Turn", "Reached", "Median", "Within 1", "Within 2"],
+                   rows, align="llrrrrr", shrink=0)]
+    if not all(m.applicable for m in found):
+        out.append("  n/a: dated after the last turn of this length, so not applicable.")
+    return out
+
+
 @dataclass
 class Report:
     scenario: Scenario
@@ -575,26 +596,13 @@ class Report:
         found = self.milestones()
         if not found:
             return []
-        cal = self.scenario.calendar
-        rows = []
-        for m in found:
-            date = cal.label(m.history_turn - 1)
-            if not m.applicable:
-                rows.append([m.id, date, m.history_turn, "n/a", "", "", ""])
-                continue
-            median = "-" if m.median_turn is None else f"{m.median_turn:g}"
-            rows.append([m.id, date, m.history_turn, _pct(m.reached / m.games), median,
-                         _pct(m.within_1 / m.games), _pct(m.within_2 / m.games)])
-        out = [
+        return [
             "MILESTONES AGAINST HISTORY (games that reached each, their median turn, and those "
             "within 1 and 2 turns",
             "of history's)",
-            t.table(["Milestone", "History", "Turn", "Reached", "Median", "Within 1",
-                     "Within 2"], rows, align="llrrrrr", shrink=0),
+            *milestone_table(self.scenario, found),
+            "",
         ]
-        if not all(m.applicable for m in found):
-            out.append("  n/a: dated after the last turn of this length, so not applicable.")
-        return [*out, ""]
 
     def _factors(self) -> list[str]:
         shares = self.factor_shares()

@@ -107,3 +107,17 @@ def test_a_server_that_is_not_a_scheduler_is_one_clear_line(
     assert code == 1 and out == "" and err.count("\n") == 1
     assert phrase in err and address in err
 
+
+
+def test_calibrate_on_a_cluster_fits_the_same_values(run, tmp_path, cluster):
+    from tests.lab.common import write_mistuned
+
+    path = write_mistuned(tmp_path)
+    args = ["calibrate", path, "--tune", "patronage_strength=0.005:0.3", "--games", 2,
+            "--budget", 7, "-o", tmp_path / "fit.yaml"]
+    code1, out1, err1 = run([*args, "--jobs", 1])
+    first = (tmp_path / "fit.yaml").read_text(encoding="utf-8")
+    code2, out2, err2 = run([*args, "--cluster", cluster])
+    assert (code1, code2) == (0, 0), err1 + err2
+    assert out1 == out2 and "AFTER: the fitted values" in out1
+    assert (tmp_path / "fit.yaml").read_text(encoding="utf-8") == first
