@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
+from game import paths
+
 PROG = "politburo"
 T = TypeVar("T")
 
@@ -434,6 +436,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `politburo` console script; returns the exit code."""
+    paths.use_kernel_cache()
     _usable_streams()
     with _signals_stop_like_ctrl_c():
         return _main(list(sys.argv[1:] if argv is None else argv))
