@@ -3,7 +3,7 @@
 Plays --games all-AI games of the scenario (seeds 0..N-1, each exactly the game
 ``politburo check`` records for that seed) in --jobs worker processes (default: every core this
 process may use), with the worker pool that ``politburo check`` and ``politburo lab`` share
-(:func:`game.check.play_in_workers`), --repeat times. It prints the games per second of each run
+(:func:`game.check.play_games`), --repeat times. It prints the games per second of each run
 and their median (wall time of the whole run, starting the workers included), the cores used,
 and the median and 90th percentile time of one game, timed inside its worker.
 
@@ -23,16 +23,20 @@ import argparse  # noqa: E402
 import statistics  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
-from collections.abc import Sequence  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import load, scenario_label  # noqa: E402
 
-from game.check import CHUNK, default_jobs, play_in_workers, play_one  # noqa: E402
+from game.check import (  # noqa: E402
+    EVERY_SEAT_ALIKE,
+    Overrides,
+    default_jobs,
+    play_games,
+    play_one,
+)
 from game.engine import Scenario  # noqa: E402
 
 BAR_GAMES_PER_SECOND = 100.0
@@ -49,49 +53,29 @@ class TimedGame:
     error: str | None = None
 
 
-_WORKER: tuple[Scenario, str, Any] | None = None
-
-
-def _init_worker(scenario: Scenario, difficulty: str, stop: Any) -> None:
-    global _WORKER
-    _WORKER = (scenario, difficulty, stop)
-
-
-def _play_chunk(_key: object, seeds: Sequence[int]) -> list[TimedGame]:
-    """Play and time the games of one chunk, as ``politburo check`` plays them."""
-    assert _WORKER is not None
-    scenario, difficulty, stop = _WORKER
-    out = []
-    for seed in seeds:
-        if stop.is_set():
-            break
-        wall, cpu = time.perf_counter(), time.process_time()
-        record = play_one(scenario, seed, difficulty)
-        out.append(
-            TimedGame(seed, time.perf_counter() - wall, time.process_time() - cpu, record.error)
-        )
-    return out
+def timed_game(scenario: Scenario, seed: int, difficulty: str, overrides: Overrides) -> TimedGame:
+    """Play and time one game, as ``politburo check`` plays it (run in a worker)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    record = play_one(scenario, seed, difficulty, overrides)
+    return TimedGame(seed, time.perf_counter() - wall, time.process_time() - cpu, record.error)
 
 
 def run(
     scenario: Scenario, games: int, jobs: int, difficulty: str
 ) -> tuple[float, list[TimedGame]]:
-    """One run: the wall time of the whole run, and every game in seed order."""
-    seeds = list(range(games))
-    size = max(1, min(CHUNK, games // (jobs * 4)))  # the chunks politburo check sends
-    tasks = [(None, seeds[i : i + size]) for i in range(0, games, size)]
+    """One run, in the worker pool and chunks that ``politburo check`` uses: the wall time of
+    the whole run, and every game in seed order."""
     start = time.perf_counter()
-    found = play_in_workers(
-        tasks,
-        _play_chunk,
-        _init_worker,
-        (scenario, difficulty),
-        jobs,
+    played = play_games(
+        timed_game,
+        [scenario],
+        list(range(games)),
+        difficulty,
+        EVERY_SEAT_ALIKE,
+        jobs,  # --jobs 1: in this process, as `politburo check --jobs 1` plays
         failed=lambda seed, why: TimedGame(seed, error=why),
-        total=games,
-    )
-    wall = time.perf_counter() - start
-    return wall, [found[(None, s)] for s in seeds]
+    )[0]
+    return time.perf_counter() - start, played
 
 
 def percentile(values: list[float], q: float) -> float:

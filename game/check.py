@@ -130,24 +130,29 @@ def play_one(
 
 # ----- running many games -----------------------------------------------------------------------
 
-_WORKER: tuple[Scenario, str, Overrides, Any] | None = None
+PlayOne = Callable[[Scenario, int, str, Overrides], Any]  # a record with a ``seed``
+
+_WORKER: tuple[PlayOne, tuple[Scenario, ...], str, Overrides, Any] | None = None
 
 
-def _init_worker(scenario: Scenario, difficulty: str, overrides: Overrides, stop: Any) -> None:
+def _init_worker(
+    play: PlayOne, scenarios: tuple[Scenario, ...], difficulty: str, overrides: Overrides,
+    stop: Any,
+) -> None:
     global _WORKER
-    _WORKER = (scenario, difficulty, overrides, stop)
+    _WORKER = (play, scenarios, difficulty, overrides, stop)
     # Ctrl-C is the parent's to handle: it sets ``stop``, and workers finish the game in hand.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _play_chunk(_key: object, seeds: Sequence[int]) -> list[GameRecord]:
+def _play_chunk(arm: int, seeds: Sequence[int]) -> list:
     assert _WORKER is not None
-    scenario, difficulty, overrides, stop = _WORKER
+    play, scenarios, difficulty, overrides, stop = _WORKER
     records = []
     for s in seeds:
         if stop.is_set():
             break
-        records.append(play_one(scenario, s, difficulty, overrides))
+        records.append(play(scenarios[arm], s, difficulty, overrides))
     return records
 
 
@@ -162,6 +167,54 @@ def default_jobs() -> int:
 Progress = Callable[[int, int], None]
 
 
+def play_games(
+    play: PlayOne,
+    scenarios: Sequence[Scenario],
+    seeds: Sequence[int],
+    difficulty: str,
+    overrides: Overrides,
+    jobs: int,
+    failed: Callable[[int, str], Any],
+    progress: Progress | None = None,
+) -> list[list]:
+    """``play(scenario, seed, difficulty, overrides)`` for every scenario and every seed: one
+    list of records per scenario, in seed order, whatever ``jobs``. With ``jobs > 1`` the games
+    are played in worker processes, in chunks of at most :data:`CHUNK` games; a chunk whose
+    worker died gets ``failed(seed, why)`` records. ``play`` must be a module-level function
+    (it is sent to the workers). ``progress(done, total)`` is called as games finish. This is
+    the one way ``politburo check``, the lab and bench/lab_speed.py play many games."""
+    total = len(seeds) * len(scenarios)
+    done = 0
+    if progress:
+        progress(0, total)
+    if jobs <= 1 or total == 1:
+        out = []
+        for scenario in scenarios:
+            records = []
+            for s in seeds:
+                records.append(play(scenario, s, difficulty, overrides))
+                done += 1
+                if progress:
+                    progress(done, total)
+            out.append(records)
+        return out
+    size = max(1, min(CHUNK, total // (jobs * 4)))
+    tasks = [
+        (a, seeds[i : i + size]) for a in range(len(scenarios)) for i in range(0, len(seeds), size)
+    ]
+    found = play_in_workers(
+        tasks,
+        _play_chunk,
+        _init_worker,
+        (play, tuple(scenarios), difficulty, dict(overrides)),
+        jobs,
+        failed,
+        progress,
+        total,
+    )
+    return [[found[(a, s)] for s in seeds] for a in range(len(scenarios))]
+
+
 def run_games(
     scenario: Scenario,
     games: int,
@@ -174,31 +227,8 @@ def run_games(
     """Play ``games`` all-AI games from seeds ``seed..seed+games-1``; the records in seed order.
     ``progress(done, total)`` is called as games finish."""
     seeds = list(range(seed, seed + games))
-    done = 0
-    if progress:
-        progress(0, games)
-    if jobs <= 1 or games == 1:
-        records = []
-        for s in seeds:
-            records.append(play_one(scenario, s, difficulty, overrides))
-            done += 1
-            if progress:
-                progress(done, games)
-        return records
-
-    size = max(1, min(CHUNK, games // (jobs * 4)))
-    tasks = [(None, seeds[i : i + size]) for i in range(0, games, size)]
-    found = play_in_workers(
-        tasks,
-        _play_chunk,
-        _init_worker,
-        (scenario, difficulty, dict(overrides)),
-        jobs,
-        lambda s, why: GameRecord(s, error=why),
-        progress,
-        games,
-    )
-    return [found[(None, s)] for s in seeds]
+    return play_games(play_one, [scenario], seeds, difficulty, overrides, jobs,
+                      lambda s, why: GameRecord(s, error=why), progress)[0]
 
 
 def play_in_workers(
@@ -365,6 +395,27 @@ def summarise_milestones(
     return out
 
 
+def milestone_table(scenario: Scenario, found: Sequence[MilestoneSummary]) -> list[str]:
+    """The lines of the milestones table of ``politburo check``: each milestone's date and turn
+    in history, and the share of games that reached it, their median turn, and the shares within
+    1 and 2 turns of history; a note when some are not applicable to the length played."""
+    cal = scenario.calendar
+    rows = []
+    for m in found:
+        date = cal.label(m.history_turn - 1)
+        if not m.applicable:
+            rows.append([m.id, date, m.history_turn, "n/a", "", "", ""])
+            continue
+        median = "-" if m.median_turn is None else f"{m.median_turn:g}"
+        rows.append([m.id, date, m.history_turn, _pct(m.reached / m.games), median,
+                     _pct(m.within_1 / m.games), _pct(m.within_2 / m.games)])
+    out = [t.table(["Milestone", "History", "Turn", "Reached", "Median", "Within 1", "Within 2"],
+                   rows, align="llrrrrr", shrink=0)]
+    if not all(m.applicable for m in found):
+        out.append("  n/a: dated after the last turn of this length, so not applicable.")
+    return out
+
+
 @dataclass
 class Report:
     scenario: Scenario
@@ -374,6 +425,7 @@ class Report:
     source: str = ""
     length: str = "full"
     overrides: Overrides = field(default_factory=dict)
+    overlay: str = ""  # the overlay file that set some of the scenario's rules, if any
     played: list[GameRecord] = field(init=False)
     crashed: list[GameRecord] = field(init=False)
 
@@ -446,6 +498,7 @@ class Report:
             "seed": self.seed,
             "difficulty": self.difficulty,
             "seats": dict(self.overrides),
+            "overlay": self.overlay or None,
             "win_rates": {c.id: wins[c.id] / n if n else 0.0 for c in sc.contenders},
             "outcomes": {
                 c.id: {o.id: counts[(c.id, o.id)] for o in sc.outcomes} for c in sc.contenders
@@ -464,6 +517,8 @@ class Report:
         out = [f"CHECK OF {sc.title} ({sc.id})"]
         if self.source:
             out.append(f"  file: {self.source}")
+        if self.overlay:
+            out.append(f"  rules overlay: {self.overlay}")
         seats = "".join(f", {c} {d}" for c, d in self.overrides.items())
         out.append(
             f"  {len(self.records)} all-AI game{'s' * (len(self.records) != 1)}, {seeds}, "
@@ -543,26 +598,13 @@ class Report:
         found = self.milestones()
         if not found:
             return []
-        cal = self.scenario.calendar
-        rows = []
-        for m in found:
-            date = cal.label(m.history_turn - 1)
-            if not m.applicable:
-                rows.append([m.id, date, m.history_turn, "n/a", "", "", ""])
-                continue
-            median = "-" if m.median_turn is None else f"{m.median_turn:g}"
-            rows.append([m.id, date, m.history_turn, _pct(m.reached / m.games), median,
-                         _pct(m.within_1 / m.games), _pct(m.within_2 / m.games)])
-        out = [
+        return [
             "MILESTONES AGAINST HISTORY (games that reached each, their median turn, and those "
             "within 1 and 2 turns",
             "of history's)",
-            t.table(["Milestone", "History", "Turn", "Reached", "Median", "Within 1",
-                     "Within 2"], rows, align="llrrrrr", shrink=0),
+            *milestone_table(self.scenario, found),
+            "",
         ]
-        if not all(m.applicable for m in found):
-            out.append("  n/a: dated after the last turn of this length, so not applicable.")
-        return [*out, ""]
 
     def _factors(self) -> list[str]:
         shares = self.factor_shares()
@@ -625,7 +667,9 @@ def check(
     source: str = "",
     length: str = "full",
     overrides: Overrides = EVERY_SEAT_ALIKE,
+    overlay: str = "",
 ) -> Report:
-    """Play the games and build the report (``scenario`` already cut to ``length``)."""
+    """Play the games and build the report (``scenario`` already cut to ``length``, with the
+    rules of the ``overlay`` file, if any, already set)."""
     records = run_games(scenario, games, seed, difficulty, jobs, progress, overrides)
-    return Report(scenario, records, seed, difficulty, source, length, dict(overrides))
+    return Report(scenario, records, seed, difficulty, source, length, dict(overrides), overlay)

@@ -33,6 +33,17 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir("politburo", appauthor=False))
 
 
+def use_kernel_cache() -> None:
+    """Keep the compiled rules in the user cache folder ($POLITBURO_CACHE if already set), so
+    they are compiled once per version of the game (see :mod:`game.rules.jit`). Call before the
+    engine is first imported."""
+    if not os.environ.get("POLITBURO_CACHE"):
+        import platformdirs
+
+        os.environ["POLITBURO_CACHE"] = str(
+            Path(platformdirs.user_cache_dir("politburo", appauthor=False)) / "kernels")
+
+
 def autosaves_dir() -> Path:
     return data_dir() / AUTOSAVES
 

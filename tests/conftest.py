@@ -6,6 +6,11 @@ import sys
 from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+# The compiled rules are kept in the user cache folder, as the game keeps them: compiled once
+# for every run of the suite (per version of the rules), not once per test.
+from game import paths  # noqa: E402
+
+paths.use_kernel_cache()
 
 # The helpers module lives next to this file; make it importable whatever pytest's import mode.
 _TESTS = str(Path(__file__).resolve().parent)

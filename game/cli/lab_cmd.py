@@ -14,15 +14,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.files import same_file, write_text
-
 PROG = "politburo"
 MAX_LAB_GAMES = 100_000  # per arm
+MAX_SWEEP_POINTS = 101  # values in one sweep: 0 to 1 by 0.01, and no more
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
     """Add the `lab` command to the `politburo` command's subparsers."""
-    from game.cli.main import _int_in, add_sweep_options, scenario_arg
+    from game.cli.main import _int_in, add_cluster_option, add_sweep_options, scenario_arg
 
     p = subparsers.add_parser(
         "lab",
@@ -55,15 +54,21 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         help="a what-if of the scenario, by id; give several to compare them all "
         "(default: every what-if the scenario defines)",
     )
+    p.add_argument(
+        "--sweep",
+        action="append",
+        type=_sweep,
+        metavar="NAME=FROM:TO:STEP",
+        help="instead of the what-ifs, play the scenario with the rule NAME at each value "
+        "from FROM to TO by STEP (each value an arm, on the same seeds) and chart each "
+        "contender's win share against it, such as patronage_strength=0:0.16:0.04; a "
+        f"whole-number rule takes whole steps, a switch sweeps 0:1:1; at most {MAX_SWEEP_POINTS} "
+        "values",
+    )
     add_sweep_options(
         p, seed_help="the first game's seed; every arm plays S, S+1, ... (default: 0)"
     )
-    p.add_argument(
-        "--cluster",
-        metavar="ADDRESS",
-        help="play on the workers of a Dask cluster, such as tcp://10.0.0.5:8786, instead of "
-        "this machine's cores (needs: pip install 'politburo[cluster]'); same results",
-    )
+    add_cluster_option(p)
     p.add_argument(
         "-o",
         "--output",
@@ -81,129 +86,92 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     return p
 
 
-def _say(message: str) -> None:
-    print(f"{PROG}: {message}", file=sys.stderr)
+def _sweep(text: str):
+    """An argparse type: a sweep, checked (see game.lab.sweep.parse_sweep)."""
+    from game.lab.sweep import SweepError, parse_sweep
+
+    try:
+        return parse_sweep(text, MAX_SWEEP_POINTS)
+    except SweepError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the lab for parsed arguments; the exit code."""
-    from game.check import ProgressBar, default_jobs
-    from game.cli.main import MAX_SEED, UsageError, sweep_seats
+    from game.check import default_jobs
+    from game.cli.main import (
+        Refused,
+        UsageError,
+        check_cluster,
+        check_seeds,
+        crashed_exit,
+        overlaid,
+        playable,
+        sweep_seats,
+        with_progress,
+        writable,
+        write_output,
+    )
     from game.content import sources
-    from game.content.validate import format_problem, validate_paths
     from game.lab import lab
     from game.lab.html import render_html
-    from game.lab.runner import ClusterError
     from game.lab.sheet import render_sheet
+    from game.lab.sweep import SweepReport, sweep_arms
+    from game.lab.sweep_html import render_sweep_html
 
     name = args.scenario or sources.DEFAULT_ID
-    if args.seed + args.games - 1 > MAX_SEED:
-        _say(f"error: --seed plus --games must stay below {MAX_SEED + 1:,}")
-        return 2
-    catalogue = None
-    if not sources.looks_like_path(name):
-        catalogue = sources.discover()
-        for w in catalogue.warnings:
-            _say(f"warning: {w}")
-    try:
-        entry = sources.resolve(name, catalogue)
-    except sources.UnknownScenario as e:
-        _say(f"error: {e}")
-        return 2
-    problems, had_errors = validate_paths([str(entry.path)])
-    for p in problems:
-        print(format_problem(p), file=sys.stderr)
-    if had_errors:
-        return 1
-    if entry.scenario is None:
-        _say(f"cannot use scenario {entry.path}: {entry.error}")
-        return 1
-    try:
-        scenario, seats = sweep_seats(args, entry.scenario)
-    except UsageError as e:
-        _say(f"error: {e}")
-        return 2
+    check_seeds(args)
+    sweep = None
+    if args.sweep:
+        if len(args.sweep) > 1:
+            raise UsageError("--sweep is given twice: a sweep turns one rule")
+        for option, given in (("--what-if", args.what_if), ("--sheet", args.sheet)):
+            if given:
+                raise UsageError(f"--sweep and {option} do not go together: a sweep's arms are "
+                                 "the rule's values, not what-ifs")
+        sweep = args.sweep[0]
+    entry = playable(name)
+    scenario, seats = sweep_seats(args, entry.scenario)
+    scenario = overlaid(args, scenario)
     known = [w.id for w in scenario.what_ifs]
-    wanted = list(dict.fromkeys(args.what_if)) if args.what_if else known
+    wanted = list(dict.fromkeys(args.what_if)) if args.what_if else [] if sweep else known
     unknown = [w for w in wanted if w not in known]
     if unknown:
         listed = ", ".join(known) if known else "it defines none"
-        _say(
-            f"error: unknown what-if {unknown[0]!r} for scenario {scenario.id}; its what-ifs "
-            f"are: {listed}"
-        )
-        return 2
-    if not wanted:
-        _say(f"note: scenario {scenario.id} defines no what-ifs: playing the baseline only")
+        raise UsageError(f"unknown what-if {unknown[0]!r} for scenario {scenario.id}; its "
+                         f"what-ifs are: {listed}")
+    if not wanted and not sweep:
+        print(f"{PROG}: note: scenario {scenario.id} defines no what-ifs: playing the baseline "
+              "only", file=sys.stderr)
     if args.sheet is not None and len(wanted) != 1:
-        _say(
-            f"error: --sheet is for one what-if, and {len(wanted)} would be played: name one "
-            f"with --what-if (this scenario's: {', '.join(known) or 'none'})"
-        )
-        return 2
+        raise UsageError(f"--sheet is for one what-if, and {len(wanted)} would be played: name "
+                         f"one with --what-if (this scenario's: {', '.join(known) or 'none'})")
+    inputs = {entry.path: "the scenario the lab plays"}
+    if args.overlay:
+        inputs[args.overlay] = "the overlay the lab reads"
     for output in (args.output, args.sheet):
-        if output is None:
-            continue
-        folder = output.parent if str(output.parent) else Path(".")
-        if not folder.is_dir():
-            _say(f"cannot write {output}: no folder {folder}")
-            return 1
-        if output.is_dir():
-            _say(f"cannot write {output}: it is a folder")
-            return 1
-        if same_file(output, entry.path):  # found now, not after an hour of games
-            _say(f"cannot write {output}: it is the scenario the lab plays")
-            return 1
-    if args.cluster is not None:
-        from game.lab.runner import cluster_address_problem
-
-        problem = cluster_address_problem(args.cluster)
-        if problem:
-            _say(f"error: --cluster: {problem}")
-            return 2
-    arms = 1 + len(wanted)
-    jobs = min(args.jobs or default_jobs(), args.games * arms)
-    bar = ProgressBar(sys.stderr)
+        if output is not None:
+            writable(output, inputs)
+    check_cluster(args)
+    arms = sweep_arms(scenario, sweep) if sweep else None
+    jobs = min(args.jobs or default_jobs(), args.games * (len(arms) if arms else 1 + len(wanted)))
+    source = name if sources.looks_like_path(name) else ""
     try:
-        report = lab(
-            scenario,
-            wanted,
-            args.games,
-            seed=args.seed,
-            difficulty=args.difficulty,
-            jobs=jobs,
-            progress=bar,
-            source=name if sources.looks_like_path(name) else "",
-            cluster=args.cluster,
-            length=args.length,
-            overrides=seats,
-        )
-    except KeyboardInterrupt:
-        bar.clear()
-        raise
-    except ClusterError as e:
-        bar.clear()
-        _say(str(e))
-        return 1
+        report = with_progress(lambda bar: lab(
+            scenario, wanted, args.games, seed=args.seed, difficulty=args.difficulty, jobs=jobs,
+            progress=bar, source=source, cluster=args.cluster, length=args.length,
+            overrides=seats, overlay=str(args.overlay or ""), arms=arms))
     except ValueError as e:  # a what-if that validation let through but cannot be applied
-        _say(f"cannot apply the what-ifs: {' '.join(str(e).split())}")
-        return 1
-    sys.stdout.write(report.render())
-    for output, render, what in (
-        (args.output, render_html, "the report"),
-        (args.sheet, render_sheet, "the student sheet"),
-    ):
-        if output is None:
-            continue
-        try:
-            write_text(output, render(report), inputs=[entry.path])
-        except OSError as e:
-            _say(f"cannot write {output}: {e.strerror or e}")
-            return 1
-        _say(f"wrote {what} to {output}")
-    crashed = report.crashed()
-    if crashed:
-        n = len(crashed)
-        _say(f"{n} game{'s' * (n > 1)} crashed (see the report)")
-        return 1
-    return 0
+        raise Refused(f"cannot apply the what-ifs: {' '.join(str(e).split())}") from None
+    if sweep:
+        swept = SweepReport(report, sweep)
+        sys.stdout.write(swept.render())
+        writes = [(args.output, lambda _r: render_sweep_html(swept), "the report")]
+    else:
+        sys.stdout.write(report.render())
+        writes = [(args.output, render_html, "the report"),
+                  (args.sheet, render_sheet, "the student sheet")]
+    for output, render, what in writes:
+        if output is not None:
+            write_output(output, render(report), inputs, what)
+    return crashed_exit(len(report.crashed()))

@@ -12,11 +12,15 @@ import json
 import os
 import secrets
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
+
+from game import paths
 
 PROG = "politburo"
+T = TypeVar("T")
 
 
 class UsageError(Exception):
@@ -149,6 +153,134 @@ def add_sweep_options(p: argparse.ArgumentParser, seed_help: str) -> None:
         help="the length played: short, standard or full (default: full); milestones dated "
         "after a length's end are reported as not applicable to it",
     )
+    p.add_argument(
+        "--overlay",
+        type=Path,
+        metavar="FILE",
+        help="play the scenario with some of its rules set by this YAML file (such as the one "
+        "politburo calibrate writes): a mapping `rules:` of rule names to values",
+    )
+
+
+class Refused(Exception):
+    """A scenario or file the command cannot use (exit code 1); its problems are printed
+    already, or the message says it in one line."""
+
+
+def playable(name: str):
+    """The catalogue entry of scenario ``name`` (an id or a path), loaded, after printing its
+    warnings and problems on stderr as `politburo validate` does; UsageError for an unknown
+    id, Refused for a scenario with errors."""
+    from game.content import sources
+    from game.content.validate import format_problem, validate_paths
+
+    catalogue = None
+    if not sources.looks_like_path(name):
+        catalogue = sources.discover()
+        _warn(catalogue.warnings)
+    try:
+        entry = sources.resolve(name, catalogue)
+    except sources.UnknownScenario as e:
+        raise UsageError(str(e)) from None
+    problems, had_errors = validate_paths([str(entry.path)])
+    for p in problems:  # warnings alone: likely mistakes, worth seeing beside the report
+        print(format_problem(p), file=sys.stderr)
+    if had_errors:
+        raise Refused("")
+    if entry.scenario is None:
+        raise Refused(f"cannot use scenario {entry.path}: {entry.error}")
+    return entry
+
+
+def check_seeds(args: argparse.Namespace) -> None:
+    """UsageError when ``--seed`` plus ``--games`` would pass the largest seed."""
+    if args.seed + args.games - 1 > MAX_SEED:
+        raise UsageError(f"--seed plus --games must stay below {MAX_SEED + 1:,}")
+
+
+def add_cluster_option(p: argparse.ArgumentParser) -> None:
+    """--cluster, as every command that can play its games on a Dask cluster has it."""
+    p.add_argument(
+        "--cluster",
+        metavar="ADDRESS",
+        help="play on the workers of a Dask cluster, such as tcp://10.0.0.5:8786, instead of "
+        "this machine's cores (needs: pip install 'politburo[cluster]'); same results",
+    )
+
+
+def check_cluster(args: argparse.Namespace) -> None:
+    """UsageError for a --cluster that is not a Dask scheduler's address."""
+    if args.cluster is not None:
+        from game.lab.runner import cluster_address_problem
+
+        problem = cluster_address_problem(args.cluster)
+        if problem:
+            raise UsageError(f"--cluster: {problem}")
+
+
+def writable(output: Path, inputs: dict[Path, str]) -> None:
+    """Refused, before any game is played, when a report cannot be written to ``output``: no
+    such folder, a folder, or one of the command's inputs (path -> what it is)."""
+    from game.files import same_file
+
+    folder = output.parent if str(output.parent) else Path(".")
+    if not folder.is_dir():
+        raise Refused(f"cannot write {output}: no folder {folder}")
+    if output.is_dir():
+        raise Refused(f"cannot write {output}: it is a folder")
+    for source, what in inputs.items():
+        if same_file(output, source):
+            raise Refused(f"cannot write {output}: it is {what}")
+
+
+def with_progress(play: Callable[[Callable[[int, int], None]], T]) -> T:
+    """``play(progress)`` with a progress bar on stderr: its line is ended on Ctrl-C, and a
+    Dask cluster that cannot be used is Refused in one line."""
+    from game.check import ProgressBar
+    from game.lab.runner import ClusterError
+
+    bar = ProgressBar(sys.stderr)
+    try:
+        return play(bar)
+    except KeyboardInterrupt:
+        bar.clear()
+        raise
+    except ClusterError as e:
+        bar.clear()
+        raise Refused(str(e)) from None
+
+
+def write_output(output: Path, text: str, inputs: dict[Path, str], what: str) -> None:
+    """Write a report (never over an input), then say so on stderr; Refused if it cannot."""
+    from game.files import write_text
+
+    try:
+        write_text(output, text, inputs=list(inputs))
+    except OSError as e:
+        raise Refused(f"cannot write {output}: {e.strerror or e}") from None
+    print(f"{PROG}: wrote {what} to {output}", file=sys.stderr)
+
+
+def crashed_exit(crashed: int) -> int:
+    """The exit code after a run in which ``crashed`` games crashed, said on stderr."""
+    if not crashed:
+        return 0
+    print(f"{PROG}: {crashed} game{'s' * (crashed > 1)} crashed (see the report)",
+          file=sys.stderr)
+    return 1
+
+
+def overlaid(args: argparse.Namespace, scenario):
+    """The scenario with the rules of ``--overlay`` (itself when there is none); Refused, in
+    one line, for an overlay that cannot be used."""
+    if args.overlay is None:
+        return scenario
+    from game.content.overlay import OverlayError, read_overlay
+
+    try:
+        return read_overlay(args.overlay).apply(scenario)
+    except OverlayError as e:
+        raise Refused(str(e)) from None
 
 
 def sweep_seats(args: argparse.Namespace, scenario) -> tuple[object, dict[str, str]]:
@@ -291,9 +423,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the report as one JSON document (keys: scenario, games, length, "
         "win_rates, outcomes, milestones ...), for scripts and modders' CI",
     )
-    from game.cli import lab_cmd
+    from game.cli import calibrate_cmd, lab_cmd
 
     lab_cmd.add_parser(sub)
+    calibrate_cmd.add_parser(sub)
     from game.cli import debrief_cmd, teacher_cmd
 
     debrief_cmd.add_parser(sub)
@@ -303,6 +436,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `politburo` console script; returns the exit code."""
+    paths.use_kernel_cache()
     _usable_streams()
     with _signals_stop_like_ctrl_c():
         return _main(list(sys.argv[1:] if argv is None else argv))
@@ -326,6 +460,10 @@ def _main(args_list: list[str]) -> int:
             from game.cli import lab_cmd
 
             return lab_cmd.run(args)
+        if args.command == "calibrate":
+            from game.cli import calibrate_cmd
+
+            return calibrate_cmd.run(args)
         if args.command == "debrief":
             from game.cli import debrief_cmd
 
@@ -338,6 +476,10 @@ def _main(args_list: list[str]) -> int:
     except UsageError as e:
         print(f"{PROG}: error: {e}", file=sys.stderr)
         return 2
+    except Refused as e:
+        if str(e):
+            print(f"{PROG}: {e}", file=sys.stderr)
+        return 1
     except Terminated as e:
         print(f"{PROG}: stopped by signal {e.signum}", file=sys.stderr)
         return e.exit_code
@@ -413,29 +555,11 @@ def _warn(messages: Sequence[str]) -> None:
 def cmd_check(args: argparse.Namespace) -> int:
     """Play many all-AI games of a scenario and print the report (see game.check)."""
     from game.check import ProgressBar, check, default_jobs
-    from game.content import sources
-    from game.content.validate import format_problem, validate_paths
 
-    if args.seed + args.games - 1 > MAX_SEED:
-        raise UsageError(f"--seed plus --games must stay below {MAX_SEED + 1:,}")
-    catalogue = None
-    if not sources.looks_like_path(args.scenario):
-        catalogue = sources.discover()
-        _warn(catalogue.warnings)
-    try:
-        entry = sources.resolve(args.scenario, catalogue)
-    except sources.UnknownScenario as e:
-        raise UsageError(str(e)) from None
-    problems, had_errors = validate_paths([str(entry.path)])
-    if had_errors:
-        for p in problems:
-            print(format_problem(p), file=sys.stderr)
-        return 1
-    for p in problems:  # warnings only: likely mistakes, worth seeing beside the report
-        print(format_problem(p), file=sys.stderr)
-    if entry.scenario is None:
-        return _fail(f"cannot use scenario {entry.path}: {entry.error}")
+    check_seeds(args)
+    entry = playable(args.scenario)
     scenario, seats = sweep_seats(args, entry.scenario)
+    scenario = overlaid(args, scenario)
     jobs = min(args.jobs or default_jobs(), args.games)
     bar = ProgressBar(sys.stderr)
     try:
@@ -449,6 +573,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             source=str(entry.path),
             length=args.length,
             overrides=seats,
+            overlay=str(args.overlay or ""),
         )
     except KeyboardInterrupt:
         bar.clear()

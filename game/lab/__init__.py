@@ -10,6 +10,8 @@ No pygame here: the lab runs headless, in worker processes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from game.check import EVERY_SEAT_ALIKE, Overrides, Progress
 from game.engine import Scenario
 
@@ -49,11 +51,16 @@ def lab(
     cluster: str | None = None,
     length: str = "full",
     overrides: Overrides = EVERY_SEAT_ALIKE,
+    overlay: str = "",
+    arms: Sequence[Arm] | None = None,
 ) -> LabReport:
     """Play the baseline and each what-if ``games`` times and build the report; KeyError for
     an unknown what-if. ``scenario`` is already cut to ``length``; ``overrides`` plays some
-    seats at another difficulty. ``cluster``: the address of a Dask scheduler to play on
-    instead of local processes (ClusterError if it cannot be used)."""
-    arms = arms_of(scenario, what_ifs)
+    seats at another difficulty; ``overlay`` names the file that set some of its rules, for the
+    report; ``arms``, when given, are played instead of the baseline and the what-ifs (a
+    sweep's values). ``cluster``: the address of a Dask scheduler to play on instead of local
+    processes (ClusterError if it cannot be used)."""
+    arms = list(arms) if arms is not None else arms_of(scenario, what_ifs)
     records = run_arms(arms, games, seed, difficulty, jobs, progress, cluster, overrides)
-    return LabReport(scenario, arms, records, seed, difficulty, source, length, dict(overrides))
+    return LabReport(scenario, arms, records, seed, difficulty, source, length, dict(overrides),
+                     overlay)

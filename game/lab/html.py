@@ -73,7 +73,7 @@ def _defs(n_arms: int, prefix: str) -> str:
     return "<defs>" + "".join(_pattern_def(i, style(i), prefix) for i in range(n_arms)) + "</defs>"
 
 
-def _text(
+def svg_text(
     x: float, y: float, text: str, anchor: str = "middle", size: int = 12, weight: str = "normal"
 ) -> str:
     return (
@@ -108,7 +108,7 @@ def win_chart(r: LabReport) -> str:
             f'<line x1="{left}" x2="{width - 10}" y1="{ty:.1f}" y2="{ty:.1f}" '
             f'stroke="{GRID}" stroke-width="0.8"/>'
         )
-        parts.append(_text(left - 6, ty + 4, f"{tick:.0%}", "end", 11))
+        parts.append(svg_text(left - 6, ty + 4, f"{tick:.0%}", "end", 11))
     for g, cid in enumerate(cids):
         x0 = left + group_gap / 2 + g * (group + group_gap)
         for a in range(arms):
@@ -125,13 +125,15 @@ def win_chart(r: LabReport) -> str:
                 f"<title>{escape(label)}</title></rect>"
             )
             parts.append(_whisker(x + bar / 2, y(s.low), y(s.high)))
-        parts.append(_text(x0 + group / 2, top + plot_h + 18, r.name(cid), size=13, weight="bold"))
+        parts.append(
+            svg_text(x0 + group / 2, top + plot_h + 18, r.name(cid), size=13, weight="bold")
+        )
     parts.append(
         f'<line x1="{left}" x2="{width - 10}" y1="{y(0):.1f}" y2="{y(0):.1f}" '
         f'stroke="{BLACK}" stroke-width="1.2"/>'
     )
     parts.append(
-        _text(14, top + plot_h / 2, "games won", size=11).replace(
+        svg_text(14, top + plot_h / 2, "games won", size=11).replace(
             "<text ", f'<text transform="rotate(-90 14 {top + plot_h / 2:.1f})" '
         )
     )
@@ -145,10 +147,10 @@ def _whisker(x: float, y_low: float, y_high: float, cap: float = 4) -> str:
         f"M{x:.1f},{y_low:.1f} V{y_high:.1f} M{x - cap:.1f},{y_low:.1f} H{x + cap:.1f} "
         f"M{x - cap:.1f},{y_high:.1f} H{x + cap:.1f}"
     )
-    return _halo_path(d)
+    return halo_path(d)
 
 
-def _halo_path(d: str) -> str:
+def halo_path(d: str) -> str:
     """A black line with a cream halo, visible on black bars and red ones alike."""
     return (
         f'<path d="{d}" stroke="{CREAM}" stroke-width="3.4" fill="none"/>'
@@ -180,7 +182,7 @@ def difference_chart(r: LabReport, a: int) -> str:
             f'stroke-width="{1.2 if tick == 0 else 0.8}"/>'
         )
         parts.append(
-            _text(
+            svg_text(
                 x(tick), top + row * len(cids) + 16, f"{100 * tick:+.0f}" if tick else "0", size=11
             )
         )
@@ -193,7 +195,7 @@ def difference_chart(r: LabReport, a: int) -> str:
             f"{100 * d.high:+.1f})"
         )
         parts.append(
-            _text(left - 8, cy + 4, r.name(cid), "end", 12, "bold" if d.clear else "normal")
+            svg_text(left - 8, cy + 4, r.name(cid), "end", 12, "bold" if d.clear else "normal")
         )
         parts.append(
             f'<rect x="{x1:.1f}" y="{cy - 7:.1f}" width="{max(x2 - x1, 1):.1f}" '
@@ -201,12 +203,12 @@ def difference_chart(r: LabReport, a: int) -> str:
             f"<title>{escape(label)}</title></rect>"
         )
         parts.append(
-            _halo_path(
+            halo_path(
                 f"M{x(d.low):.1f},{cy:.1f} H{x(d.high):.1f} M{x(d.low):.1f},{cy - 4:.1f} "
                 f"V{cy + 4:.1f} M{x(d.high):.1f},{cy - 4:.1f} V{cy + 4:.1f}"
             )
         )
-    parts.append(_text(left + plot_w / 2, height - 4, "change in games won, points", size=11))
+    parts.append(svg_text(left + plot_w / 2, height - 4, "change in games won, points", size=11))
     parts.append("</svg>")
     return "".join(parts)
 
@@ -219,7 +221,7 @@ def _swatch(a: int) -> str:
     )
 
 
-def _table(headers: list[str], rows: list[list[str]], numeric_from: int = 1) -> str:
+def html_table(headers: list[str], rows: list[list[str]], numeric_from: int = 1) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
     body = []
     for row in rows:
@@ -295,9 +297,9 @@ def render_html(r: LabReport) -> str:
     years = r.years()
     out += [
         "<section><h2>Baseline: the scenario as written</h2>",
-        _table(["Contender", "Wins", "Share", "95% interval"], rows),
+        html_table(["Contender", "Wins", "Share", "95% interval"], rows),
         "<p>Graded outcomes (% of games):</p>",
-        _table(
+        html_table(
             ["Contender", *r.outcome_headers()],
             [
                 [r.name(c), *[r.outcome_cell(r.outcome_share(0, c, o.id).p) for o in sc.outcomes]]
@@ -306,7 +308,7 @@ def render_html(r: LabReport) -> str:
         ),
         "<p>Support at the end of each year (% of the party's members loyal, mean of the "
         "games):</p>",
-        _table(
+        html_table(
             ["Contender", *years],
             [
                 [r.name(c), *[f"{100 * r.support_mean(0, c, y):.1f}" for y in range(len(years))]]
@@ -317,7 +319,7 @@ def render_html(r: LabReport) -> str:
     shown = r.milestones_shown()
     if shown:
         out.append(
-            _table(
+            html_table(
                 ["Decisive event", "Median date, share of games"],
                 [[r.milestone_label(c, k), r.when(r.milestone(0, c, k))] for c, k in shown],
                 numeric_from=9,
@@ -349,7 +351,7 @@ def render_html(r: LabReport) -> str:
                 ]
             )
         out.append(
-            _table(
+            html_table(
                 [
                     "Contender",
                     "Baseline",
@@ -365,7 +367,7 @@ def render_html(r: LabReport) -> str:
             "<p>Graded outcomes (% of games, baseline &rarr; what-if; * a clear change):</p>"
         )
         out.append(
-            _table(
+            html_table(
                 ["Contender", *r.outcome_headers()],
                 [
                     [r.name(c), *[r.outcome_change(a, c, o.id) for o in sc.outcomes]]
@@ -378,7 +380,7 @@ def render_html(r: LabReport) -> str:
             "what-if; * a clear change):</p>"
         )
         out.append(
-            _table(
+            html_table(
                 ["Contender", *years],
                 [
                     [r.name(c), *[r.support_change(a, c, y) for y in range(len(years))]]
@@ -388,7 +390,7 @@ def render_html(r: LabReport) -> str:
         )
         if shown:
             out.append(
-                _table(
+                html_table(
                     ["Decisive event", "Baseline", "What-if", "Change in share"],
                     [
                         [
@@ -407,7 +409,7 @@ def render_html(r: LabReport) -> str:
     if crashed:
         out += [
             "<h2>Games that crashed</h2>",
-            _table(
+            html_table(
                 ["Arm", "Seed", "Error"],
                 [[a.id, str(rec.seed), rec.error or ""] for a, rec in crashed],
                 numeric_from=9,

@@ -20,16 +20,22 @@ from .stats import Difference, Share, difference, mean, mean_difference, median_
 SHOWN_EVENT_SHARE = 0.05  # a decisive event is listed when it happens in this share of some arm
 
 # What the numbers can and cannot say: every rendering of the report (text, HTML, the student
-# sheet) carries all of these.
-CAVEATS: tuple[str, ...] = (
+# sheet) carries all of these; a sweep's report, those that apply to it.
+WINNER_CAVEAT = (
     "A game's winner is the best-placed contender at the end (best outcome, then Politburo "
-    "following, then support).",
+    "following, then support)."
+)
+MODEL_CAVEAT = (
+    "The computer plays every seat, so the games show what this model's rules make likely, "
+    "not what would have happened; the model's numbers are estimates, and the AI plays worse "
+    "than the historical actors (see docs/lab.md)."
+)
+CAVEATS: tuple[str, ...] = (
+    WINNER_CAVEAT,
     "Intervals are 95%: Wilson for a share, Newcombe for a difference; * marks a difference "
     "whose interval excludes zero (a clear difference).",
     "Dates are medians over the games in which the event happened.",
-    "The computer plays every seat, so the games show what this model's rules make likely, "
-    "not what would have happened; the model's numbers are estimates, and the AI plays worse "
-    "than the historical actors (see docs/lab.md).",
+    MODEL_CAVEAT,
 )
 
 
@@ -56,6 +62,7 @@ class LabReport:
     source: str = ""
     length: str = "full"
     overrides: dict[str, str] = field(default_factory=dict)
+    overlay: str = ""  # the overlay file that set some of the scenario's rules, if any
     played: list[list[LabRecord]] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -170,9 +177,9 @@ class LabReport:
             return "never"
         return f"{self.date(m.median)} in {self._pc(m.share)}%"
 
-    def command(self) -> str:
-        """The command that plays these games again."""
-        what = [a.id for a in self.arms if not a.is_baseline]
+    def options(self) -> list[str]:
+        """``politburo lab`` with the options that fix these games, but for the arms: the
+        scenario, the games, the seeds, the AI's seats and the length."""
         parts = [
             "politburo lab",
             f"--scenario {self.source or self.scenario.id}",
@@ -184,9 +191,14 @@ class LabReport:
         parts += [f"--seat {c}={d}" for c, d in self.overrides.items()]
         if self.length != "full":
             parts.append(f"--length {self.length}")
-        if what:
-            parts.append("--what-if " + " ".join(what))
-        return " ".join(parts)
+        if self.overlay:
+            parts.append(f"--overlay {self.overlay}")
+        return parts
+
+    def command(self) -> str:
+        """The command that plays these games again."""
+        what = [a.id for a in self.arms if not a.is_baseline]
+        return " ".join([*self.options(), *(["--what-if " + " ".join(what)] if what else [])])
 
     # ----- the text ----------------------------------------------------------------------------
 
@@ -199,6 +211,8 @@ class LabReport:
         out = [f"LAB: {sc.title} ({sc.id})"]
         if self.source:
             out.append(f"  file: {self.source}")
+        if self.overlay:
+            out.append(f"  rules overlay: {self.overlay}")
         out.append(
             t.wrap(
                 f"{n} all-AI game{'s' * (n != 1)} per arm, {seeds} in every arm, AI difficulty "

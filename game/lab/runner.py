@@ -12,14 +12,12 @@ whatever the number of worker processes.
 from __future__ import annotations
 
 import re
-import signal
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from game.ai.autoplay import play_ai_game
-from game.check import CHUNK, EVERY_SEAT_ALIKE, Overrides, Progress, play_in_workers
+from game.check import CHUNK, EVERY_SEAT_ALIKE, Overrides, Progress, play_games
 from game.engine import GameEvent, Kind, Scenario, ledger, milestones, outcome
 
 BASELINE = "baseline"
@@ -129,28 +127,7 @@ def _support_by_year(scenario: Scenario, history) -> tuple[tuple[float, ...], ..
     )
 
 
-# ----- many games in worker processes ------------------------------------------------------------
-
-_WORKER: tuple[tuple[Scenario, ...], str, Overrides, Any] | None = None
-
-
-def _init_worker(
-    scenarios: tuple[Scenario, ...], difficulty: str, overrides: Overrides, stop: Any
-) -> None:
-    global _WORKER
-    _WORKER = (scenarios, difficulty, overrides, stop)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it sets ``stop``
-
-
-def _play_chunk(arm: int, seeds: Sequence[int]) -> list[LabRecord]:
-    assert _WORKER is not None
-    scenarios, difficulty, overrides, stop = _WORKER
-    out = []
-    for s in seeds:
-        if stop.is_set():
-            break
-        out.append(play_game(scenarios[arm], s, difficulty, overrides))
-    return out
+# ----- many games: locally, or on a Dask cluster ------------------------------------------------
 
 
 def play_chunk(
@@ -266,34 +243,9 @@ def run_arms(
     per arm, in seed order, on ``jobs`` local processes or, given its address, on a Dask
     cluster. ``progress(done, total)`` is called as games finish."""
     seeds = list(range(seed, seed + games))
-    total = games * len(arms)
-    done = 0
-    if progress:
-        progress(0, total)
     if cluster:
+        if progress:
+            progress(0, games * len(arms))
         return run_on_cluster(arms, seeds, difficulty, cluster, progress, overrides)
-    if jobs <= 1 or total == 1:
-        out = []
-        for arm in arms:
-            records = []
-            for s in seeds:
-                records.append(play_game(arm.scenario, s, difficulty, overrides))
-                done += 1
-                if progress:
-                    progress(done, total)
-            out.append(records)
-        return out
-
-    size = max(1, min(CHUNK, total // (jobs * 4)))
-    tasks = [(a, seeds[i : i + size]) for a in range(len(arms)) for i in range(0, games, size)]
-    found = play_in_workers(
-        tasks,
-        _play_chunk,
-        _init_worker,
-        (tuple(a.scenario for a in arms), difficulty, dict(overrides)),
-        jobs,
-        lambda s, why: LabRecord(s, error=why),
-        progress,
-        total,
-    )
-    return [[found[(a, s)] for s in seeds] for a in range(len(arms))]
+    return play_games(play_game, [a.scenario for a in arms], seeds, difficulty, overrides, jobs,
+                      lambda s, why: LabRecord(s, error=why), progress)

@@ -4,9 +4,10 @@ The choice is made once per process, when :mod:`game.rules` is first imported:
 
 - ``POLITBURO_JIT=0`` (or numba missing or failing to load): every kernel is the plain Python
   function it is written as. Slow, but it needs nothing built and is the reference.
-- otherwise numba compiles each kernel on its first call and keeps the machine code in the user
-  cache folder (:func:`cache_dir`), in a folder named by the kernels' own source and numba's
-  version, so that a changed rule never runs stale code.
+- otherwise numba compiles each kernel on its first call and keeps the machine code in a cache
+  folder (:func:`cache_dir`) named by the kernels' own source and numba's version, so that a
+  changed rule never runs stale code. (Which folder is the front end's choice: the rules touch
+  no files of their own.)
 
 ``POLITBURO_JIT=1`` asks for compilation even where a front end would start interpreted (see
 :func:`game.engine.compiled`).
@@ -40,19 +41,21 @@ def source_digest() -> str:
     return h.hexdigest()[:16]
 
 
-def cache_dir() -> Path:
-    """Where compiled kernels are kept: the user cache folder, per rules and numba version."""
-    from platformdirs import user_cache_path
-
-    base = Path(os.environ.get("POLITBURO_CACHE") or user_cache_path("politburo", False))
+def cache_dir() -> Path | None:
+    """Where compiled kernels are kept: a folder per version of the rules and of numba under
+    ``$POLITBURO_CACHE`` (the front ends set it to the user cache folder, see
+    :func:`game.paths.use_kernel_cache`); None: numba's own default, beside the sources."""
+    base = os.environ.get("POLITBURO_CACHE")
+    if not base:
+        return None
     try:
-        import numba
+        from importlib.metadata import version
 
-        version = numba.__version__
-    except Exception:  # noqa: BLE001 - numba that cannot load: no cache to name
-        version = "none"
+        numba = version("numba")
+    except Exception:  # noqa: BLE001 - no numba installed: no cache to name
+        numba = "none"
     python = f"py{sys.version_info[0]}{sys.version_info[1]}"
-    return base / "kernels" / f"{source_digest()}-numba{version}-{python}"
+    return Path(base) / f"{source_digest()}-numba{numba}-{python}"
 
 
 def _wanted() -> bool:
@@ -72,12 +75,13 @@ def _load_numba():
         WHY_INTERPRETED = f"numba could not be loaded ({type(e).__name__}: {e})"
         return None
     folder = cache_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
+    if folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            WHY_INTERPRETED = f"the cache folder {folder} cannot be written ({e.strerror})"
+            return None
         numba.config.CACHE_DIR = str(folder)
-    except OSError as e:
-        WHY_INTERPRETED = f"the cache folder {folder} cannot be written ({e.strerror})"
-        return None
     return numba
 
 

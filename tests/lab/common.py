@@ -67,3 +67,34 @@ def write_council(folder: Path) -> Path:
     path = folder / "council_what_ifs.yaml"
     path.write_text(council_text(), encoding="utf-8")
     return path
+
+
+# two_rivals with one milestone that patronage moves: the First Secretary's following passes
+# half the party in 1951-Q3 in history; with her patronage at 0.15 it does so by 1950-Q3 in
+# every game, at about 0.02 on time (a deliberately mistuned scenario for calibration).
+MILESTONE = """\
+milestones:
+  - id: vera_half
+    title: Orlova holds half the party
+    when: 1951-Q3
+    text: Half the members follow the First Secretary.
+    condition: {support: {who: vera, at_least: 0.5}}
+    source: Fictional.
+"""
+
+
+def mistuned_text() -> str:
+    text = TWO_RIVALS.read_text(encoding="utf-8").rstrip("\n") + "\n" + MILESTONE
+    return text.replace("calendar: {start_year: 1950, turns: 8}\n",
+                        "calendar: {start_year: 1950, turns: 8}\n"
+                        "rules: {patronage_strength: 0.15}\n")
+
+
+def mistuned() -> Scenario:
+    return load_scenario_text(mistuned_text(), "mistuned.yaml")
+
+
+def write_mistuned(folder: Path) -> Path:
+    path = folder / "mistuned.yaml"
+    path.write_text(mistuned_text(), encoding="utf-8")
+    return path

@@ -28,9 +28,13 @@ def test_a_cluster_plays_the_same_games_as_local_processes(cluster):
     assert seen[0] == 0 and seen[-1] == 12
 
 
-def test_the_lab_command_on_a_cluster_prints_the_same_report(run, tmp_path, cluster):
+@pytest.mark.parametrize(
+    "arms", [["--what-if", "no_patronage"], ["--sweep", "speech_strength=0:0.4:0.2"]],
+    ids=["what-if", "sweep"],
+)
+def test_the_lab_command_on_a_cluster_prints_the_same_report(run, tmp_path, cluster, arms):
     path = write_council(tmp_path)
-    args = ["lab", "--scenario", path, "--games", 3, "--what-if", "no_patronage"]
+    args = ["lab", "--scenario", path, "--games", 3, *arms]
     code1, out1, err1 = run([*args, "--jobs", 1])
     code2, out2, err2 = run([*args, "--cluster", cluster])
     assert (code1, code2) == (0, 0), err1 + err2
@@ -102,3 +106,18 @@ def test_a_server_that_is_not_a_scheduler_is_one_clear_line(
             s.close()
     assert code == 1 and out == "" and err.count("\n") == 1
     assert phrase in err and address in err
+
+
+
+def test_calibrate_on_a_cluster_fits_the_same_values(run, tmp_path, cluster):
+    from tests.lab.common import write_mistuned
+
+    path = write_mistuned(tmp_path)
+    args = ["calibrate", path, "--tune", "patronage_strength=0.005:0.3", "--games", 2,
+            "--budget", 7, "-o", tmp_path / "fit.yaml"]
+    code1, out1, err1 = run([*args, "--jobs", 1])
+    first = (tmp_path / "fit.yaml").read_text(encoding="utf-8")
+    code2, out2, err2 = run([*args, "--cluster", cluster])
+    assert (code1, code2) == (0, 0), err1 + err2
+    assert out1 == out2 and "AFTER: the fitted values" in out1
+    assert (tmp_path / "fit.yaml").read_text(encoding="utf-8") == first
