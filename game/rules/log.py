@@ -61,6 +61,16 @@ EVENT_FIELDS = 16
 E_X = 6  # numbers per event row (``event_x``)
 NO_FACTOR = -1  # an event booked under no historians' factor (the end of the game)
 
+# ----- RESULT rows: what one's own action did (core-actions) --------------------------------------
+# E_CODE: the action kind (A_*); E_ACTOR0: the actor; E_REF: the order's target; private.
+RESULT_REASON = E_I0  # why it could not be done (game.rules.reasons), or OK (0): it was done
+RESULT_ARG = E_I1  # the reason's argument (a contender, region, office or organ), or -1
+RESULT_SEEN = E_I2  # what the action's label names: the region's patron, the office's holder
+RESULT_I0, RESULT_I1, RESULT_I2 = E_I3, E_I4, E_I5  # the rule's own numbers (its notes)
+# event_x columns: the actor's support and prestige before and after; the rule's own figures
+(RESULT_SUPPORT_BEFORE, RESULT_SUPPORT_AFTER, RESULT_PRESTIGE_BEFORE, RESULT_PRESTIGE_AFTER,
+ RESULT_X0, RESULT_X1) = range(6)
+
 # ----- vote row fields ----------------------------------------------------------------------------
 (V_EVENT, V_KIND, V_SPONSOR, V_TARGET, V_DIRECTION, V_OFFICE, V_ORGAN, V_LEVERAGE, V_YES, V_NO,
  V_NEEDED, V_PASSED, V_FIRST_BLOC, V_BLOCS, V_CHOICES) = range(15)
