@@ -236,7 +236,7 @@ def test_a_turns_orders_are_carried_out_as_before(name):
     print(f"{name}: {refused} orders overtaken by events")
 
 
-# ----- interpreted ---------------------------------------------------------------------------------
+# ----- interpreted --------------------------------------------------------------------------------
 @pytest.mark.skipif(not COMPILED, reason="this run is the interpreted one")
 def test_the_same_interpreted():
     """The tests above, with the kernels run as plain Python."""
