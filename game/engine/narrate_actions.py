@@ -1,7 +1,8 @@
 """The words for what the actions' kernels record (:mod:`game.rules.actions`): each action's
-private RESULT row (what it did for its actor, or why it could not be done), the events the
-actions report (offers, platforms, charges, answers ...), and every reason an action may be
-refused (:mod:`game.rules.reasons`).
+private RESULT row (what it did for its actor, or why it could not be done: :func:`result`),
+the events the actions report (offers, platforms, answers to charges ...: :data:`SENTENCES`,
+for :func:`game.engine.narrate.narrate`'s ``more``), every action's menu label (:func:`label`)
+and every reason an action may be refused (:func:`reason`, :mod:`game.rules.reasons`).
 
 Only the row is read, with the scenario for names: what a sentence names that the action may
 have changed (the patron a region's secretary owed, the holder of an office) is in the row.
@@ -10,7 +11,7 @@ have changed (the patron a region's secretary owed, the holder of an office) is 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -21,10 +22,11 @@ from game.rules import reasons as why
 from .actions import CONVENABLE, DIRECTIONS, FORUMS, SPECS, ActionKind
 from .explain import in_sentence, signed
 from .record import GameEvent, Kind
-from .scenario import Factor, Scenario, post_of
+from .scenario import Scenario, post_of
 
-KINDS: tuple[Kind, ...] = tuple(Kind)  # by K_* code
-FACTORS: tuple[Factor, ...] = tuple(Factor)  # by factor code
+if TYPE_CHECKING:  # narrate reads the rows; this module is one of its lists of sentences
+    from .narrate import Names, Row
+
 ACTION_KINDS: tuple[ActionKind, ...] = tuple(ActionKind)  # by A_* code
 
 
@@ -254,76 +256,66 @@ def result_data(sc: Scenario, row: np.ndarray, x: np.ndarray) -> dict[str, Any]:
 
 
 # ----- what the actions report --------------------------------------------------------------------
-_FORUM_WORDS = {lay.FORUM_PARTY: "the rank and file", lay.FORUM_COMINTERN:
-                "the International's parties"}
+A0, A1 = L.E_ACTOR0, L.E_ACTOR1
+_FORUM_WORDS = {lay.FORUM_PARTY: "the rank and file",
+                lay.FORUM_COMINTERN: "the International's parties"}
 
-# code -> (row, scenario) -> words; the row's actors are a0, a1 (E_ACTOR0, E_ACTOR1)
-_EVENTS: dict[int, Callable[[Scenario, np.ndarray], str]] = {
-    L.C_SECRETARY_WON: lambda sc, e: (
-        f"The secretary in {sc.regions[e[L.E_REF]].name} now looks to "
-        f"{_name(sc, e[L.E_ACTOR0])}."),
-    L.C_SECRETARY_RESISTS: lambda sc, e: (
-        f"{_name(sc, e[L.E_ACTOR0])} fails to win over the secretary in "
-        f"{sc.regions[e[L.E_REF]].name}."),
-    L.C_OFFER: lambda sc, e: (
-        f"{_name(sc, e[L.E_ACTOR0])} offers {_name(sc, e[L.E_ACTOR1])} an alliance."),
-    L.C_OFFER_LAPSES: lambda sc, e: (
-        f"{_name(sc, e[L.E_ACTOR0])}'s offer of an alliance to {_name(sc, e[L.E_ACTOR1])} "
+
+def _name_of(row: Row, names: Names, field: int) -> str:
+    return names.name(row.int(field))
+
+
+def _factor(row: Row) -> str | None:
+    factor = row.int(L.E_FACTOR)
+    return None if factor == L.NO_FACTOR else lay.FACTOR_IDS[factor]
+
+
+def _secretary_won(row: Row, names: Names) -> GameEvent:
+    """Public, and about the region (its id is the event's reference)."""
+    region = names.scenario.regions[row.ref]
+    return GameEvent(row.turn, Kind.ACTION,
+                     f"The secretary in {region.name} now looks to {_name_of(row, names, A0)}.",
+                     row.actors, _factor(row), region.id, public=bool(row.int(L.E_PUBLIC)))
+
+
+# By message code: the sentence of an event row the actions record (for narrate's ``more``;
+# the alliances made and broken and the charges filed are narrate's own, as cards make them).
+SENTENCES: dict[int, Callable[[Row, Names], str | GameEvent]] = {
+    L.C_SECRETARY_WON: _secretary_won,
+    L.C_SECRETARY_RESISTS: lambda row, names: (
+        f"{_name_of(row, names, A0)} fails to win over the secretary in "
+        f"{names.scenario.regions[row.ref].name}."),
+    L.C_OFFER: lambda row, names: (
+        f"{_name_of(row, names, A0)} offers {_name_of(row, names, A1)} an alliance."),
+    L.C_OFFER_LAPSES: lambda row, names: (
+        f"{_name_of(row, names, A0)}'s offer of an alliance to {_name_of(row, names, A1)} "
         "lapses unanswered."),
-    L.C_ALLIANCE_MADE: lambda sc, e: (
-        f"{_name(sc, e[L.E_ACTOR0])} and {_name(sc, e[L.E_ACTOR1])} form an alliance."),
-    L.C_ALLIANCE_BROKEN: lambda sc, e: (
-        f"{_name(sc, e[L.E_ACTOR0])} and {_name(sc, e[L.E_ACTOR1])} break their alliance."),
-    L.C_PLATFORM: lambda sc, e: (
-        f"{_name(sc, e[L.E_ACTOR0])} declares an open opposition platform."),
-    L.C_RECANTS: lambda sc, e: f"{_name(sc, e[L.E_ACTOR0])} recants and submits to the party line.",
-    L.C_READMITTED: lambda sc, e: (
-        f"{_name(sc, e[L.E_ACTOR0])} recants and is readmitted to the party."),
-    L.C_DOSSIER: lambda sc, e: f"You add to your dossier on {_name(sc, e[L.E_I0])}.",
-    L.C_ACCUSES: lambda sc, e: (
-        f"{_name(sc, e[L.E_ACTOR0])} accuses {_name(sc, e[L.E_ACTOR1])} of factionalism; the "
-        f"{_organ(sc, lay.ORGAN_IDS[e[L.E_I0]])} will decide."),
-    L.C_MOVES_RELIEF: lambda sc, e: (
-        f"{_name(sc, e[L.E_ACTOR0])} moves that {_name(sc, e[L.E_ACTOR1])} be relieved as "
-        f"{sc.offices[e[L.E_REF]].name}; the {_organ(sc, 'central_committee')} will decide."),
-    L.C_DEFENDS: lambda sc, e: (
-        f"{_name(sc, e[L.E_ACTOR0])} prepares a defence against the charges."),
-    L.C_APPEALS: lambda sc, e: (
-        f"{_name(sc, e[L.E_ACTOR0])} appeals to {_FORUM_WORDS[e[L.E_I0]]} against the charges."),
-    L.C_CONVENES: lambda sc, e: (
-        f"{_name(sc, e[L.E_ACTOR0])} convenes an extraordinary "
-        f"{target_text(sc, lay.A_CONVENE, e[L.E_I0])}."),
-    L.C_OFFERS_RESIGNATION: lambda sc, e: (
-        f"{_name(sc, e[L.E_ACTOR0])} offers to resign; the {_organ(sc, 'central_committee')} "
-        "will decide."),
+    L.C_PLATFORM: lambda row, names: (
+        f"{_name_of(row, names, A0)} declares an open opposition platform."),
+    L.C_RECANTS: lambda row, names: (
+        f"{_name_of(row, names, A0)} recants and submits to the party line."),
+    L.C_READMITTED: lambda row, names: (
+        f"{_name_of(row, names, A0)} recants and is readmitted to the party."),
+    L.C_DOSSIER: lambda row, names: f"You add to your dossier on {_name_of(row, names, L.E_I0)}.",
+    L.C_DEFENDS: lambda row, names: (
+        f"{_name_of(row, names, A0)} prepares a defence against the charges."),
+    L.C_APPEALS: lambda row, names: (
+        f"{_name_of(row, names, A0)} appeals to {_FORUM_WORDS[row.int(L.E_I0)]} against the "
+        "charges."),
+    L.C_CONVENES: lambda row, names: (
+        f"{_name_of(row, names, A0)} convenes an extraordinary "
+        f"{target_text(names.scenario, lay.A_CONVENE, row.int(L.E_I0))}."),
+    L.C_OFFERS_RESIGNATION: lambda row, names: (
+        f"{_name_of(row, names, A0)} offers to resign; the "
+        f"{names.organ(lay.CENTRAL_COMMITTEE)} will decide."),
 }
-CODES = frozenset(_EVENTS)  # the event codes (besides RESULT rows) this module puts into words
 
 
-def _actors(code: int, e: np.ndarray) -> tuple[int, ...]:
-    """Who an event involves, as the old engine named them."""
-    if code in (L.C_OFFER, L.C_OFFER_LAPSES, L.C_ALLIANCE_MADE, L.C_ALLIANCE_BROKEN,
-                L.C_ACCUSES, L.C_MOVES_RELIEF):
-        return int(e[L.E_ACTOR0]), int(e[L.E_ACTOR1])
-    if code == L.C_SECRETARY_RESISTS and e[L.E_ACTOR1] >= 0:  # the patron hears of it
-        return int(e[L.E_ACTOR0]), int(e[L.E_ACTOR1])
-    return (int(e[L.E_ACTOR0]),)
-
-
-def narrates(row: np.ndarray) -> bool:
-    """Whether this module puts the event row into words."""
-    return row[L.E_KIND] == L.K_RESULT or int(row[L.E_CODE]) in CODES
-
-
-def event(sc: Scenario, row: np.ndarray, x: np.ndarray) -> GameEvent:
-    """The :class:`GameEvent` of an event row that :func:`narrates` covers."""
-    kind, code = int(row[L.E_KIND]), int(row[L.E_CODE])
-    factor = int(row[L.E_FACTOR])
-    common: dict[str, Any] = {"factor": None if factor == L.NO_FACTOR else str(FACTORS[factor]),
-                              "public": bool(row[L.E_PUBLIC])}
-    if kind == L.K_RESULT:
-        return GameEvent(int(row[L.E_TURN]), Kind.RESULT, result_text(sc, row, x),
-                         (int(row[L.E_ACTOR0]),), data=result_data(sc, row, x), **common)
-    ref = sc.regions[row[L.E_REF]].id if code == L.C_SECRETARY_WON else None
-    return GameEvent(int(row[L.E_TURN]), KINDS[kind], _EVENTS[code](sc, row), _actors(code, row),
-                     ref=ref, **common)
+def result(row: Row, names: Names) -> GameEvent:
+    """The :class:`GameEvent` of a RESULT row (``K_RESULT``: its code is the action's kind, so
+    it is looked up by kind, not among the message codes)."""
+    i = row.log.event[row.index]
+    x = row.log.event_x[row.index]
+    sc = names.scenario
+    return GameEvent(row.turn, Kind.RESULT, result_text(sc, i, x), (row.int(A0),),
+                     _factor(row), public=False, data=result_data(sc, i, x))

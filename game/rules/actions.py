@@ -42,9 +42,11 @@ from .layout import (
     A_SUBVERT,
     AGENDA,
     ALLIANCES,
+    ANSWER_COMINTERN,
+    ANSWER_PARTY,
     IDEOLOGY,
+    IN_POLITBURO,
     KINDS,
-    LEFT,
     LUCK,
     OPPONENTS_WEAKNESSES,
     PATRONAGE,
@@ -75,6 +77,14 @@ PHASES = np.array([
     A_BREAK, A_ACCEPT, A_ALLY, A_SHIFT, A_RECANT, A_PLATFORM, A_APPOINT, A_SUBVERT, A_RECRUIT,
     A_DOSSIER, A_SPEECH, A_ARTICLE, A_ARMY, A_REST, A_RESOLUTION, A_ACCUSE, A_CHALLENGE,
     A_DEFEND, A_APPEAL, A_RESIGN, A_CONVENE,
+], np.int64)
+
+
+# The kinds in the order a menu lists them (each module's rules in turn, as the old engine did).
+MENU = np.array([
+    A_APPOINT, A_SUBVERT, A_RECRUIT, A_SPEECH, A_ARTICLE, A_SHIFT, A_RESOLUTION, A_ALLY,
+    A_ACCEPT, A_BREAK, A_PLATFORM, A_RECANT, A_DOSSIER, A_ACCUSE, A_CHALLENGE, A_DEFEND,
+    A_APPEAL, A_ARMY, A_RESIGN, A_REST, A_CONVENE,
 ], np.int64)
 
 
@@ -128,7 +138,9 @@ def check(s: State, t: Tables, c: int, kind: int, target: int) -> tuple[int, int
 def gate(s: State, t: Tables, c: int, kind: int) -> tuple[int, int]:
     """A reason that refuses every target of ``kind`` to ``c`` at once, or ``(OK, -1)``: when it
     refuses, :func:`check` refuses each target (perhaps for another reason), so the options
-    can be listed without asking about each target."""
+    can be listed without asking about each target. (Each kind asks the rules' own functions,
+    never :func:`check` with a constant target: numba compiles a kernel afresh for every
+    constant it is called with.)"""
     if kind == A_APPOINT:
         reason, arg = patronage.may_appoint(s, t, c)
         if reason != why.OK:
@@ -138,8 +150,12 @@ def gate(s: State, t: Tables, c: int, kind: int) -> tuple[int, int]:
         return patronage.may_recruit(s, t, c)
     if kind == A_SUBVERT or kind == A_ALLY or kind == A_DOSSIER:
         return why.requires_party(s, t, c)
-    if kind == A_SHIFT or kind == A_RESOLUTION:  # refused for one direction: for both
-        return check(s, t, c, kind, LEFT)
+    if kind == A_SPEECH or kind == A_SHIFT:
+        return why.requires_party(s, t, c)
+    if kind == A_RESOLUTION:
+        if not ops.in_organ(s, t, c, IN_POLITBURO):
+            return why.NOT_IN_POLITBURO, -1
+        return why.requires_party(s, t, c)
     if kind == A_ACCEPT:
         for k in range(s.status.shape[0]):
             if s.offers[k, c]:
@@ -153,7 +169,7 @@ def gate(s: State, t: Tables, c: int, kind: int) -> tuple[int, int]:
     if kind == A_ACCUSE or kind == A_CHALLENGE:
         return charges.may_accuse(s, t, c)
     if kind == A_APPEAL:
-        if charges.unanswered(s, c, 0) == 0:  # no charge waits at all
+        if charges.open_answers(s, c) & (ANSWER_PARTY | ANSWER_COMINTERN) == 0:
             return why.NO_CHARGE_TO_APPEAL, -1
         return why.OK, -1
     if kind == A_RESIGN:
@@ -164,9 +180,17 @@ def gate(s: State, t: Tables, c: int, kind: int) -> tuple[int, int]:
         if not ops.has_power(s, t, c, AGENDA):
             return why.NO_AGENDA, -1
         return why.requires_party(s, t, c)
-    if kind == A_DECIDE:
-        return why.NO_SUCH_ACTION, -1
-    return check(s, t, c, kind, -1)  # the kinds without a target
+    if kind == A_ARTICLE or kind == A_REST:
+        return why.requires_acting(s, t, c)
+    if kind == A_PLATFORM:
+        return charges.check_platform(s, t, c)
+    if kind == A_RECANT:
+        return charges.check_recant(s, t, c)
+    if kind == A_DEFEND:
+        return charges.check_defend(s, t, c)
+    if kind == A_ARMY:
+        return personal.check_army(s, t, c)
+    return why.NO_SUCH_ACTION, -1
 
 
 @kernel

@@ -55,14 +55,9 @@ def ally(s: State, w: Work, log: L.Log, c: int, k: int) -> None:
 @kernel
 def check_accept(s: State, t: Tables, c: int, k: int) -> tuple[int, int]:
     reason, arg = rival_check(s, c, k)
-    if reason != why.OK:
-        return reason, arg
-    if not s.offers[k, c]:
+    if reason == why.OK and not s.offers[k, c]:
         return why.NO_OFFER, k
-    reason, arg = bar_to_alliance(s, t, c, k)
-    if reason == why.OK:
-        reason, arg = why.requires_party(s, t, c)
-    return reason, arg
+    return check_ally(s, t, c, k)  # which asks rival_check again, with the same answer
 
 
 @kernel

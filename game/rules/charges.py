@@ -51,6 +51,8 @@ from .layout import (
 )
 from .ops import W_FACTOR, Work
 
+ALL_ANSWERS = ANSWER_DEFEND | ANSWER_PARTY | ANSWER_COMINTERN
+
 
 # ----- platforms ----------------------------------------------------------------------------------
 @kernel
@@ -227,14 +229,15 @@ def is_aimed(kind: int) -> bool:
 
 
 @kernel
-def unanswered(s: State, c: int, answer: int) -> int:
-    """How many motions aimed at ``c`` wait for a vote without the ``answer`` bit."""
-    count = 0
+def open_answers(s: State, c: int) -> int:
+    """The answers ``c`` may still give (bits of ``M_ANSWERS``): those that some motion aimed at
+    them, waiting for a vote, lacks."""
+    bits = 0
     for i in range(s.ints[N_MOTIONS]):
         m = s.motions[i]
-        if m[M_TARGET] == c and is_aimed(m[M_KIND]) and m[M_ANSWERS] & answer == 0:
-            count += 1
-    return count
+        if m[M_TARGET] == c and is_aimed(m[M_KIND]):
+            bits |= ~m[M_ANSWERS] & ALL_ANSWERS
+    return bits
 
 
 @kernel
@@ -266,7 +269,7 @@ def answer(s: State, c: int, bit: int) -> None:
 @kernel
 def check_defend(s: State, t: Tables, c: int) -> tuple[int, int]:
     reason, arg = why.requires_acting(s, t, c)
-    if reason == why.OK and unanswered(s, c, ANSWER_DEFEND) == 0:
+    if reason == why.OK and open_answers(s, c) & ANSWER_DEFEND == 0:
         return why.NO_CHARGE, -1
     return reason, arg
 
@@ -292,7 +295,7 @@ def check_appeal(s: State, t: Tables, c: int, forum: int) -> tuple[int, int]:
         return why.SAY_FORUM, -1
     if forum == FORUM_COMINTERN and not ops.has_power(s, t, c, COMINTERN):
         return why.NOT_COMINTERN, -1
-    if unanswered(s, c, forum_answer(forum)) == 0:
+    if open_answers(s, c) & forum_answer(forum) == 0:
         return why.NO_CHARGE_TO_APPEAL, -1
     if forum == FORUM_COMINTERN:
         return why.requires_party(s, t, c)

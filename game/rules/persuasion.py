@@ -123,8 +123,9 @@ def resolution(s: State, t: Tables, w: Work, log: L.Log, rng: np.random.Generato
     mover wins prestige as far as the new line suits the mood. ``notes``: carried (1 or 0),
     the votes for and against."""
     k = sign(direction)
+    # int(): a constant argument would make numba compile the whole vote again for it alone
     passed, row = votes.take_vote(s, t, w, log, rng, votes.question(RESOLUTION, c, -1, k),
-                                  POLITBURO)
+                                  int(POLITBURO))
     notes[0] = 1 if passed else 0
     if row >= 0 and log.event[row, L.E_VOTE] >= 0:
         v = log.event[row, L.E_VOTE]
