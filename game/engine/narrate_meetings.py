@@ -1,56 +1,75 @@
 """The words for what the meetings and the end of a turn record (:mod:`game.rules.meetings`,
-:mod:`game.rules.drift`): one sentence per message code, from the event row and the scenario.
+:mod:`game.rules.drift`): one function per message code, from the event row and the scenario's
+names, for :func:`game.engine.narrate.narrate` (its ``more``: :data:`SENTENCES`).
 
-Each function takes the :class:`~game.rules.log.Log`, the event row's index and the scenario;
-:data:`SENTENCES` maps each message code to its function.
+A meeting's opening and the Central Committee's election are about an organ, not about anyone
+(no actors; the organ as the event's ``ref``); an office filled by the Central Committee comes
+with its count.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from game.rules import layout as lay
 from game.rules import log as L
 
-from .scenario import Scenario, post_of
+from .narrate import Names, Row, choice_data
+from .record import GameEvent, Kind
+from .scenario import post_of
 
 
-def _meeting_name(sc: Scenario, meeting: int, extraordinary: str) -> str:
+def _meeting(row: Row, text: str, organ: int) -> GameEvent:
+    """A meeting's event: public, about the organ, nobody's doing."""
+    factor = row.int(L.E_FACTOR)
+    return GameEvent(row.turn, Kind.MEETING, text, (),
+                     lay.FACTOR_IDS[factor] if factor >= 0 else None, lay.ORGAN_IDS[organ])
+
+
+def _meeting_name(names: Names, meeting: int, extraordinary: str) -> str:
     """A scheduled meeting's name, or what an extraordinary one is called."""
-    return sc.meetings[meeting].name if meeting >= 0 else extraordinary
+    return names.scenario.meetings[meeting].name if meeting >= 0 else extraordinary
 
 
-def congress_opens(log: L.Log, i: int, sc: Scenario) -> str:
-    row = log.event[i]
-    name = _meeting_name(sc, int(row[L.E_REF]), f"Extraordinary {sc.organs.congress.name}")
-    return f"{name} opens with {int(row[L.E_I0])} voting delegates."
+def congress_opens(row: Row, names: Names) -> GameEvent:
+    name = _meeting_name(names, row.ref, f"Extraordinary {names.organ(lay.CONGRESS)}")
+    return _meeting(row, f"{name} opens with {row.int(L.E_I0)} voting delegates.", lay.CONGRESS)
 
 
-def cc_elected(log: L.Log, i: int, sc: Scenario) -> str:
-    row = log.event[i]
-    head = sc.contenders[int(row[L.E_ACTOR0])].short
-    share = float(log.event_x[i, 0])
-    return (f"The delegates elect a {sc.organs.central_committee.name} of {int(row[L.E_I0])}; "
-            f"the largest faction, {share:.0%}, follows {head}.")
+def cc_elected(row: Row, names: Names) -> GameEvent:
+    head = names.name(row.int(L.E_ACTOR0))
+    text = (f"The delegates elect a {names.organ(lay.CENTRAL_COMMITTEE)} of "
+            f"{row.int(L.E_I0)}; the largest faction, {row.x(0):.0%}, follows {head}.")
+    return _meeting(row, text, lay.CENTRAL_COMMITTEE)
 
 
-def plenum(log: L.Log, i: int, sc: Scenario) -> str:
-    organ = sc.organs.central_committee.name
-    name = _meeting_name(sc, int(log.event[i, L.E_REF]), f"Extraordinary plenum of the {organ}")
-    return f"The {organ} meets ({name})."
+def plenum(row: Row, names: Names) -> GameEvent:
+    organ = names.organ(lay.CENTRAL_COMMITTEE)
+    name = _meeting_name(names, row.ref, f"Extraordinary plenum of the {organ}")
+    return _meeting(row, f"The {organ} meets ({name}).", lay.CENTRAL_COMMITTEE)
 
 
-def elects(log: L.Log, i: int, sc: Scenario) -> str:
-    row = log.event[i]
-    winner = sc.contenders[int(row[L.E_ACTOR0])].short
-    office = post_of(sc.offices[int(row[L.E_REF])])
-    return f"The {sc.organs.central_committee.name} elects {winner} to {office}."
+def elects(row: Row, names: Names) -> GameEvent:
+    sc = names.scenario
+    winner = row.int(L.E_ACTOR0)
+    office = sc.offices[row.ref]
+    candidates = row.int(L.E_I0)
+    options = [(c.id, c.short) for i, c in enumerate(sc.contenders) if candidates >> i & 1]
+    factor = row.int(L.E_FACTOR)
+    return GameEvent(
+        row.turn, Kind.MEETING,
+        f"The {names.organ(lay.CENTRAL_COMMITTEE)} elects {names.name(winner)} to "
+        f"{post_of(office)}.",
+        (winner,), lay.FACTOR_IDS[factor] if factor >= 0 else None, office.id,
+        data=choice_data(row.log, row.vote, options, names) if row.vote >= 0 else {},
+    )
 
 
-def falls_ill(log: L.Log, i: int, sc: Scenario) -> str:
-    return f"{sc.contenders[int(log.event[i, L.E_ACTOR0])].short} falls ill and misses meetings."
+def falls_ill(row: Row, names: Names) -> str:
+    return f"{names.name(row.int(L.E_ACTOR0))} falls ill and misses meetings."
 
 
-SENTENCES: dict[int, Callable[[L.Log, int, Scenario], str]] = {
+SENTENCES: dict[int, Callable[[Row, Names], GameEvent | str]] = {
     L.C_CONGRESS_OPENS: congress_opens,
     L.C_CC_ELECTED: cc_elected,
     L.C_PLENUM: plenum,

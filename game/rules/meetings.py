@@ -151,14 +151,16 @@ def elect_offices(s: State, t: Tables, w: Work, log: L.Log, rng: np.random.Gener
         for k in range(n):
             if backed[k] < 0 and ops.in_organ(s, t, k, IN_PARTY):
                 backed[k] = _ally_to_back(s, k, running)
+        count, v = votes.choose(s, t, log, rng, backed, lean, votes.SWAY_PRESTIGE)
+        winner = running[int(np.argmax(count))]
         before = w.ints[W_FACTOR]
         w.ints[W_FACTOR] = PATRONAGE
-        row = L.record(log, s.ints[TURN], L.K_MEETING, L.C_ELECTS, True, PATRONAGE, -1, -1, -1,
-                       o)
-        tally = votes.choose(s, t, log, rng, row, backed, lean, votes.SWAY_PRESTIGE)
-        winner = running[int(np.argmax(tally))]
+        row = L.record(log, s.ints[TURN], L.K_MEETING, L.C_ELECTS, True, PATRONAGE, winner, -1,
+                       -1, o)
+        L.attach(log, row, v)
         if row >= 0:
-            log.event[row, L.E_ACTOR0] = winner
+            for c in running:
+                log.event[row, L.E_I0] |= 1 << c
         ops.set_holder(s, t, w, log, o, winner)
         w.ints[W_FACTOR] = before
 

@@ -5,12 +5,11 @@ the same events with the same sentences."""
 from __future__ import annotations
 
 import pytest
+from turns import disagreements, points
 
 from game.engine import alliances, factions, ideology, patronage, personal, turn
 from game.rules import drift
 from helpers import scenario_params
-
-from .turns import disagreements, points
 
 SEEDS = (0, 1)
 

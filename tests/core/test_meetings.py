@@ -10,22 +10,18 @@ defences) is checked without it."""
 from __future__ import annotations
 
 import importlib.util
-import os
-import subprocess
-import sys
 from dataclasses import replace
 
 import numpy as np
 import pytest
+from turns import disagreements, points
 
+import oracle
 from game.engine import factions, ideology, meetings, personal
 from game.engine.context import Context
-from game.rules import jit, organs
 from game.rules import layout as lay
-from helpers import ROOT, TESTS_DIR, load, scenario_params, scenario_paths
-
-from . import oracle
-from .turns import disagreements, points
+from game.rules import organs
+from helpers import load, scenario_params, scenario_paths
 
 SEEDS = (0, 1)
 ORGANS = {"politburo": lay.POLITBURO, "central_committee": lay.CENTRAL_COMMITTEE,
@@ -208,15 +204,3 @@ def test_elections_as_the_old_engine(name: str) -> None:
             elected += 1
     assert elected
 
-
-@pytest.mark.skipif(not jit.COMPILED, reason="the kernels already run interpreted here")
-@needs_votes
-def test_interpreted_kernels_agree_too() -> None:
-    """The same checks with the kernels run as plain Python (``POLITBURO_JIT=0``)."""
-    env = {**os.environ, "POLITBURO_JIT": "0"}
-    files = [str(TESTS_DIR / "core" / f) for f in ("test_meetings.py", "test_drift.py")]
-    run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x", *files],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
-    )
-    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]

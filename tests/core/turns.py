@@ -14,17 +14,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
+import oracle
 from game.engine import Action, ActionKind, GameState, Match, alliances, events, meetings, turn
 from game.engine.context import Context
+from game.engine.narrate import narrate
 from game.engine.narrate_meetings import SENTENCES
-from game.engine.record import GameEvent, Kind
-from game.rules import layout as lay
+from game.engine.record import GameEvent
+from game.engine.scenario import Scenario
 from game.rules import log as L
 from helpers import cached_ai_game, match_states
-
-from . import oracle
-
-KINDS = tuple(Kind)
 
 
 @dataclass(frozen=True)
@@ -89,31 +87,12 @@ def same_generator(a: np.random.Generator, b: np.random.Generator) -> bool:
     return a.bit_generator.state == b.bit_generator.state
 
 
-def same_events(old: list[GameEvent], log: L.Log, sc) -> list[str]:
-    """Where the log's event rows differ from the old engine's events, in order: the kind, the
-    factor, the sentence of every code :mod:`game.engine.narrate_meetings` words, and each
-    vote's count. Empty when they agree."""
-    out = []
-    rows = int(log.counts[L.N_EVENTS])
-    if rows != len(old):
-        out.append(f"{rows} event rows for {len(old)} events: "
-                   f"{[e.text for e in old]}")
-    for i, e in enumerate(old[:rows]):
-        row = log.event[i]
-        kind, code = KINDS[int(row[L.E_KIND])], int(row[L.E_CODE])
-        factor = lay.FACTOR_IDS[int(row[L.E_FACTOR])]
-        if kind != e.kind or factor != e.factor:
-            out.append(f"row {i}: {kind}/{factor} for {e.kind}/{e.factor}: {e.text}")
-        if code in SENTENCES and SENTENCES[code](log, i, sc) != e.text:
-            out.append(f"row {i}: {SENTENCES[code](log, i, sc)!r} != {e.text!r}")
-        v = int(row[L.E_VOTE])
-        if e.tally is not None:
-            counted = (int(log.vote[v, L.V_YES]), int(log.vote[v, L.V_NO]),
-                       bool(log.vote[v, L.V_PASSED]))
-            if v < 0 or counted != (e.tally.yes, e.tally.no, e.tally.passed):
-                out.append(f"row {i}: vote {counted} for {e.text}")
-        if "votes" in e.data:
-            options = int(log.vote[v, L.V_CHOICES])
-            if v < 0 or log.options[v, :options].tolist() != list(e.data["votes"].values()):
-                out.append(f"row {i}: choice {log.options[v, :options]} for {e.data['votes']}")
+def same_events(old: list[GameEvent], log: L.Log, sc: Scenario) -> list[str]:
+    """Where the log, narrated (with the meetings' words), differs from the old engine's events:
+    each event that differs in anything (kind, sentence, actors, factor, ref, tally, data)."""
+    new = narrate(sc, log, SENTENCES)
+    out = [f"event {i}: {a} != {b}" for i, (a, b) in enumerate(zip(new, old, strict=False))
+           if a != b]
+    if len(new) != len(old):
+        out.append(f"{len(new)} events for {len(old)}: {[e.text for e in old]}")
     return out
