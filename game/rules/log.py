@@ -50,7 +50,8 @@ C_VOTE = 60  # a vote row (E_VOTE); a0 the sponsor, a1 the target
 C_CONGRESS_OPENS = 70  # ref: the meeting or -1 (extraordinary); I0: delegates
 C_CC_ELECTED = 71  # I0: seats; a0: the largest faction's leader; X0: its share
 C_PLENUM = 72  # ref: the meeting or -1 (extraordinary)
-C_ELECTS = 73  # the CC elects a0 to office ref; a vote row of the choice
+C_ELECTS = 73  # the CC elects a0 to office ref; I0: the candidates (a bit mask); a vote row of
+#                the choice
 C_ILL = 80  # a0 falls ill
 C_END = 90  # a0 wins; I0: the winner's outcome
 
