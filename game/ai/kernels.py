@@ -47,6 +47,7 @@ from game.rules.layout import (
     CENTRAL_COMMITTEE,
     CONGRESS,
     CONVENE_CONGRESS,
+    CONVENE_PLENUM,
     FORUM_COMINTERN,
     HEALTH,
     IN_PARTY,
@@ -72,16 +73,33 @@ MANY = 3  # appointments or recruits a turn; one of any other kind
 
 
 class Sight(NamedTuple):
-    """What the values of one decision's options read, worked out once for the decision."""
+    """What the values of one decision's options read: the game as ``me`` sees it (nothing
+    secret of anyone else's is in it), worked out once for the decision."""
 
+    me: int
     share: np.ndarray  # (N + 1,) each faction's support
     can_act: np.ndarray  # (N,) bool
     in_politburo: np.ndarray  # (N,) bool
+    line: np.ndarray  # (N,)
+    allied: np.ndarray  # (N, N) bool
+    trust: np.ndarray  # (N,) how far I trust each contender
+    offered: np.ndarray  # (N,) bool: my offers of alliance made last turn
     ranking: np.ndarray  # rivals still in the game, most dangerous first
     main_rival: int  # the most dangerous, or -1
+    mine: float  # my faction's share of the Politburo
+    patron: np.ndarray  # (R,) who appointed each region's secretary, -1 nobody
+    loyalty: np.ndarray  # (R,) the share of each region's members loyal to me
     region_weight: np.ndarray  # (R,) a region's share of the members times the regions
     office_holder: np.ndarray  # (O,) who holds each office, -1 nobody
-    mine: float  # my faction's share of the Politburo
+    appeal: np.ndarray  # (E, C) how much my character favours each choice of each card
+    calling: np.ndarray  # (2,) bool: a motion of mine waits for [plenum, congress]
+    in_party: bool
+    holds_office: bool
+    platform: bool
+    health: float
+    prestige: float
+    mood_line: float
+    party_line: float
 
 
 @kernel
@@ -118,21 +136,30 @@ def sight(s: State, t: Tables, me: int) -> Sight:
                                abs(s.line[c] - s.line[me]), s.allied[me, c])
             m += 1
     ranking = others[:m][np.argsort(worst[:m], kind="mergesort")]
-    # the view shows members as whole numbers
-    members = np.rint(s.members)
-    weight = members / members.sum() * members.shape[0]
+    members = np.rint(s.members)  # the view shows members as whole numbers
     offices = s.holds.shape[0]
     office_holder = np.full(offices, -1, np.int64)
     for o in range(offices):
         office_holder[o] = ops.holder(s, o)
-    mine = np.sum(faction == me) / faction.shape[0] if faction.shape[0] else 0.0
-    return Sight(share, can_act, in_politburo, ranking, ranking[0] if m else -1, weight,
-                 office_holder, mine)
+    calling = np.zeros(2, np.bool_)
+    for i in range(s.ints[N_MOTIONS]):
+        if s.motions[i, M_SPONSOR] == me:
+            organ = s.motions[i, M_ORGAN]
+            calling[CONVENE_PLENUM] |= organ == CENTRAL_COMMITTEE
+            calling[CONVENE_CONGRESS] |= organ == CONGRESS
+    return Sight(
+        me, share, can_act, in_politburo, s.line, s.allied, s.trust[me], s.offers[me],
+        ranking, ranking[0] if m else -1, np.sum(faction == me) / seats,
+        s.patron, s.loyalty[:, me], members / members.sum() * members.shape[0], office_holder,
+        t.ai_appeal[:, :, me], calling, t.rung[s.status[me], IN_PARTY], s.holds[:, me].any(),
+        s.platform[me], s.quality[me, HEALTH], s.quality[me, PRESTIGE], s.reals[MOOD_LINE],
+        s.reals[PARTY_LINE],
+    )
 
 
 @kernel
-def _closeness(line: np.ndarray, me: int, c: int) -> float:
-    return max(0.0, 1.0 - abs(line[c] - line[me]))
+def _closeness(line: float, mine: float) -> float:
+    return max(0.0, 1.0 - abs(line - mine))
 
 
 @kernel
@@ -145,127 +172,113 @@ def _at_rival(kind: int, p: float, importance: float, aggression: float,
 
 
 @kernel
-def value(s: State, t: Tables, ai: AITables, me: int, seen: Sight, kind: int, target: int,
-          option: int, odds: float) -> float:
-    """What taking one option is worth to ``me``, before the character's weights (``odds``:
-    NaN where the option has none)."""
-    p = 0.0 if np.isnan(odds) else odds
-    support = seen.share[me]
-    rival = seen.main_rival
-    fit = 1.0 - abs(s.line[me] - s.reals[MOOD_LINE]) / 2  # my line against the party's mood
-    if kind == A_DECIDE:
-        return 5.0 + t.ai_appeal[target, option, me]
-    if kind == A_APPOINT:
-        patron = s.patron[target]
-        rival_patron = 0.5 if patron >= 0 and patron != me else 0.0
-        return 1.2 * seen.region_weight[target] * (1.0 - s.loyalty[target, me] + rival_patron)
-    if kind == A_RECRUIT:
-        return 1.5 * seen.region_weight[target] if s.patron[target] == me else 0.1
-    if kind == A_SUBVERT:
-        patron = s.patron[target]
-        weight = 1.5 if patron == rival else 1.0 if patron >= 0 else 0.6
-        return 1.2 * p * seen.region_weight[target] * weight
-    if kind == A_DOSSIER:
-        if target == rival:
-            return 0.9
-        return 0.3 if seen.ranking.shape[0] > 1 and target == seen.ranking[1] else 0.05
-    if kind == A_ALLY:
-        if target == rival or s.offers[me, target] or not seen.can_act[target]:
-            return 0.0
-        closeness = _closeness(s.line, me, target) ** 2
-        # an ally is worth most against a common danger, and to the weak
-        useful = 0.1 if rival >= 0 and s.allied[target, rival] else 0.6
-        return (useful + 0.4 * (1.0 - support)) * closeness + 0.4 * s.trust[me, target]
-    if kind == A_ACCEPT:
-        if target == rival:
-            return 0.0
-        return (1.0 + s.trust[me, target]) * (0.3 + _closeness(s.line, me, target))
-    if kind == A_BREAK:
-        # break with an ally who has grown much stronger and whose line has moved away
-        if seen.share[target] > 2 * support and abs(s.line[target] - s.line[me]) > 0.6:
-            return 1.4
-        # once my own faction holds the Politburo, an ally sitting there is only a rival
-        return 1.2 * ai.aggression[me] if seen.mine > 0.5 and seen.in_politburo[target] else 0.0
-    if kind == A_ACCUSE:
-        importance = 1.5 if target == rival else 0.7 if seen.can_act[target] else 0.4
-        return _at_rival(kind, p, importance, ai.aggression[me], ai.caution[me])
-    if kind == A_CHALLENGE:
-        # like a charge, but at a rival's office: worth most against the main rival's fief
-        importance = 1.2 if seen.office_holder[target] == rival else 0.5
-        return _at_rival(kind, p, importance, ai.aggression[me], ai.caution[me])
-    if kind == A_SPEECH or kind == A_ARTICLE:
-        return (1.0 - support) * fit * (1.3 if s.platform[me] else 1.0)
-    if kind == A_PLATFORM:
-        return 0.8 * fit if support < 0.25 and not s.holds[:, me].any() else 0.0
-    if kind == A_RECANT:
-        # once expelled, recanting is the way back into the party; before that, the standard
-        # AI stands by its platform, as the oppositions of the 1920s did until thrown out
-        return 0.0 if t.rung[s.status[me], IN_PARTY] else 2.5
-    if kind == A_ARMY:
-        return 0.9
-    if kind == A_REST:
-        return 2.0 if s.quality[me, HEALTH] < 45 else 0.0
-    if kind == A_DEFEND:
-        return 3.0
-    if kind == A_APPEAL:
-        if target == FORUM_COMINTERN:
-            return 1.5
-        return 1.2 if support > 0.12 else 0.2
-    toward = -1 if target == LEFT else 1
-    if kind == A_RESOLUTION:
-        wants = (s.line[me] - s.reals[PARTY_LINE]) * toward > 0.25
-        return 0.8 * p if wants else 0.0
-    if kind == A_SHIFT:
-        # worth more the further the mood has moved away from one's line that way
-        return max(0.0, (s.reals[MOOD_LINE] - s.line[me]) * toward - 0.2) * 3.0
-    if kind == A_RESIGN:
-        p = 1.0 if np.isnan(odds) else odds
-        return 0.6 if p < 0.1 and s.quality[me, PRESTIGE] < 45 else 0.0
-    if kind == A_CONVENE:
-        # worth calling the organ that will hear a motion of mine
-        organ = CONGRESS if target == CONVENE_CONGRESS else CENTRAL_COMMITTEE
-        for i in range(s.ints[N_MOTIONS]):
-            if s.motions[i, M_SPONSOR] == me and s.motions[i, M_ORGAN] == organ:
-                return 1.6
-    return 0.0
+def values(ai: AITables, v: Sight, options: np.ndarray, odds: np.ndarray) -> np.ndarray:
+    """What taking each option is worth to ``v.me``, before the character's weights.
 
-
-@kernel
-def values(s: State, t: Tables, ai: AITables, me: int, seen: Sight, options: np.ndarray,
-           odds: np.ndarray) -> np.ndarray:
-    """:func:`value` of every option."""
-    out = np.empty(options.shape[0])
+    One loop over the options rather than a kernel called per option: a call that is not
+    inlined counts a reference to every array of its arguments in and out, which costs more
+    than working out a value."""
+    me, rival = v.me, v.main_rival
+    support = v.share[me]
+    mine = v.line[me]
+    fit = 1.0 - abs(mine - v.mood_line) / 2  # my line against the party's mood
+    aggression, caution = ai.aggression[me], ai.caution[me]
+    out = np.zeros(options.shape[0])
     for i in range(options.shape[0]):
-        out[i] = value(s, t, ai, me, seen, options[i, KIND], options[i, TARGET],
-                       options[i, OPTION], odds[i])
+        kind, target, option = options[i, KIND], options[i, TARGET], options[i, OPTION]
+        p = 0.0 if np.isnan(odds[i]) else odds[i]
+        x = 0.0
+        if kind == A_DECIDE:
+            x = 5.0 + v.appeal[target, option]
+        elif kind == A_APPOINT:
+            patron = v.patron[target]
+            rival_patron = 0.5 if patron >= 0 and patron != me else 0.0
+            x = 1.2 * v.region_weight[target] * (1.0 - v.loyalty[target] + rival_patron)
+        elif kind == A_RECRUIT:
+            x = 1.5 * v.region_weight[target] if v.patron[target] == me else 0.1
+        elif kind == A_SUBVERT:
+            patron = v.patron[target]
+            weight = 1.5 if patron == rival else 1.0 if patron >= 0 else 0.6
+            x = 1.2 * p * v.region_weight[target] * weight
+        elif kind == A_DOSSIER:
+            second = v.ranking.shape[0] > 1 and target == v.ranking[1]
+            x = 0.9 if target == rival else 0.3 if second else 0.05
+        elif kind == A_ALLY:
+            if target != rival and not v.offered[target] and v.can_act[target]:
+                closeness = _closeness(v.line[target], mine) ** 2
+                # an ally is worth most against a common danger, and to the weak
+                useful = 0.1 if rival >= 0 and v.allied[target, rival] else 0.6
+                x = (useful + 0.4 * (1.0 - support)) * closeness + 0.4 * v.trust[target]
+        elif kind == A_ACCEPT:
+            if target != rival:
+                x = (1.0 + v.trust[target]) * (0.3 + _closeness(v.line[target], mine))
+        elif kind == A_BREAK:
+            # break with an ally who has grown much stronger and whose line has moved away
+            if v.share[target] > 2 * support and abs(v.line[target] - mine) > 0.6:
+                x = 1.4
+            # once my own faction holds the Politburo, an ally sitting there is only a rival
+            elif v.mine > 0.5 and v.in_politburo[target]:
+                x = 1.2 * aggression
+        elif kind == A_ACCUSE:
+            importance = 1.5 if target == rival else 0.7 if v.can_act[target] else 0.4
+            x = _at_rival(kind, p, importance, aggression, caution)
+        elif kind == A_CHALLENGE:
+            # like a charge, but at a rival's office: worth most against the main rival's fief
+            importance = 1.2 if v.office_holder[target] == rival else 0.5
+            x = _at_rival(kind, p, importance, aggression, caution)
+        elif kind == A_SPEECH or kind == A_ARTICLE:
+            x = (1.0 - support) * fit * (1.3 if v.platform else 1.0)
+        elif kind == A_PLATFORM:
+            x = 0.8 * fit if support < 0.25 and not v.holds_office else 0.0
+        elif kind == A_RECANT:
+            # once expelled, recanting is the way back into the party; before that, the
+            # standard AI stands by its platform, as the oppositions of the 1920s did until
+            # they were thrown out
+            x = 0.0 if v.in_party else 2.5
+        elif kind == A_ARMY:
+            x = 0.9
+        elif kind == A_REST:
+            x = 2.0 if v.health < 45 else 0.0
+        elif kind == A_DEFEND:
+            x = 3.0
+        elif kind == A_APPEAL:
+            x = 1.5 if target == FORUM_COMINTERN else 1.2 if support > 0.12 else 0.2
+        elif kind == A_CONVENE:  # worth calling the organ that will hear a motion of mine
+            x = 1.6 if v.calling[target] else 0.0
+        elif kind == A_RESOLUTION:
+            wants = (mine - v.party_line) * (-1 if target == LEFT else 1) > 0.25
+            x = 0.8 * p if wants else 0.0
+        elif kind == A_SHIFT:
+            # worth more the further the mood has moved away from one's line that way
+            gap = (v.mood_line - mine) * (-1 if target == LEFT else 1)
+            x = max(0.0, gap - 0.2) * 3.0
+        elif kind == A_RESIGN:
+            chance = 1.0 if np.isnan(odds[i]) else odds[i]
+            x = 0.6 if chance < 0.1 and v.prestige < 45 else 0.0
+        out[i] = x
     return out
-
-
-@kernel
-def text_key(ai: AITables, kind: int, target: int, option: int) -> int:
-    """Where the action's text ``str(action)`` falls in alphabetical order among the actions
-    of the scenario (its words are ids of a-z, 0-9 and _, which all sort after the space
-    between them, so word by word is letter by letter)."""
-    targets = ai.target_order.shape[1]
-    choices = ai.choice_order.shape[1]
-    key = ai.kind_order[kind] * (targets + 1)
-    if target >= 0:
-        key += 1 + ai.target_order[kind, target]
-    key *= choices + 1
-    if kind == A_DECIDE:
-        key += 1 + ai.choice_order[target, option]
-    return key
 
 
 @kernel
 def best_first(ai: AITables, options: np.ndarray, rows: np.ndarray,
                scores: np.ndarray) -> np.ndarray:
     """The positions of ``scores`` (of the options ``rows``) by score, best first, equal
-    scores in the order of the actions' text."""
+    scores in the order of the actions' text ``str(action)``. Its words are ids of a-z, 0-9
+    and _, which all sort after the space between them, so word by word (kind, target,
+    choice) is letter by letter."""
+    kind_order, target_order, choice_order = ai.kind_order, ai.target_order, ai.choice_order
+    targets, choices = target_order.shape[1] + 1, choice_order.shape[1] + 1
     keys = np.empty(rows.shape[0], np.int64)
     for j in range(rows.shape[0]):
         i = rows[j]
-        keys[j] = text_key(ai, options[i, KIND], options[i, TARGET], options[i, OPTION])
+        kind, target, option = options[i, KIND], options[i, TARGET], options[i, OPTION]
+        key = kind_order[kind] * targets
+        if target >= 0:
+            key += 1 + target_order[kind, target]
+        key *= choices
+        if kind == A_DECIDE:
+            key += 1 + choice_order[target, option]
+        keys[j] = key
     by_text = np.argsort(keys, kind="mergesort")
     return by_text[np.argsort(-scores[by_text], kind="mergesort")]
 
@@ -317,7 +330,7 @@ def choose_orders(s: State, t: Tables, ai: AITables, me: int, options: np.ndarra
     """This turn's orders for ``me`` (rows of ``options``): each option's value, weighed by
     the character and by luck (``exp`` of a normal draw of spread ``noise``: 0.3 standard,
     0.9 easy), filled into the action points best first."""
-    base = values(s, t, ai, me, sight(s, t, me), options, odds)
+    base = values(ai, sight(s, t, me), options, odds)
     worth = np.flatnonzero(base > 0)
     # one draw of noise per option worth anything, in the order of the options
     luck = np.exp(rng.normal(0.0, noise, worth.shape[0]))
@@ -342,7 +355,7 @@ def ranked(s: State, t: Tables, ai: AITables, me: int, options: np.ndarray,
     """The options worth anything by the position alone (no noise, no character weights),
     best first, with their values: the strong AI's greedy ranking, to fill with
     :func:`pack_orders`."""
-    base = values(s, t, ai, me, sight(s, t, me), options, odds)
+    base = values(ai, sight(s, t, me), options, odds)
     rows = np.flatnonzero(base > 0)
     order = best_first(ai, options, rows, base[rows])
     return rows[order], base[rows][order]
