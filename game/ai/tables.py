@@ -51,8 +51,9 @@ def _target_words(sc: Scenario, kind: ActionKind) -> list[str]:
     return list(words)
 
 
-def build_ai_tables(sc: Scenario) -> AITables:
-    """The scenario's :class:`AITables`."""
+def ai_tables(sc: Scenario) -> AITables:
+    """The scenario's :class:`AITables`, built afresh on every call: a game keeps them beside
+    the scenario's :class:`~game.rules.layout.Tables`."""
     words = [_target_words(sc, ActionKind(k)) for k in lay.KIND_IDS]
     target_order = np.zeros((lay.KINDS, max(1, *map(len, words))), np.int64)
     for k, w in enumerate(words):
@@ -72,15 +73,3 @@ def build_ai_tables(sc: Scenario) -> AITables:
         choice_order=choice_order,
     )
 
-
-_CACHE: dict[int, tuple[Scenario, AITables]] = {}
-
-
-def ai_tables(sc: Scenario) -> AITables:
-    """The scenario's :class:`AITables`, built on first use (scenarios are immutable)."""
-    hit = _CACHE.get(id(sc))
-    if hit is not None and hit[0] is sc:
-        return hit[1]
-    built = build_ai_tables(sc)
-    _CACHE[id(sc)] = (sc, built)
-    return built
