@@ -80,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--inner", type=int, default=200,
                     help="decisions per call of the compiled loop")
     args = ap.parse_args(argv)
+    if not COMPILED:
+        args.inner = 1  # the interpreted kernels are slow: time them once a decision
     scenario = load(args.scenario)
     t, ai = compiled(scenario).tables, ai_tables(scenario)
     print("kernels:", "compiled (numba)" if COMPILED else f"interpreted ({WHY_INTERPRETED})")

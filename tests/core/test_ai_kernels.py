@@ -109,8 +109,10 @@ def test_orders_are_the_old_ai_s(name):
 @pytest.mark.parametrize("name", scenario_params())
 def test_greedy_ranking_is_the_old_one(name):
     """The strong AI's ranking by the position alone: no noise, no character weights; equal
-    values in the order of the actions' text, as the old ``best_first``."""
+    values in the order of the actions' text, as the old ``best_first``; the rivals by the
+    danger they pose, as the old ``rivals``."""
     for d in decisions(name):
+        assert K.sight(d.s, d.t, d.me).ranking.tolist() == rivals(d.view)
         old = old_ranking(d)
         rows, scores = K.ranked(d.s, d.t, d.ai, d.me, d.rows, d.odds)
         assert actions(d, rows) == [str(o.action) for _, o in old]
