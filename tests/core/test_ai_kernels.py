@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 import numpy as np
 import pytest
+from menus import option_arrays
 
 from game.ai import kernels as K
 from game.ai.autoplay import ai_seed
@@ -31,9 +32,7 @@ from game.engine.compile import compiled
 from game.rules import layout as lay
 from game.rules.jit import COMPILED
 from helpers import ROOT, cached_ai_game, load, match_states, scenario_params
-
-from .menus import option_arrays
-from .oracle import arrays
+from oracle import arrays
 
 # the all-AI games checked, of every scenario: (seed, difficulty of every seat)
 GAMES = ((0, "standard"), (1, "standard"), (2, "standard"), (0, "easy"))
