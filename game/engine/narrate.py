@@ -309,18 +309,21 @@ def _ref(row: Row, names: Names, kind: Kind) -> str | None:
     return None
 
 
-def narrate(scenario: Scenario, log: L.Log,
-            more: dict[int, Callable[[Row, Names], GameEvent | str]] | None = None
-            ) -> list[GameEvent]:
+def narrate(scenario: Scenario, log: L.Log) -> list[GameEvent]:
     """Every event the log recorded, in order, in words."""
+    from . import narrate_actions, narrate_meetings  # their sentences read this module's rows
+
+    sentences = {**SENTENCES, **narrate_actions.SENTENCES, **narrate_meetings.SENTENCES}
     names = Names(scenario)
     out = []
     for i in range(int(log.counts[L.N_EVENTS])):
         row = Row(log, i)
         kind = KINDS[row.int(L.E_KIND)]
+        if kind is Kind.RESULT:  # its code is the kind of action, not a message code
+            out.append(narrate_actions.result(row, names))
+            continue
         factor = row.int(L.E_FACTOR)
-        words = SENTENCES.get(row.code) or (more or {}).get(row.code)
-        made = words(row, names) if words is not None else f"(event {row.code})"
+        made = sentences[row.code](row, names)
         if isinstance(made, GameEvent):
             out.append(made)
             continue

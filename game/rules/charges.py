@@ -39,7 +39,6 @@ from .layout import (
     ORATORY,
     PRESTIGE,
     R_ACCUSATION_COOLDOWN,
-    R_APPEAL_WEIGHT,
     R_DEFENCE_WEIGHT,
     R_DOSSIER_LIMIT,
     R_PLATFORM_STRENGTH,
@@ -238,23 +237,6 @@ def open_answers(s: State, c: int) -> int:
         if m[M_TARGET] == c and is_aimed(m[M_KIND]):
             bits |= ~m[M_ANSWERS] & ALL_ANSWERS
     return bits
-
-
-@kernel
-def defence_of(s: State, i: int) -> float:
-    """The vote swing against motion ``i`` that its target's answers have won: their defence
-    (scaled by oratory), an appeal to the rank and file (by their support), an appeal to the
-    Comintern (by their prestige)."""
-    m = s.motions[i]
-    k = m[M_TARGET]
-    swing = 0.0
-    if m[M_ANSWERS] & ANSWER_DEFEND:
-        swing += s.rules[R_DEFENCE_WEIGHT] * s.quality[k, ORATORY] / 100
-    if m[M_ANSWERS] & ANSWER_PARTY:
-        swing += s.rules[R_APPEAL_WEIGHT] * min(1.0, 3.0 * ops.support(s)[k])
-    if m[M_ANSWERS] & ANSWER_COMINTERN:
-        swing += s.rules[R_APPEAL_WEIGHT] * s.quality[k, PRESTIGE] / 100
-    return swing
 
 
 @kernel

@@ -39,17 +39,12 @@ from .layout import (
     Tables,
 )
 from .ops import W_FACTOR, Work
+from .persuasion import fit
 
 DISSENT = 0.8  # a line this far from the party's official line is open dissent
 OUTCASTS_LOSE = 0.25  # the share of an outcast's followers who drift away each turn
 TRUST_KEPT = 0.95  # the share of trust and distrust that lasts a turn
 ALLIES_TRUST = 0.02  # the trust allies gain each turn
-
-
-@kernel
-def fit(line: float, mood: float) -> float:
-    """How well a line suits the mood: 1 on it, 0 at the opposite end."""
-    return 1.0 - abs(line - mood) / 2.0
 
 
 @kernel

@@ -31,21 +31,21 @@ from .layout import (
     A_SHIFT,
     A_SPEECH,
     A_SUBVERT,
-    ACCUSE,
     CAN_ACT,
     CENTRAL_COMMITTEE,
-    LEFT,
     N_DECISIONS,
     NO_ORGAN,
     POLITBURO,
-    R_OFFICES_FIRST,
-    RELIEVE,
-    RESIGN,
-    RESOLUTION,
     State,
     Tables,
 )
-from .votes import Floor, Question, floor, odds, question
+from .motions import (
+    accusation_question,
+    challenge_question,
+    resign_question,
+    resolution_question,
+)
+from .votes import Floor, floor, odds
 
 # The menu's order: the kinds of action, each with its targets in the scenario's order.
 MENU = np.array([
@@ -90,23 +90,6 @@ def targets(s: State, t: Tables, c: int, kind: int) -> np.ndarray:
 
 
 @kernel
-def accusation_question(s: State, t: Tables, c: int, k: int, leverage: int,
-                        defence: float) -> Question:
-    """The question a charge puts: a qualified majority where the target's rung asks for one
-    (removal from office, under the rule ``offices_first``, takes a simple majority)."""
-    first_offices = s.rules[R_OFFICES_FIRST] != 0.0 and ops.holds_any(s, k)
-    majority = 0.5 if first_offices else t.majority[s.status[k]]
-    return question(ACCUSE, c, k, 0, leverage, -1, majority, defence)
-
-
-@kernel
-def challenge_question(s: State, c: int, office: int, leverage: int,
-                       defence: float) -> Question:
-    """The question a challenge puts to the Central Committee: relieve the holder."""
-    return question(RELIEVE, c, ops.holder(s, office), 0, leverage, office, 0.5, defence)
-
-
-@kernel
 def _odds(s: State, t: Tables, f: Floor, c: int, kind: int, target: int) -> float:
     """The chance that an option's vote carries (a resignation: that it is accepted), or that
     its gamble works; NaN for an option that is neither."""
@@ -117,14 +100,13 @@ def _odds(s: State, t: Tables, f: Floor, c: int, kind: int, target: int) -> floa
         q = accusation_question(s, t, c, target, s.dossiers[c, target], 0.0)
         return odds(s, t, f, q, organ)
     if kind == A_RESOLUTION:
-        q = question(RESOLUTION, c, -1, -1 if target == LEFT else 1)
-        return odds(s, t, f, q, POLITBURO)
+        return odds(s, t, f, resolution_question(c, target), POLITBURO)
     if kind == A_CHALLENGE:
         h = ops.holder(s, target)
         q = challenge_question(s, c, target, s.dossiers[c, h], 0.0)
         return odds(s, t, f, q, CENTRAL_COMMITTEE)
     if kind == A_RESIGN:  # the same vote whichever office is offered
-        return odds(s, t, f, question(RESIGN, c), CENTRAL_COMMITTEE)
+        return odds(s, t, f, resign_question(c, -1), CENTRAL_COMMITTEE)
     if kind == A_SUBVERT:
         return patronage.subvert_chance(s, t, c, target)
     return np.nan

@@ -30,7 +30,7 @@ def resolve(s: State, t: Tables, w: Work, log: L.Log, rng: np.random.Generator,
     contender's orders, already checked."""
     cards.resolve_decisions(s, t, w, log, rng, picks_of(s, orders, n_orders))
     actions.act(s, t, w, log, rng, orders, n_orders)
-    alliances.settle_offers(s, t, w, log)
+    alliances.settle_offers(s, w, log)
     meetings.hold(s, t, w, log, rng)
     drift.end_of_turn(s, t, w, log, rng)
     ending.mark_milestones(s, t, w)
