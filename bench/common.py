@@ -12,11 +12,11 @@ from game import paths
 
 paths.use_kernel_cache()  # before the engine is imported: the compiled rules are kept there
 
-from game.ai.autoplay import ai_seed, play_ai_game  # noqa: E402
+from game.ai.autoplay import play_ai_game  # noqa: E402
 from game.content.loader import find_scenario, load_scenario  # noqa: E402
 from game.engine import Match, Scenario  # noqa: E402
 
-__all__ = ["ai_seed", "load", "play", "scenario_label"]
+__all__ = ["load", "play", "scenario_label"]
 
 
 def load(name: str) -> Scenario:

@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import load, scenario_label  # noqa: E402
 
-from game.ai.autoplay import ai_seed, seat_orders  # noqa: E402
+from game.ai.autoplay import seat_orders  # noqa: E402
 from game.ai.lookahead import BUDGET, Budget, Search, strong_orders  # noqa: E402
 from game.check import ProgressBar, default_jobs, wilson  # noqa: E402
 from game.engine import Match, outcome  # noqa: E402
@@ -74,15 +74,13 @@ def play(task: tuple[int, str | None]) -> Game:
         while not match.state.finished:
             state = match.state
             orders = {}
-            for seat, c in enumerate(scenario.contenders):
+            for c in scenario.contenders:
                 if c.id != strong:
-                    orders[c.id] = seat_orders(state, c.id, seed)
+                    orders[c.id] = seat_orders(state, c.id)
                     continue
                 search = Search()
                 wall, cpu = time.perf_counter(), time.process_time()
-                orders[c.id] = strong_orders(
-                    state, c.id, ai_seed(seed, state.turn, seat), budget, search
-                )
+                orders[c.id] = strong_orders(state, c.id, budget, search)
                 if search.candidates:  # a decision was taken (the seat could act)
                     game.wall.append(time.perf_counter() - wall)
                     game.cpu.append(time.process_time() - cpu)
@@ -166,12 +164,6 @@ def main(argv: list[str] | None = None) -> int:
         default=BUDGET.margin,
         help=f"lead over the standard choice needed (default {BUDGET.margin})",
     )
-    parser.add_argument(
-        "--quiet-turns",
-        action=argparse.BooleanOptionalAction,
-        default=BUDGET.quiet,
-        help="simulate the turns after the first with nobody acting",
-    )
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write every game here")
     args = parser.parse_args(argv)
     if min(args.games, args.jobs, args.nodes, args.horizon, args.samples) < 1:
@@ -188,7 +180,6 @@ def main(argv: list[str] | None = None) -> int:
         horizon=args.horizon,
         samples=args.samples,
         margin=args.margin,
-        quiet=args.quiet_turns,
     )
     seeds = range(args.seed, args.seed + args.games)
     # the strong games first (the long ones), spread over contenders so progress is even
@@ -216,7 +207,6 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{scenario.title} ({scenario_label(args.scenario)}): strong AI (nodes {budget.nodes}, "
         f"horizon {budget.horizon}, samples {budget.samples}, "
-        f"{'quiet' if budget.quiet else 'standard'} later turns, "
         f"margin {budget.margin}) against the standard AI in the same seat, seeds "
         f"{seeds.start}..{seeds.stop - 1}, {args.jobs} process(es)"
     )

@@ -33,16 +33,14 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, TextIO
 
-from game.ai.autoplay import ai_orders
+from game.ai.autoplay import tallied_game
 from game.cli import tables as t
 from game.engine import (
     SPECS,
     ActionKind,
-    Kind,
-    Match,
     Scenario,
+    cards_fired,
     ledger,
-    legal_actions,
     milestones,
     outcome,
 )
@@ -86,44 +84,30 @@ def play_one(
 ) -> GameRecord:
     """Play one all-AI game and record it; an exception becomes a crashed record. Every seat
     plays at ``difficulty`` unless ``overrides`` names another for it."""
-    turn = 0
     try:
-        match = Match.start(scenario, seed)
-        legal: set[str] = set()
-        limit = scenario.calendar.turns + 1
-        while not match.state.finished:
-            turn = match.state.turn
-            if len(match.orders) >= limit:
-                raise RuntimeError(f"the game did not end after {limit} turns")
-            for c in scenario.contenders:
-                legal.update(o.action.kind.value for o in legal_actions(match.state, c.id))
-            match.play(ai_orders(match.state, seed, difficulty, overrides=overrides))
-        result = outcome(match.state)
+        state, tally = tallied_game(scenario, seed, difficulty, overrides)
+        result = outcome(state)
         if result is None:
             raise RuntimeError("the game ended without an outcome")
     except Exception as e:  # a crash is what the harness exists to find: record it, go on
         message = " ".join(str(e).split()) or "(no message)"
-        return GameRecord(seed, turn, error=f"{type(e).__name__}: {message}")
+        return GameRecord(seed, error=f"{type(e).__name__}: {message}")
+    fired = cards_fired(state)
+    kinds = [k.value for k in ActionKind]
     return GameRecord(
         seed=seed,
-        turns=len(match.orders),
+        turns=int(tally.turns[0]),
         winner=result.winner,
         outcomes=tuple((o.contender, o.outcome) for o in result.outcomes),
-        fired=frozenset(e.ref for e in match.events if e.kind == Kind.CARD and e.ref),
-        choices=frozenset(
-            (e.ref, str(e.data.get("choice")))
-            for e in match.events
-            if e.kind == Kind.DECISION and e.ref and e.data.get("choice")
-        ),
-        chosen=frozenset(
-            a.split(maxsplit=1)[0] for turn in match.orders for acts in turn.values() for a in acts
-        ),
-        legal=frozenset(legal),
-        milestones=tuple(sorted((m.id, m.reached) for m in milestones(match.state)
+        fired=frozenset(fired),
+        choices=frozenset((e, ch) for e, ch in fired.items() if ch is not None),
+        chosen=frozenset(k for k, on in zip(kinds, tally.chosen.tolist(), strict=True) if on),
+        legal=frozenset(k for k, on in zip(kinds, tally.legal.tolist(), strict=True) if on),
+        milestones=tuple(sorted((m.id, m.reached) for m in milestones(state)
                                 if m.reached is not None)),
         factors=tuple(
             (c.id, f.factor, f.share if f.helped else -f.share)
-            for c in scenario.contenders for f in ledger(match.state).shares(c.id)
+            for c in scenario.contenders for f in ledger(state).shares(c.id)
         ),
     )
 

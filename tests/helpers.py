@@ -1,7 +1,7 @@
 """Shared helpers for the test suite: the scenarios under test, all-AI games, random legal play,
 and scenario variants built from a base file.
 
-Only the engine's public interface (``game.engine``) and the AI's ``choose_orders`` are used to
+Only the engine's public interface (``game.engine``) and the AI's ``seat_orders`` are used to
 play, as the UI, CLI and lab do.
 """
 
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import functools
-import hashlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ import numpy as np
 import pytest
 import yaml
 
-from game.ai import choose_orders
+from game.ai import play_ai_game
 from game.content.loader import load_scenario
 from game.engine import (
     Action,
@@ -28,7 +27,6 @@ from game.engine import (
     Scenario,
     apply_turn,
     legal_actions,
-    view,
 )
 
 TESTS_DIR = Path(__file__).resolve().parent
@@ -69,35 +67,6 @@ def load(name: str) -> Scenario:
 
 
 # ----- all-AI games -------------------------------------------------------------------------
-
-
-def ai_seed(seed: int, turn: int, seat: int) -> int:
-    """The AI's seed for one seat and turn, fixed by the game's seed, identical in any process
-    (the same formula as the terminal game's ``--auto`` seats)."""
-    digest = hashlib.sha256(f"politburo-ai:{seed}:{turn}:{seat}".encode()).digest()
-    return int.from_bytes(digest[:4], "big")
-
-
-def ai_orders(state: GameState, seed: int, difficulty: str = "standard") -> dict[str, list[Action]]:
-    """Every seat's AI orders for this turn."""
-    orders = {}
-    for seat, c in enumerate(state.scenario.contenders):
-        options = legal_actions(state, c.id)
-        orders[c.id] = list(
-            choose_orders(
-                view(state, c.id), options, difficulty=difficulty,
-                seed=ai_seed(seed, state.turn, seat),
-            )
-        )
-    return orders
-
-
-def play_ai_game(scenario: Scenario, seed: int, difficulty: str = "standard") -> Match:
-    """Play a whole game with the AI in every seat; the finished Match."""
-    match = Match.start(scenario, seed)
-    while not match.state.finished:
-        match.play(ai_orders(match.state, seed, difficulty))
-    return match
 
 
 @functools.cache

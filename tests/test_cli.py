@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from game import saves
-from game.ai import ai_seed
 from game.cli import screens, textplay
 from game.cli import tables as t
 from game.content.loader import find_scenario, load_scenario
@@ -457,12 +456,6 @@ def test_ascii_terminal_gets_ascii(scenario):
     out.flush()
     text = raw.getvalue().decode("ascii")
     assert 'Trotsky - "Bonapartism", Zinoviev' in text
-
-
-def test_ai_seed_is_stable_and_distinct():
-    assert ai_seed(3, 1, 0) == ai_seed(3, 1, 0)
-    seeds = {ai_seed(3, turn, i) for turn in range(24) for i in range(5)}
-    assert len(seeds) == 120
 
 
 def test_tables():

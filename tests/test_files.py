@@ -158,7 +158,7 @@ def finished_save(tmp_path_factory) -> Path:
     scenario = load_scenario(find_scenario(MAIN)).with_length("short")
     match = Match.start(scenario, 2)
     while not match.state.finished:
-        match.play(ai_orders(match.state, 2))
+        match.play(ai_orders(match.state))
     path = tmp_path_factory.mktemp("finished") / "game.json"
     saves.save_match(path, match, ["stalin"], "standard", "short")
     return path

@@ -30,7 +30,7 @@ def base_save(scenario, tmp_path_factory) -> dict:
 
     match = Match.start(scenario, 5)
     for _ in range(3):
-        match.play(ai_orders(match.state, 5))
+        match.play(ai_orders(match.state))
     path = tmp_path_factory.mktemp("fuzz") / "base.json"
     saves.save_match(path, match, ["stalin"], "standard")
     return json.loads(path.read_text(encoding="utf-8"))

@@ -323,7 +323,7 @@ def test_a_short_lesson_is_saved_and_resumed_at_its_length(tmp_path):
     assert short.calendar.turns == 8 < full.calendar.turns
     match = Match.start(short, 4)
     while not match.state.finished:
-        match.play(ai_orders(match.state, 4))
+        match.play(ai_orders(match.state))
     path = tmp_path / "short.json"
     saves.save_match(path, match, ["stalin"], "standard", "short")
     save = saves.load_save(path)

@@ -11,18 +11,6 @@ variations forward over states in which rivals' secrets are guessed, and keeps t
 
 from __future__ import annotations
 
-from .autoplay import ai_orders, ai_seed, play_ai_game, seat_orders
-from .heuristic import choose_orders
+from .autoplay import DIFFICULTIES, SEAT_DIFFICULTIES, ai_orders, play_ai_game, seat_orders
 
-__all__ = [
-    "DIFFICULTIES", "SEAT_DIFFICULTIES", "ai_orders", "ai_seed", "choose_orders", "play_ai_game",
-    "seat_orders",
-]
-
-DIFFICULTIES = ("easy", "standard")
-"""Difficulties that decide from a view alone (``choose_orders(view, options, ...)``)."""
-
-SEAT_DIFFICULTIES = (*DIFFICULTIES, "strong", "historical")
-"""Every difficulty a seat can be played at (``seat_orders``, ``ai_orders``, ``play_ai_game``);
-``strong`` looks ahead from the game state as well as the view; ``historical`` plays the
-scenario's record of what each contender did (the model's backtest)."""
+__all__ = ["DIFFICULTIES", "SEAT_DIFFICULTIES", "ai_orders", "play_ai_game", "seat_orders"]

@@ -8,8 +8,9 @@ alliance offers between others. The options come as arrays in the engine's menu 
 ``odds[i]``, NaN where no vote or chance follows. Orders go out as rows of ``options``.
 
 The character (``ai`` in the scenario: weights per kind of action, aggression, caution) comes as
-:class:`~game.ai.tables.AITables`. The noise of a decision is drawn from the generator passed in,
-one normal draw per option worth anything, in option order.
+:class:`~game.ai.tables.AITables`. The noise of a decision is ``me``'s judgement this turn
+(``State.judgement``: standard normal draws the rules take from the game's generator as each
+turn begins), one draw per option worth anything, in option order.
 """
 
 from __future__ import annotations
@@ -70,6 +71,9 @@ if TYPE_CHECKING:
 KIND, TARGET, OPTION, COST = 0, 1, 2, 3  # columns of the options array
 FLOOR = 0.15  # nothing scored under this is ordered (a card's choice always is)
 MANY = 3  # appointments or recruits a turn; one of any other kind
+NOISE = {"easy": 0.9, "standard": 0.3}
+"""The spread of each difficulty's luck of judgement (an option's value is multiplied by
+``exp`` of it times a standard normal draw): the easy AI misjudges three times as much."""
 
 
 class Sight(NamedTuple):
@@ -326,20 +330,22 @@ def pack_orders(options: np.ndarray, rows: np.ndarray, scores: np.ndarray, budge
 
 @kernel
 def choose_orders(s: State, t: Tables, ai: AITables, me: int, options: np.ndarray,
-                  odds: np.ndarray, noise: float, rng: np.random.Generator) -> np.ndarray:
+                  odds: np.ndarray, noise: float) -> np.ndarray:
     """This turn's orders for ``me`` (rows of ``options``): each option's value, weighed by
     the character and by luck (``exp`` of a normal draw of spread ``noise``: 0.3 standard,
-    0.9 easy), filled into the action points best first."""
+    0.9 easy), filled into the action points best first. The draws are ``me``'s judgement
+    this turn (``State.judgement``, drawn from the game's generator as the turn began), one per
+    option worth anything in the order of the options."""
     base = values(ai, sight(s, t, me), options, odds)
     worth = np.flatnonzero(base > 0)
-    # one draw of noise per option worth anything, in the order of the options
-    luck = np.exp(rng.normal(0.0, noise, worth.shape[0]))
+    draws = s.judgement[me]
     rows = np.empty(worth.shape[0], np.int64)
     scores = np.empty(worth.shape[0])
     m = 0
     for j in range(worth.shape[0]):
         i = worth[j]
-        score = base[i] * ai.weights[me, options[i, KIND]] * luck[j]
+        luck = np.exp(noise * draws[j % draws.shape[0]])
+        score = base[i] * ai.weights[me, options[i, KIND]] * luck
         if score > 0:
             rows[m] = i
             scores[m] = score

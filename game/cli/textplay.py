@@ -2,7 +2,7 @@
 
 Reads commands line by line from any text stream and writes to any text stream, so it runs the
 same in a terminal, in tmux, piped from a file or in a test. It uses only the engine's narrow
-interface and :func:`game.ai.choose_orders` for the seats no person plays. Rendering functions
+interface and :func:`game.ai.seat_orders` for the seats no person plays. Rendering functions
 take a :class:`View` and a width and return text; they never change the game.
 
 Output fits the terminal: its width (at least 60 columns) is read from ``COLUMNS`` when that is
@@ -195,7 +195,7 @@ def ai_orders(match: Match, cid: str, difficulty: str) -> list[Action]:
     """The AI's orders for one seat this turn."""
     from game.ai import seat_orders  # imported late: the CLI's other commands do not need it
 
-    return seat_orders(match.state, cid, match.seed, difficulty)
+    return seat_orders(match.state, cid, difficulty)
 
 
 # ----- setup choices ----------------------------------------------------------------------------

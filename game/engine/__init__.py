@@ -4,7 +4,8 @@ This package imports no pygame, no YAML and touches no files. Everything outside
 terminal game, the window, the AI, saves, the lab) uses only the names exported here:
 
 - :func:`new_game` — a new game from a scenario and a seed;
-- :func:`legal_actions` — what a contender may do now, with costs and the odds of any vote;
+- :func:`legal_actions` — what a contender may do now, with costs and the odds of any vote
+  (:func:`legal_rows`: the same as the rules number it, for an AI that computes);
 - :func:`apply_turn` — every contender's orders for the turn in, the new state and what happened
   out (illegal orders raise :class:`IllegalAction` saying why);
 - :func:`view` — what one contender may see (no rival's secrets);
@@ -14,6 +15,7 @@ terminal game, the window, the AI, saves, the lab) uses only the names exported 
   afresh, for an AI that looks ahead;
 - :func:`ledger` — support over time and what each factor won or lost (for the debrief);
 - :func:`milestones` — the scenario's dated turning points, and when this game reached them;
+  :func:`cards_fired` — the event cards that fired, and the choices taken on them;
 - :class:`Match` — a game with its history, which replays to the same state.
 """
 
@@ -28,11 +30,13 @@ from .api import (
     Result,
     TurnResult,
     apply_turn,
+    cards_fired,
     factor_shares,
     guess_state,
     holds,
     ledger,
     legal_actions,
+    legal_rows,
     milestones,
     new_game,
     outcome,
@@ -48,6 +52,6 @@ __all__ = [
     "SPECS", "Action", "ActionKind", "Bloc", "FACTOR_NAMES", "Factor", "FactorShare", "GameEvent",
     "GameState", "ID_PATTERN", "IllegalAction", "Kind", "Ledger", "Match", "MilestoneMark",
     "Option", "Outcome", "Result", "Scenario", "Tally", "TurnResult", "View", "apply_turn",
-    "factor_shares", "guess_state", "holds", "legal_actions", "ledger", "milestones",
-    "new_game", "outcome", "standing", "view",
+    "cards_fired", "factor_shares", "guess_state", "holds", "legal_actions", "legal_rows",
+    "ledger", "milestones", "new_game", "outcome", "standing", "view",
 ]

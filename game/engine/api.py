@@ -62,6 +62,13 @@ def legal_actions(state: GameState, contender: str) -> list[Option]:
     return legality.options(state, _index(state, contender))
 
 
+def legal_rows(state: GameState, contender: str) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`legal_actions` as the rules number them, for an AI that computes: ``rows[i] =
+    (kind, target, option, cost)`` (docs/core.md, "Orders") and ``odds[i]`` (NaN where no vote
+    or chance follows), in the same order as :func:`legal_actions`. Read-only arrays."""
+    return legality.rows(state, _index(state, contender))
+
+
 def apply_turn(state: GameState, orders: Mapping[str, Sequence[Action]]) -> TurnResult:
     """Resolve one turn. ``orders`` maps contender ids to the actions chosen (missing: none).
     The given state is left untouched; raises IllegalAction, saying why, if any order is."""
@@ -177,12 +184,23 @@ def milestones(state: GameState) -> tuple[MilestoneMark, ...]:
     )
 
 
+def cards_fired(state: GameState) -> dict[str, str | None]:
+    """Every event card that has fired in this game (event id, in the scenario's order), with
+    the choice taken on it (None: a card without choices, or one not decided yet)."""
+    out: dict[str, str | None] = {}
+    for event, f in zip(state.scenario.events, state.arrays.fired.tolist(), strict=True):
+        if f != lay.NOT_FIRED:
+            out[event.id] = event.choices[f].id if f >= 0 else None
+    return out
+
+
 def guess_state(state: GameState, contender: str, seed: int) -> GameState:
     """A copy of ``state`` as ``contender`` might believe it to be, for an AI that looks ahead.
 
     Everything :func:`view` shows ``contender``, and everything public (the board, the record,
     trust, which is moved only by public acts), is kept. What the view hides is guessed afresh
-    from ``seed``, never copied: each rival's dossiers on each other contender (an empty file,
+    from ``seed``, never copied: each rival's luck of judgement this turn, each rival's
+    dossiers on each other contender (an empty file,
     or one of 1 up to ``rules.dossier_limit`` dossiers, with a chance rising with the turn as
     files fill up in AI games), the dossiers behind rivals' waiting charges (guessed the same
     way), and the alliance offers between other contenders (dropped: nothing hints at them).
@@ -203,12 +221,14 @@ def guess_state(state: GameState, contender: str, seed: int) -> GameState:
     for c in range(state.n):
         if c != me:
             g.dossiers[c] = [draw() if t != c else 0 for t in range(state.n)]
+    others = np.arange(state.n) != me
+    g.judgement[others] = rng.normal(0.0, 1.0, g.judgement[others].shape)
     for m in g.motions[: g.ints[lay.N_MOTIONS]]:
         if m[lay.M_SPONSOR] != me:
             m[lay.M_LEVERAGE] = draw()
     mine = np.zeros_like(g.offers)
     mine[me, :], mine[:, me] = True, True
-    g.offers &= mine
+    g.offers[:] &= mine
     guess.rng = np.random.Generator(type(state.rng.bit_generator)(int(rng.integers(2**63))))
     return guess
 

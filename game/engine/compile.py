@@ -311,6 +311,7 @@ def start_state(sc: Scenario, tables: lay.Tables, flags: int) -> lay.State:
         last_shift=np.full(n, -99, np.int64),
         last_demoted=np.full(n, -99, np.int64),
         dossiers=np.zeros((n, n), np.int64),
+        judgement=np.zeros((n, lay.JUDGEMENT)),
         loyalty=loyalty,
         members=members,
         patron=np.array([ids.index(r.secretary) if r.secretary else -1 for r in sc.regions],

@@ -105,39 +105,49 @@ def _decision_why(state: GameState, event: int) -> str:
     return "On the card: your decision."
 
 
-def _every_option(state: GameState) -> tuple[tuple[Option, ...], ...]:
-    """Every contender's options in this state, in the rules' menu order."""
-    sc, s, t = state.scenario, state.arrays, state.tables
-    rows = np.zeros((menu.MOST, 4), np.int64)
-    chances = np.zeros(menu.MOST)
-    out = []
-    for c in range(state.n):
-        count = menu.options(s, t, c, rows, chances)
-        options = []
-        for (kind, target, option, cost), p in zip(rows[:count].tolist(),
-                                                   chances[:count].tolist(), strict=True):
-            action = decode(sc, kind, target, option)
-            if action.kind is ActionKind.DECIDE:
-                e = sc.events[target]
-                options.append(Option(action, 0, None, titled(e.title, e.choices[option].label),
-                                      _decision_why(state, target)))
-                continue
-            seen = int(rule_actions.seen(s, kind, target))
-            why_text = _note(state, c, action.kind, target) + WHY[action.kind]
-            options.append(Option(action, cost, None if np.isnan(p) else p,
-                                  words.label(sc, c, kind, target, seen), why_text))
-        out.append(tuple(options))
-    return tuple(out)
+def rows(state: GameState, c: int) -> tuple[np.ndarray, np.ndarray]:
+    """``c``'s menu as the rules number it: ``rows[i] = (kind, target, option, cost)`` in menu
+    order (docs/core.md's orders) and ``odds[i]`` (NaN: no vote or chance follows); remembered
+    with the state, and not to be changed."""
+    menus = state.derived.setdefault("rows", {})
+    found = menus.get(c)
+    if found is None:
+        if state.finished:
+            found = (np.zeros((0, 4), np.int64), np.zeros(0))
+        else:
+            out, chances = np.zeros((menu.MOST, 4), np.int64), np.zeros(menu.MOST)
+            count = menu.options(state.arrays, state.tables, c, out, chances)
+            found = (out[:count].copy(), chances[:count].copy())
+        menus[c] = found
+    return found
+
+
+def _options(state: GameState, c: int) -> tuple[Option, ...]:
+    """``c``'s options, with the words a player reads."""
+    sc, s = state.scenario, state.arrays
+    table, chances = rows(state, c)
+    options = []
+    for (kind, target, option, cost), p in zip(table.tolist(), chances.tolist(), strict=True):
+        action = decode(sc, kind, target, option)
+        if action.kind is ActionKind.DECIDE:
+            e = sc.events[target]
+            options.append(Option(action, 0, None, titled(e.title, e.choices[option].label),
+                                  _decision_why(state, target)))
+            continue
+        seen = int(rule_actions.seen(s, kind, target))
+        why_text = _note(state, c, action.kind, target) + WHY[action.kind]
+        options.append(Option(action, cost, None if np.isnan(p) else p,
+                              words.label(sc, c, kind, target, seen), why_text))
+    return tuple(options)
 
 
 def options(state: GameState, c: int) -> list[Option]:
     """``c``'s options in this state, with costs and odds (remembered with the state)."""
-    if state.finished:
-        return []
-    found = state.derived.get("options")
+    known = state.derived.setdefault("options", {})
+    found = known.get(c)
     if found is None:
-        found = state.derived["options"] = _every_option(state)
-    return list(found[c])
+        found = known[c] = _options(state, c)
+    return list(found)
 
 
 _UNKNOWN = {"region": why.NO_REGION, "contender": why.NO_CONTENDER, "office": why.NO_OFFICE,

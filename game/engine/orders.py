@@ -7,12 +7,13 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from game.rules.layout import MOST_ORDERS
+
 from .actions import CONVENABLE, DIRECTIONS, FORUMS, SPECS, Action, ActionKind
 from .scenario import Scenario
 
 KIND_CODES = {k: i for i, k in enumerate(ActionKind)}
 KINDS = tuple(ActionKind)
-MOST_ORDERS = 12  # a turn's orders for one contender, at most (action points are at most 10)
 
 
 def _names(scenario: Scenario, arg: str) -> Sequence[str]:

@@ -3,10 +3,10 @@
 An *arm* is one version of a scenario: the baseline (the scenario as written) or the scenario
 with one what-if applied (:meth:`game.engine.Scenario.with_what_ifs`). Every arm plays the same
 seeds, ``seed .. seed+games-1``, with the standard AI in every seat, exactly as
-:func:`game.ai.autoplay.play_ai_game` plays them; so arm and baseline differ only by the
-what-if (and by the chance it sets off). A game depends only on its scenario, seed and the AI's
-difficulty, and the records are put back in (arm, seed) order, so the results are the same
-whatever the number of worker processes.
+:func:`game.ai.autoplay.play_ai_game` plays them (:func:`game.ai.autoplay.tallied_game`); so
+arm and baseline differ only by the what-if (and by the chance it sets off). A game depends
+only on its scenario, seed and the AI's difficulty, and the records are put back in (arm, seed)
+order, so the results are the same whatever the number of worker processes.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from game.ai.autoplay import play_ai_game
+from game.ai.autoplay import tallied_game
+from game.ai.loop import Tally
 from game.check import CHUNK, EVERY_SEAT_ALIKE, Overrides, Progress, play_games
-from game.engine import GameEvent, Kind, Scenario, ledger, milestones, outcome
+from game.engine import Scenario, ledger, milestones, outcome
 
 BASELINE = "baseline"
 
@@ -65,22 +66,16 @@ class LabRecord:
     error: str | None = None
 
 
-def decisive_events(
-    scenario: Scenario, events: Iterable[GameEvent]
-) -> tuple[tuple[str, str, int], ...]:
+def decisive_events(scenario: Scenario, tally: Tally) -> tuple[tuple[str, str, int], ...]:
     """(contender, milestone, turn) for the first turn each contender left each organ of
-    :data:`MILESTONES` that they started in, read from the game's status events."""
-    rungs = {r.id: r for r in scenario.ladder}
-    first: dict[tuple[int, str], int] = {}
-    start = [rungs[c.status] for c in scenario.contenders]
-    for ev in events:
-        if ev.kind != Kind.STATUS or not ev.actors or ev.ref not in rungs:
-            continue
-        c = ev.actors[0]
-        for key, flag in MILESTONES:
-            if getattr(start[c], flag) and not getattr(rungs[ev.ref], flag):
-                first.setdefault((c, key), ev.turn)
-    return tuple((scenario.contenders[c].id, key, turn) for (c, key), turn in sorted(first.items()))
+    :data:`MILESTONES` that they started in, in turn order."""
+    first = [
+        (turn, c, key)
+        for c in range(len(scenario.contenders))
+        for k, (key, _) in enumerate(MILESTONES)
+        if (turn := int(tally.left[c, k])) >= 0
+    ]
+    return tuple((scenario.contenders[c].id, key, turn) for turn, c, key in sorted(first))
 
 
 def year_ends(scenario: Scenario) -> list[int]:
@@ -99,8 +94,8 @@ def play_game(
     """Play one all-AI game and record it; an exception becomes a crashed record. Every seat
     plays at ``difficulty`` unless ``overrides`` names another for it."""
     try:
-        match = play_ai_game(scenario, seed, difficulty, overrides)
-        result = outcome(match.state)
+        state, tally = tallied_game(scenario, seed, difficulty, overrides)
+        result = outcome(state)
         if result is None:
             raise RuntimeError("the game ended without an outcome")
     except Exception as e:  # one crash must not stop a lab run: record it, go on
@@ -110,9 +105,9 @@ def play_game(
         seed=seed,
         winner=result.winner,
         outcomes=tuple((o.contender, o.outcome) for o in result.outcomes),
-        milestones=decisive_events(scenario, match.events),
-        support=_support_by_year(scenario, ledger(match.state).history),
-        reached=tuple(sorted((m.id, m.reached) for m in milestones(match.state)
+        milestones=decisive_events(scenario, tally),
+        support=_support_by_year(scenario, ledger(state).history),
+        reached=tuple(sorted((m.id, m.reached) for m in milestones(state)
                              if m.reached is not None)),
     )
 

@@ -129,7 +129,9 @@ def _forced(s: State, t: Tables, w: Work, log: L.Log, e: int) -> None:
 
 @kernel
 def begin_turn(s: State, t: Tables, w: Work, log: L.Log, rng: np.random.Generator) -> None:
-    """Start a turn: every contender's action points, then the cards that fire now."""
+    """Start a turn: every contender's action points, then the cards that fire now, then the
+    luck of each contender's judgement this turn (drawn whoever plays: a game replayed from
+    its orders draws the same)."""
     n = s.status.shape[0]
     for c in range(n):
         s.action_points[c] = action_points(s, t, c)
@@ -156,6 +158,8 @@ def begin_turn(s: State, t: Tables, w: Work, log: L.Log, rng: np.random.Generato
         else:
             s.fired[e] = FIRED
             _apply_with(s, t, w, log, t.event_effects[e], t.event_factor[e])
+    for c in range(n):
+        s.judgement[c] = rng.normal(0.0, 1.0, s.judgement.shape[1])
 
 
 @kernel

@@ -35,7 +35,7 @@ def source_digest() -> str:
     for path in sorted(_HERE.rglob("*.py")):
         h.update(path.name.encode())
         h.update(path.read_bytes())
-    for path in sorted((_HERE.parent / "ai").glob("kernels*.py")):
+    for path in sorted((_HERE.parent / "ai").glob("*.py")):  # the AI's kernels and loop
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]

@@ -47,6 +47,10 @@ KINDS = len(KIND_IDS)
 LEFT, RIGHT = 0, 1  # the targets of shift and resolution
 CONVENE_PLENUM, CONVENE_CONGRESS = 0, 1
 FORUM_PARTY, FORUM_COMINTERN = 0, 1
+MOST_ORDERS = 12  # a turn's orders for one contender, at most (action points are at most 10)
+# Draws of judgement's luck a contender has each turn (``State.judgement``): one per option worth
+# anything, in menu order; more options than this (41 at most in the shipped scenarios) reuse them
+JUDGEMENT = 48
 
 # ----- motions waiting for a vote (``State.motions`` rows) ----------------------------------------
 M_KIND, M_SPONSOR, M_TARGET, M_ORGAN, M_FILED, M_OFFICE, M_LEVERAGE, M_ANSWERS = range(8)
@@ -112,6 +116,8 @@ class State(NamedTuple):
     last_shift: np.ndarray  # (N,) int64: turn of the last change of line
     last_demoted: np.ndarray  # (N,) int64: turn of the last step down
     dossiers: np.ndarray  # (N, N) int64: secret: [holder, target]
+    judgement: np.ndarray  # (N, JUDGEMENT) float64: secret: this turn's luck of each one's
+    #                        judgement, standard normal draws (the AI's noise; game.ai.kernels)
     # the party
     loyalty: np.ndarray  # (R, N + 1) float64: shares of each region's members, rows sum to 1
     members: np.ndarray  # (R,) float64
@@ -141,7 +147,8 @@ def copy_state(s: State) -> State:
     """A deep copy (every array its own)."""
     return State(s.ints.copy(), s.reals.copy(), s.rules.copy(), s.status.copy(), s.quality.copy(),
         s.line.copy(), s.platform.copy(), s.exposed.copy(), s.action_points.copy(),
-        s.last_shift.copy(), s.last_demoted.copy(), s.dossiers.copy(), s.loyalty.copy(),
+        s.last_shift.copy(), s.last_demoted.copy(), s.dossiers.copy(), s.judgement.copy(),
+        s.loyalty.copy(),
         s.members.copy(), s.patron.copy(), s.cc_share.copy(), s.notable_loyalty.copy(),
         s.notable_seated.copy(), s.retired.copy(), s.allied.copy(), s.trust.copy(),
         s.offers.copy(), s.holds.copy(), s.lost.copy(), s.motions.copy(), s.decisions.copy(),

@@ -66,7 +66,9 @@ class Work(NamedTuple):
     convened: np.ndarray  # (2,) bool: [plenum, congress] convened this turn
 
 
+@kernel
 def new_work(n: int, factor: int) -> Work:
+    """A turn's working context, empty, with ``factor`` in force."""
     ints = np.full(WORK_INTS, -1, np.int64)
     ints[W_FACTOR] = factor
     return Work(ints, np.zeros(n, np.bool_), np.zeros((n, n), np.bool_), np.zeros(2, np.bool_))

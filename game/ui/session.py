@@ -231,14 +231,14 @@ class GameSession:
         return True
 
     def _play(self) -> None:
-        state, seed = self.match.state, self.match.seed
+        state = self.match.state
         orders: dict[str, list[Action]] = {}
         for c in self.scenario.contenders:
             if c.id in self.submitted:
                 orders[c.id] = self.submitted[c.id]
             else:
                 level = self.seats.get(c.id, self.difficulty)
-                orders[c.id] = seat_orders(state, c.id, seed, level)
+                orders[c.id] = seat_orders(state, c.id, level)
         self.last_events = self.match.play(orders)
         self.submitted = {}
         self.seat = 0

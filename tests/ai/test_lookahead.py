@@ -9,10 +9,10 @@ import functools
 import numpy as np
 import pytest
 
-from game.ai import SEAT_DIFFICULTIES, ai_seed, choose_orders, seat_orders
-from game.ai.lookahead import BUDGET, Budget, Search, candidates, strong_orders
+from game.ai import SEAT_DIFFICULTIES, ai_orders, seat_orders
+from game.ai.lookahead import BUDGET, Budget, Search, _Menu, candidates, strong_orders
 from game.engine import GameState, Match, apply_turn, guess_state, legal_actions, view
-from helpers import ai_orders, load
+from helpers import load
 
 MAIN = "succession_1924"
 
@@ -23,20 +23,22 @@ def states(name: str, seed: int, turns: int) -> tuple[GameState, ...]:
     match = Match.start(load(name), seed)
     out = [match.state]
     while len(out) <= turns and not match.state.finished:
-        match.play(ai_orders(match.state, seed))
+        match.play(ai_orders(match.state))
         out.append(match.state)
     return tuple(out)
 
 
 def with_secrets(state: GameState, me: int) -> GameState:
-    """``state`` with different rivals' secrets: their dossiers, the dossiers behind their
-    charges, offers between other contenders, and the luck to come."""
+    """``state`` with different rivals' secrets: their dossiers, their luck of judgement,
+    offers between other contenders, and the luck to come."""
     other = state.copy()
+    s = other.arrays
     rivals = [c for c in range(other.n) if c != me]
     for r in rivals:
-        other.contenders[r].dossiers = {t: 3 for t in range(other.n) if t != r}
+        s.dossiers[r] = [3 if t != r else 0 for t in range(other.n)]
+        s.judgement[r] = -s.judgement[r]
     a, b = rivals[:2]
-    other.offers = set(other.offers) | {(a, b), (b, a)}
+    s.offers[a, b] = s.offers[b, a] = True
     other.rng = np.random.default_rng(12345)
     return other
 
@@ -50,7 +52,7 @@ def test_strong_is_a_seat_difficulty():
 def test_orders_are_legal(cid, turn):
     state = states(MAIN, 3, 13)[turn]
     search = Search()
-    orders = strong_orders(state, cid, 99, search=search)
+    orders = strong_orders(state, cid, search=search)
     legal = {o.action for o in legal_actions(state, cid)}
     assert set(orders) <= legal
     assert len(orders) == len(set(orders))
@@ -61,45 +63,36 @@ def test_orders_are_legal(cid, turn):
 def test_every_candidate_is_a_legal_set_of_orders():
     state = states(MAIN, 5, 8)[8]
     for cid in ("zinoviev", "bukharin"):
-        options = legal_actions(state, cid)
-        cands = candidates(view(state, cid), options, 7, 12)
-        assert cands and len({frozenset(c) for c in cands}) == len(cands)
-        for orders in cands:
-            apply_turn(state, {cid: orders})
+        menu = _Menu(state, cid)
+        cands = candidates(menu, 12, np.random.default_rng(7))
+        assert len(cands) > 1 and len({frozenset(c) for c in cands}) == len(cands)
+        for rows in cands:
+            apply_turn(state, {cid: [menu.actions[i] for i in rows]})
 
 
 def test_the_first_candidate_is_the_standard_choice():
     state = states(MAIN, 2, 4)[4]
-    options = legal_actions(state, "kamenev")
-    v = view(state, "kamenev")
-    standard = choose_orders(v, options, difficulty="standard", seed=41)
-    assert candidates(v, options, 41, 6)[0] == standard
+    menu = _Menu(state, "kamenev")
+    standard = seat_orders(state, "kamenev")
+    assert [menu.actions[i] for i in candidates(menu, 6, np.random.default_rng(41))[0]] == (
+        standard)
     # with no room to look ahead, the strong AI plays the standard choice
-    assert strong_orders(state, "kamenev", 41, Budget(nodes=1)) == standard
+    assert strong_orders(state, "kamenev", Budget(nodes=1)) == standard
 
 
-def test_deterministic_for_a_seed():
+def test_deterministic_for_a_game():
     state = states(MAIN, 1, 7)[7]
     first, again = Search(), Search()
-    orders = strong_orders(state, "zinoviev", 2024, search=first)
-    assert strong_orders(state, "zinoviev", 2024, search=again) == orders
+    orders = strong_orders(state, "zinoviev", search=first)
+    assert strong_orders(state, "zinoviev", search=again) == orders
     assert first.scores == again.scores
-    seat = state.scenario.contender_index("zinoviev")
-    assert seat_orders(state, "zinoviev", 77, "strong") == strong_orders(
-        state, "zinoviev", ai_seed(77, state.turn, seat)
-    )
+    assert seat_orders(state, "zinoviev", "strong") == orders
 
 
-def test_choose_orders_strong_needs_the_state():
+def test_unknown_difficulties_are_refused():
     state = states(MAIN, 1, 2)[2]
-    v, options = view(state, "bukharin"), legal_actions(state, "bukharin")
-    with pytest.raises(ValueError, match="state"):
-        choose_orders(v, options, difficulty="strong", seed=1)
-    assert choose_orders(v, options, difficulty="strong", seed=1, state=state) == strong_orders(
-        state, "bukharin", 1
-    )
     with pytest.raises(ValueError, match="unknown difficulty"):
-        choose_orders(v, options, difficulty="brutal", seed=1)
+        seat_orders(state, "bukharin", "brutal")
 
 
 @pytest.mark.parametrize("cid", ["stalin", "kamenev"])
@@ -109,7 +102,7 @@ def test_rivals_secrets_do_not_change_the_decision(cid):
     other = with_secrets(state, me)
     assert other.fingerprint() != state.fingerprint()
     a, b = Search(), Search()
-    assert strong_orders(state, cid, 5, search=a) == strong_orders(other, cid, 5, search=b)
+    assert strong_orders(state, cid, search=a) == strong_orders(other, cid, search=b)
     assert a.scores == b.scores  # not only the same choice: the same judgement of every option
 
 
@@ -122,9 +115,12 @@ def test_guess_state_hides_rivals_secrets_and_keeps_mine():
     assert state.fingerprint() == before  # untouched
     assert g1.fingerprint() == g2.fingerprint()  # the secrets made no difference
     assert guess_state(state, "stalin", 8).fingerprint() == g1.fingerprint()
-    assert g1.contenders[me].dossiers == state.contenders[me].dossiers
-    assert {o for o in g1.offers if me not in o} == set()
-    assert {o for o in g1.offers if me in o} == {o for o in state.offers if me in o}
+    assert (g1.arrays.dossiers[me] == state.arrays.dossiers[me]).all()
+    assert (g1.arrays.judgement[me] == state.arrays.judgement[me]).all()
+    others = np.arange(state.n) != me
+    assert not g1.arrays.offers[np.ix_(others, others)].any()
+    assert (g1.arrays.offers[me] == state.arrays.offers[me]).all()
+    assert (g1.arrays.offers[:, me] == state.arrays.offers[:, me]).all()
     assert g1.rng.bit_generator.state != state.rng.bit_generator.state
     assert view(g1, "stalin") == view(state, "stalin")  # what Stalin sees is kept as it is
 
@@ -135,7 +131,7 @@ def test_node_budget_is_respected(nodes):
     for cid in ("stalin", "trotsky"):
         budget = Budget(nodes=nodes)
         search = Search()
-        strong_orders(state, cid, 3, budget, search)
+        strong_orders(state, cid, budget, search)
         assert search.nodes <= nodes
         assert search.candidates <= budget.candidates
 
@@ -143,7 +139,7 @@ def test_node_budget_is_respected(nodes):
 def test_default_budget_uses_its_nodes():
     state = states(MAIN, 6, 9)[9]
     search = Search()
-    strong_orders(state, "stalin", 3, search=search)
+    strong_orders(state, "stalin", search=search)
     assert 0 < search.nodes <= BUDGET.nodes
     assert search.candidates > 1
 
@@ -153,7 +149,7 @@ def test_strong_plays_a_small_scenario_to_the_end():
     match = Match.start(scenario, 3)
     ids = [c.id for c in scenario.contenders]
     while not match.state.finished:
-        orders = {c: seat_orders(match.state, c, 3) for c in ids[1:]}
-        orders[ids[0]] = seat_orders(match.state, ids[0], 3, "strong")
+        orders = {c: seat_orders(match.state, c) for c in ids[1:]}
+        orders[ids[0]] = seat_orders(match.state, ids[0], "strong")
         match.play(orders)
     assert match.state.turn == scenario.calendar.turns

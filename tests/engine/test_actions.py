@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from game.ai import ai_orders
 from game.engine import (
     SPECS,
     Action,
@@ -23,7 +24,6 @@ from game.engine import (
 )
 from helpers import (
     advance,
-    ai_orders,
     cached_ai_game,
     load,
     match_states,
@@ -338,7 +338,7 @@ def test_an_action_alone_is_accepted_exactly_when_it_is_legal(name):
 @pytest.mark.parametrize("name", scenario_params())
 def test_apply_turn_never_mutates_its_input(name):
     for state in sample_states(name):
-        orders = ai_orders(state, 11)
+        orders = ai_orders(state)
         orders_before = {c: list(a) for c, a in orders.items()}
         before, fingerprint = snapshot(state), state.fingerprint()
         result = apply_turn(state, orders)
@@ -369,7 +369,7 @@ def test_legal_actions_and_view_never_mutate_the_state(name):
 
 
 def test_applying_the_same_turn_twice_gives_the_same_result(start):
-    orders = ai_orders(start, 5)
+    orders = ai_orders(start)
     a, b = apply_turn(start, orders), apply_turn(start, orders)
     assert a.state.fingerprint() == b.state.fingerprint()
     assert [e.to_dict() for e in a.events] == [e.to_dict() for e in b.events]

@@ -8,7 +8,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from game.ai.autoplay import play_ai_game
+from game.ai.autoplay import play_ai_game, tallied_game
 from game.engine import Kind
 from game.lab import (
     LabReport,
@@ -55,10 +55,10 @@ def test_shares_and_medians():
 # ----- the games --------------------------------------------------------------------------------
 
 
-def test_decisive_events_are_the_first_exits_read_from_the_status_events():
+def test_decisive_events_are_the_first_exits_the_status_events_report():
     sc = load("succession_1924")
     match = play_ai_game(sc, 4)
-    found = decisive_events(sc, match.events)
+    found = decisive_events(sc, tallied_game(sc, 4)[1])
     status = [e for e in match.events if e.kind == Kind.STATUS and e.ref]
     rungs = {r.id: r for r in sc.ladder}
     for cid, key, turn in found:

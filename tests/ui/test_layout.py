@@ -31,7 +31,7 @@ def finished_match(scenario) -> Match:
     if scenario.id not in _FINISHED:
         match = Match.start(scenario.with_length("short"), 11)
         while not match.state.finished:
-            match.play(ai_orders(match.state, 11))
+            match.play(ai_orders(match.state))
         _FINISHED[scenario.id] = match
     return _FINISHED[scenario.id]
 

@@ -72,7 +72,7 @@ def finished_session():
     session = GameSession.new(scenario, ["trotsky"], 3, length="short")
     session.autosave = False
     while not session.finished:
-        session.match.play(ai_orders(session.match.state, 3))
+        session.match.play(ai_orders(session.match.state))
     return session
 
 
