@@ -205,8 +205,11 @@ def values(ai: AITables, v: Sight, options: np.ndarray, odds: np.ndarray) -> np.
             weight = 1.5 if patron == rival else 1.0 if patron >= 0 else 0.6
             x = 1.2 * p * v.region_weight[target] * weight
         elif kind == A_DOSSIER:
-            second = v.ranking.shape[0] > 1 and target == v.ranking[1]
-            x = 0.9 if target == rival else 0.3 if second else 0.05
+            x = 0.05
+            if target == rival:
+                x = 0.9
+            elif v.ranking.shape[0] > 1 and target == v.ranking[1]:
+                x = 0.3
         elif kind == A_ALLY:
             if target != rival and not v.offered[target] and v.can_act[target]:
                 closeness = _closeness(v.line[target], mine) ** 2

@@ -24,7 +24,9 @@ from .ops import W_FACTOR, Work
 def meets_this_turn(s: State, t: Tables, organ: int) -> bool:
     """Whether a plenum (``CONVENE_PLENUM``) or a Congress is scheduled this turn."""
     turn = s.ints[TURN]
-    return 0 <= turn < t.meeting.shape[0] and t.meeting[turn, organ] >= 0
+    if turn < 0 or turn >= t.meeting.shape[0]:
+        return False
+    return t.meeting[turn, organ] >= 0
 
 
 @kernel

@@ -104,4 +104,4 @@ def settle_offers(s: State, w: Work, log: L.Log) -> None:
                          w.ints[W_FACTOR], a, b, -1, -1)
     for a in range(n):
         for b in range(n):
-            s.offers[a, b] = w.pending[a, b] and not s.allied[a, b]
+            s.offers[a, b] = w.pending[a, b] & ~s.allied[a, b]

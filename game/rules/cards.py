@@ -53,7 +53,9 @@ def _eligible(s: State, t: Tables, w: Work, rng: np.random.Generator, e: int) ->
         return False
     if not programs.holds(s, t, w, t.event_condition[e]):
         return False
-    return t.chance[e] >= 1.0 or rng.random() < t.chance[e]
+    if t.chance[e] >= 1.0:
+        return True
+    return rng.random() < t.chance[e]
 
 
 @kernel

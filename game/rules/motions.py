@@ -48,8 +48,9 @@ def accusation_question(s: State, t: Tables, c: int, target: int, leverage: int,
     one (removal from office, under the rule ``offices_first``, takes a simple majority).
     ``leverage``: the dossiers spent on it (an accusation not yet made: ``s.dossiers[c,
     target]``)."""
-    first_offices = s.rules[R_OFFICES_FIRST] != 0.0 and ops.holds_any(s, target)
-    majority = 0.5 if first_offices else t.majority[s.status[target]]
+    majority = t.majority[s.status[target]]
+    if s.rules[R_OFFICES_FIRST] != 0.0 and ops.holds_any(s, target):
+        majority = 0.5
     return Question(ACCUSE, c, target, 0, leverage, -1, majority, defence)
 
 

@@ -105,7 +105,9 @@ def support(s: State) -> np.ndarray:
 def in_organ(s: State, t: Tables, c: int, flag: int) -> bool:
     """Whether contender ``c`` (``-1``: nobody) stands on a rung with ``flag`` (IN_POLITBURO,
     IN_CC, IN_PARTY, CAN_ACT)."""
-    return c >= 0 and t.rung[s.status[c], flag]
+    if c < 0:
+        return False
+    return t.rung[s.status[c], flag]
 
 
 @kernel

@@ -130,10 +130,14 @@ def _test(s: State, t: Tables, w: Work, row: int) -> bool:
     if op == Q_UNITY_BELOW:
         return s.reals[MOOD_UNITY] < x
     if op == Q_EVENT:  # b: the choice, or -1 for any
-        return s.fired[a] != NOT_FIRED and (b < 0 or s.fired[a] == b)
+        if s.fired[a] == NOT_FIRED:
+            return False
+        return b < 0 or s.fired[a] == b
     if op == Q_ALLIED:
         p, q = resolve(s, w, a), resolve(s, w, b)
-        return p >= 0 and q >= 0 and s.allied[p, q]
+        if p < 0 or q < 0:
+            return False
+        return s.allied[p, q]
     c = resolve(s, w, a)
     if c < 0:
         return False
@@ -174,9 +178,9 @@ def holds(s: State, t: Tables, w: Work, program: int) -> bool:
             result = op == Q_ALL
             for i in range(top - n, top):
                 if op == Q_ALL:
-                    result = result and stack[i]
+                    result = result & stack[i]
                 else:
-                    result = result or stack[i]
+                    result = result | stack[i]
             top -= n
             stack[top] = result
             top += 1

@@ -137,7 +137,9 @@ def stand_and_why(s: State, q: Question, k: int) -> tuple[int, int]:
     if k == target:
         return -1, WHY_TARGET
     with_sponsor = s.allied[k, sponsor]
-    with_target = target >= 0 and s.allied[k, target]
+    with_target = False
+    if target >= 0:
+        with_target = s.allied[k, target]
     trust = s.trust[k, sponsor]
     if kind == RESIGN:
         if with_sponsor:
@@ -177,8 +179,11 @@ def has_case(s: State, q: Question) -> bool:
     ``case_weight``, the members who judge for themselves lean against it)."""
     if not aimed(q):
         return True
-    ban = s.rules[R_FACTION_BAN] != 0.0 and s.platform[q.target]
-    return ban or s.exposed[q.target] or q.leverage >= s.rules[R_CASE_DOSSIERS]
+    if s.rules[R_FACTION_BAN] != 0.0 and s.platform[q.target]:
+        return True
+    if s.exposed[q.target]:
+        return True
+    return q.leverage >= s.rules[R_CASE_DOSSIERS]
 
 
 @kernel
