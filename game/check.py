@@ -288,9 +288,10 @@ def play_in_workers(
 class ProgressBar:
     """A text bar on a terminal, redrawn in place; silent when the stream is not a terminal."""
 
-    def __init__(self, stream: TextIO = sys.stderr, width: int = 40) -> None:
+    def __init__(self, stream: TextIO = sys.stderr, width: int = 40, unit: str = "games") -> None:
         self.stream = stream
         self.width = width
+        self.unit = unit
         try:
             self.live = stream.isatty()
         except (AttributeError, ValueError):
@@ -306,7 +307,7 @@ class ProgressBar:
             return
         self.shown = filled
         bar = "#" * filled + "." * (self.width - filled)
-        line = f"\r[{bar}] {done}/{total} games"
+        line = f"\r[{bar}] {done}/{total} {self.unit}"
         if done == total:
             line += f" in {time.perf_counter() - self.start:.1f} s\n"
         self.stream.write(line)
