@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import queue
 import subprocess
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterator
@@ -36,7 +38,7 @@ LOG = "warm-up.log"
 LOCK = "warm-up.lock"
 FAILED = "numba-failed.txt"
 SEED = 1924
-MINUTES = 4  # about how long the first compile takes on a two-core laptop (docs/core.md)
+MINUTES = 5  # about how long the first compile takes (docs/core.md has the measurement)
 NO_BACKGROUND = "POLITBURO_BACKGROUND_COMPILE"  # "0": never start the warm-up in the background
 UNAVAILABLE = 3  # the warm-up's exit status when numba cannot be used here
 FOLLOW_EVERY = 0.5  # seconds between looks at another warm-up's progress
@@ -51,6 +53,20 @@ def _started(scenario):
     return Match.start(scenario, SEED)
 
 
+def _legal_actions(scenario) -> None:
+    from game.engine import legal_actions
+
+    state = _started(scenario).state
+    for c in scenario.contenders:
+        legal_actions(state, c.id)
+
+
+def _ai_orders(scenario) -> None:
+    from game.ai.autoplay import ai_orders
+
+    ai_orders(_started(scenario).state, SEED)
+
+
 def _turned(scenario):
     """A game one turn in (cards drawn, orders carried out, meetings held)."""
     from game.ai.autoplay import ai_orders
@@ -58,14 +74,6 @@ def _turned(scenario):
     match = _started(scenario)
     match.play(ai_orders(match.state, SEED))
     return match
-
-
-def _legal_actions(scenario) -> None:
-    from game.engine import legal_actions
-
-    state = _turned(scenario).state
-    for c in scenario.contenders:
-        legal_actions(state, c.id)
 
 
 def _views(scenario) -> None:
@@ -112,13 +120,15 @@ def _must_finish(record) -> None:
 
 
 Step = tuple[str, Callable[[object], object]]
-# What the warm-up calls, in order, each with the scenario. To compile one more entry point
-# (a kernel Python calls, such as a whole-game loop), add a step here: every process in the
+# What the warm-up calls, in order, each with the scenario; most of the compiling happens in
+# the first steps, each kernel with everything it calls. To compile one more entry point (a
+# kernel Python calls, such as a whole-game loop), add a step here: every process in the
 # default mode runs interpreted until every step has run compiled.
 STEPS: tuple[Step, ...] = (
     ("a new game", _started),
-    ("a turn: cards, orders, meetings, drift", _turned),
     ("legal actions and their odds", _legal_actions),
+    ("the AI's orders", _ai_orders),
+    ("a turn: cards, actions, meetings, votes, drift", _turned),
     ("views, guesses and standings", _views),
     ("a short all-AI game", _short_game),
     ("a game as politburo check plays it", _check_game),
@@ -245,7 +255,7 @@ def _compile(name: str, folder: Path, say: _Reporter) -> int:
     from game.rules import jit
 
     started = time.perf_counter()
-    say(f"warm-up of rules {jit.source_digest()} in {folder} (python {sys.version.split()[0]})")
+    say(f"warm-up in {folder} (process {os.getpid()}, python {sys.version.split()[0]})")
     d = jit.decision()
     if not d.compiled:
         (folder / FAILED).write_text(d.why + "\n", encoding="utf-8")
@@ -254,6 +264,7 @@ def _compile(name: str, folder: Path, say: _Reporter) -> int:
     (folder / FAILED).unlink(missing_ok=True)
     try:
         warm_up(_shipped(name), say)
+        jit.mark_ready(folder)  # where this process's numba keeps what it compiled
     except KeyboardInterrupt:
         say("interrupted")
         raise
@@ -261,7 +272,6 @@ def _compile(name: str, folder: Path, say: _Reporter) -> int:
         traceback.print_exc()
         say(f"failed: {type(e).__name__}: {' '.join(str(e).split())}")
         return 1
-    jit.mark_ready()
     say(f"ready (in {time.perf_counter() - started:.0f} s)")
     return 0
 
@@ -324,23 +334,32 @@ class Compiled(NamedTuple):
 
 
 def compile_first(progress: Callable[[int, int], None]) -> Compiled:
-    """Run the warm-up in a subprocess and wait for it, calling ``progress(step, steps)`` as
-    it goes. Ctrl-C stops it (and is raised again here)."""
+    """Run the warm-up in a subprocess and wait for it, calling ``progress(steps done,
+    steps)`` as it goes and at least every second (a step may take minutes). Ctrl-C stops
+    it (and is raised again here)."""
     proc = subprocess.Popen(_command(), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True, errors="replace")
-    problem, total = "", len(STEPS)
+    said: queue.Queue[str | None] = queue.Queue()
+    threading.Thread(target=_read_lines, args=(proc.stdout, said), daemon=True).start()
+    problem, done, total = "", 0, len(STEPS)
     try:
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            line = line.strip()
+        while True:
+            try:
+                line = said.get(timeout=1)
+            except queue.Empty:
+                progress(done, total)
+                continue
+            if line is None:
+                break
             if line.startswith("step "):
-                done, _, total_text = line[5:].partition(":")[0].partition("/")
-                total = int(total_text) if total_text.isdigit() else total
-                progress(int(done) - 1 if done.isdigit() else 0, total)
+                step, _, steps = line[5:].partition(":")[0].partition("/")
+                if step.isdigit() and steps.isdigit():
+                    done, total = int(step) - 1, int(steps)
             elif line.startswith("ready"):
-                progress(total, total)
+                done = total
             elif line.startswith(("failed: ", "unavailable: ")):
                 problem = line.partition(": ")[2]
+            progress(done, total)
         code = proc.wait()
     except BaseException:
         with _quietly():
@@ -354,6 +373,13 @@ def compile_first(progress: Callable[[int, int], None]) -> Compiled:
     if code == UNAVAILABLE:
         return Compiled(False, problem, unavailable=True)
     return Compiled(False, problem or f"the warm-up stopped with exit status {code}")
+
+
+def _read_lines(stream: IO[str] | None, into: queue.Queue[str | None]) -> None:
+    """Every line of ``stream``, stripped, then None."""
+    for line in stream or ():
+        into.put(line.strip())
+    into.put(None)
 
 
 @contextmanager

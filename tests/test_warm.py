@@ -115,7 +115,7 @@ def test_a_background_warm_up_leaves_a_running_one_alone(held, tmp_path):
 
 def test_a_foreground_warm_up_follows_a_running_one_and_waits_for_it(held, tmp_path):
     folder, lock = held
-    (folder / warm.LOG).write_text("10:00:00 warm-up of rules ...\n10:00:01 step 2/8: a turn\n")
+    (folder / warm.LOG).write_text("10:00:00 warm-up in ...\n10:00:01 step 2/8: a turn\n")
     proc = subprocess.Popen([sys.executable, "-m", "game.warm"], cwd=ROOT, text=True,
                             env=_env(tmp_path / "cache", tmp_path), stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL)
@@ -166,11 +166,11 @@ def test_the_background_warm_up_is_detached_and_low_priority(tmp_path, monkeypat
     assert proc is not None
     try:
         assert os.getsid(proc.pid) == proc.pid  # its own session: a closed terminal spares it
-        deadline = time.monotonic() + 60
-        while not (folder / warm.LOG).exists() and time.monotonic() < deadline:
+        log, deadline = folder / warm.LOG, time.monotonic() + 60
+        while f"(process {proc.pid}," not in (log.read_text() if log.exists() else ""):
+            assert time.monotonic() < deadline, "the warm-up never started its log"
             time.sleep(0.1)
         assert os.getpriority(os.PRIO_PROCESS, proc.pid) == 19
-        assert "warm-up of rules" in (folder / warm.LOG).read_text()
         assert not warm._Lock(folder / warm.LOCK).take()  # it holds the lock
     finally:
         proc.terminate()  # this test must not compile the whole core
@@ -238,9 +238,15 @@ def test_the_steps_bar_counts_steps():
             return True
 
     out = Terminal()
-    bar = ProgressBar(out, width=8, unit="steps")
+    bar = ProgressBar(out, width=8, unit="steps", ticking=True)
     bar(3, 8)
-    assert out.getvalue() == "\r[###.....] 3/8 steps"
+    assert out.getvalue() == "\r[###.....] 3/8 steps, 0:00 so far"
+    bar(3, 8)  # the same second: nothing to redraw
+    bar.start -= 65
+    bar(3, 8)
+    bar(8, 8)
+    assert out.getvalue().split("\r")[2:] == ["[###.....] 3/8 steps, 1:05 so far",
+                                               "[########] 8/8 steps in 65.0 s   \n"]
 
 
 # ----- the whole way, once ----------------------------------------------------------------------

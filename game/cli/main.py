@@ -246,7 +246,7 @@ def rules_compiled(args: argparse.Namespace) -> None:
     if args.compile_first and not getattr(args, "cluster", None) and jit.COMPILED:
         print(f"{PROG}: compiling the rules for this machine (once, about {warm.MINUTES} "
               "minutes)...", file=sys.stderr)
-        bar = ProgressBar(sys.stderr, unit="steps")
+        bar = ProgressBar(sys.stderr, unit="steps", ticking=True)
         try:
             done = warm.compile_first(bar)
         except KeyboardInterrupt:

@@ -23,6 +23,7 @@ engine; reading this module's ``COMPILED`` or calling :func:`decision` makes it 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import sys
@@ -57,9 +58,11 @@ def _kernel_sources() -> list[Path]:
     return sorted([*_HERE.rglob("*.py"), *_AI.glob("kernels*.py")])
 
 
+@functools.cache
 def source_digest() -> str:
     """A hash of every kernel module's source: the compiled cache is kept per version of the
-    rules (numba does not notice a change in a kernel another module's kernel calls)."""
+    rules (numba does not notice a change in a kernel another module's kernel calls). Read
+    once per process, as the kernels are."""
     h = hashlib.sha256()
     for path in _kernel_sources():
         h.update(path.name.encode())
@@ -74,21 +77,26 @@ def cache_dir() -> Path | None:
     base = os.environ.get("POLITBURO_CACHE")
     if not base:
         return None
+    python = f"py{sys.version_info[0]}{sys.version_info[1]}"
+    return Path(base) / f"{source_digest()}-numba{_numba_version()}-{python}"
+
+
+@functools.cache
+def _numba_version() -> str:
+    """numba's version as installed, without importing it (that takes a while)."""
     try:
         from importlib.metadata import version
 
-        numba = version("numba")
+        return version("numba")
     except Exception:  # noqa: BLE001 - no numba installed: no cache to name
-        numba = "none"
-    python = f"py{sys.version_info[0]}{sys.version_info[1]}"
-    return Path(base) / f"{source_digest()}-numba{numba}-{python}"
+        return "none"
 
 
-def ready_marker() -> Path | None:
-    """The file the warm-up writes once every kernel a game uses is in the cache. numba keeps
-    a cache per folder of sources, so two installs of the same version (two virtual
-    environments, two checkouts) each have their own marker."""
-    folder = cache_dir()
+def ready_marker(folder: Path | None = None) -> Path | None:
+    """The file the warm-up writes once every kernel a game uses is in the cache ``folder``
+    (default :func:`cache_dir`). numba keeps a cache per folder of sources, so two installs of
+    the same version (two virtual environments, two checkouts) each have their own marker."""
+    folder = folder or cache_dir()
     if folder is None:
         return None
     where = "\n".join(str(p) for p in (_HERE, _AI)).encode()
@@ -102,12 +110,13 @@ def is_ready() -> bool:
     return marker is not None and marker.is_file()
 
 
-def mark_ready() -> Path:
-    """Leave the ready marker (the warm-up, after it has called every kernel)."""
-    marker = ready_marker()
+def mark_ready(folder: Path | None = None) -> Path:
+    """Leave the ready marker in the cache ``folder`` (default :func:`cache_dir`): the warm-up
+    does, after it has called every kernel compiled."""
+    marker = ready_marker(folder)
     if marker is None:
         raise RuntimeError("POLITBURO_CACHE is not set: there is no cache to mark ready")
-    marker.write_text(f"every kernel of rules {source_digest()} is compiled\n", encoding="utf-8")
+    marker.write_text("every kernel a game uses is compiled here\n", encoding="utf-8")
     return marker
 
 
