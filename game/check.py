@@ -270,35 +270,47 @@ def play_in_workers(
 
 
 class ProgressBar:
-    """A text bar on a terminal, redrawn in place; silent when the stream is not a terminal."""
+    """A text bar on a terminal, redrawn in place; silent when the stream is not a terminal.
+    ``ticking``: it also shows the time so far, redrawn every second when called that often
+    (for long steps, so that a bar that does not move still shows the work goes on)."""
 
-    def __init__(self, stream: TextIO = sys.stderr, width: int = 40) -> None:
+    def __init__(self, stream: TextIO = sys.stderr, width: int = 40, unit: str = "games",
+                 ticking: bool = False) -> None:
         self.stream = stream
         self.width = width
+        self.unit = unit
+        self.ticking = ticking
         try:
             self.live = stream.isatty()
         except (AttributeError, ValueError):
             self.live = False
         self.start = time.perf_counter()
-        self.shown = -1
+        self.shown: tuple[int, int] | None = None  # (filled, seconds) last drawn
+        self.drawn = 0  # the length of the line last drawn
 
     def __call__(self, done: int, total: int) -> None:
         if not self.live or total <= 0:
             return
         filled = self.width * done // total
-        if filled == self.shown and done != total:
+        elapsed = time.perf_counter() - self.start
+        shown = (filled, int(elapsed) if self.ticking else 0)
+        if shown == self.shown and done != total:
             return
-        self.shown = filled
+        self.shown = shown
         bar = "#" * filled + "." * (self.width - filled)
-        line = f"\r[{bar}] {done}/{total} games"
+        line = f"[{bar}] {done}/{total} {self.unit}"
         if done == total:
-            line += f" in {time.perf_counter() - self.start:.1f} s\n"
-        self.stream.write(line)
+            line += f" in {elapsed:.1f} s"
+        elif self.ticking:
+            line += f", {int(elapsed) // 60}:{int(elapsed) % 60:02d} so far"
+        # spaces over what is left of a longer line drawn before
+        self.stream.write("\r" + line.ljust(self.drawn) + ("\n" if done == total else ""))
         self.stream.flush()
+        self.drawn = len(line)
 
     def clear(self) -> None:
         """End an unfinished bar's line (after an interruption)."""
-        if self.live and self.shown >= 0:
+        if self.live and self.shown is not None:
             self.stream.write("\n")
             self.stream.flush()
 

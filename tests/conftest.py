@@ -6,6 +6,11 @@ import sys
 from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+# The suite tests the compiled rules (POLITBURO_JIT=0 runs it interpreted), compiling on first
+# use what the cache lacks, and never starts a warm-up in the background (game.warm): a test
+# that wants one asks for it.
+os.environ.setdefault("POLITBURO_JIT", "1")
+os.environ.setdefault("POLITBURO_BACKGROUND_COMPILE", "0")
 # The compiled rules are kept in the user cache folder, as the game keeps them: compiled once
 # for every run of the suite (per version of the rules), not once per test.
 from game import paths  # noqa: E402

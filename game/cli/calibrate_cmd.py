@@ -110,6 +110,7 @@ def run(args: argparse.Namespace) -> int:
         crashed_exit,
         overlaid,
         playable,
+        rules_compiled,
         sweep_seats,
         with_progress,
         writable,
@@ -147,6 +148,7 @@ def run(args: argparse.Namespace) -> int:
                        f"--seed {args.seed + 1000} --games 200",
                        *_played_as(args)])
     jobs = args.jobs or default_jobs()
+    rules_compiled(args)
     result = with_progress(lambda bar: calibrate(
         scenario, tune, args.games, args.budget, seed=args.seed, difficulty=args.difficulty,
         jobs=jobs, progress=bar, cluster=args.cluster, overrides=seats))

@@ -107,6 +107,7 @@ def run(args: argparse.Namespace) -> int:
         crashed_exit,
         overlaid,
         playable,
+        rules_compiled,
         sweep_seats,
         with_progress,
         writable,
@@ -156,6 +157,7 @@ def run(args: argparse.Namespace) -> int:
     arms = sweep_arms(scenario, sweep) if sweep else None
     jobs = min(args.jobs or default_jobs(), args.games * (len(arms) if arms else 1 + len(wanted)))
     source = name if sources.looks_like_path(name) else ""
+    rules_compiled(args)
     try:
         report = with_progress(lambda bar: lab(
             scenario, wanted, args.games, seed=args.seed, difficulty=args.difficulty, jobs=jobs,

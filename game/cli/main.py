@@ -80,6 +80,7 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see {self.prog} --help)")
 
 
+MANY_GAMES = ("check", "lab", "calibrate")  # commands that compile the rules before they play
 MAX_SEED = 2**63 - 1
 MAX_GAMES = 100_000  # `check --games`: more would take hours; the lab is for big runs
 MAX_JOBS = 256
@@ -231,6 +232,37 @@ def writable(output: Path, inputs: dict[Path, str]) -> None:
     for source, what in inputs.items():
         if same_file(output, source):
             raise Refused(f"cannot write {output}: it is {what}")
+
+
+def rules_compiled(args: argparse.Namespace) -> None:
+    """Before a command plays its many games here: the rules compiled for this machine if
+    they never were (once, with a progress bar; not for a --cluster's games), or one line
+    saying why they run as plain Python when numba cannot be used. Refused if compiling
+    fails."""
+    from game import warm
+    from game.check import ProgressBar
+    from game.rules import jit
+
+    if args.compile_first and not getattr(args, "cluster", None) and jit.COMPILED:
+        print(f"{PROG}: compiling the rules for this machine (once, about {warm.MINUTES} "
+              "minutes)...", file=sys.stderr)
+        bar = ProgressBar(sys.stderr, unit="steps", ticking=True)
+        try:
+            done = warm.compile_first(bar)
+        except KeyboardInterrupt:
+            bar.clear()
+            raise
+        if not done.ready:
+            bar.clear()
+            raise Refused(f"compiling the rules failed: {done.problem} (the log: "
+                          f"{warm.log_path()})")
+    said_interpreted(warm.why_interpreted())
+
+
+def said_interpreted(why: str | None) -> None:
+    """One line on stderr when the rules run as plain Python because numba cannot be used."""
+    if why:
+        print(f"{PROG}: {why}: the rules run as plain Python (slower)", file=sys.stderr)
 
 
 def with_progress(play: Callable[[Callable[[int, int], None]], T]) -> T:
@@ -454,6 +486,10 @@ def _main(args_list: list[str]) -> int:
             return cmd_validate(args.files)
         if args.command == "schema":
             return cmd_schema(args.output)
+        if args.command in MANY_GAMES:
+            from game import warm
+
+            args.compile_first = warm.run_compiled()  # before the engine is imported
         if args.command == "check":
             return cmd_check(args)
         if args.command == "lab":
@@ -554,30 +590,18 @@ def _warn(messages: Sequence[str]) -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Play many all-AI games of a scenario and print the report (see game.check)."""
-    from game.check import ProgressBar, check, default_jobs
+    from game.check import check, default_jobs
 
     check_seeds(args)
     entry = playable(args.scenario)
     scenario, seats = sweep_seats(args, entry.scenario)
     scenario = overlaid(args, scenario)
     jobs = min(args.jobs or default_jobs(), args.games)
-    bar = ProgressBar(sys.stderr)
-    try:
-        report = check(
-            scenario,
-            args.games,
-            seed=args.seed,
-            difficulty=args.difficulty,
-            jobs=jobs,
-            progress=bar,
-            source=str(entry.path),
-            length=args.length,
-            overrides=seats,
-            overlay=str(args.overlay or ""),
-        )
-    except KeyboardInterrupt:
-        bar.clear()
-        raise
+    rules_compiled(args)
+    report = with_progress(lambda bar: check(
+        scenario, args.games, seed=args.seed, difficulty=args.difficulty, jobs=jobs,
+        progress=bar, source=str(entry.path), length=args.length, overrides=seats,
+        overlay=str(args.overlay or "")))
     if args.json:
         json.dump(report.to_json(), sys.stdout, indent=1)
         sys.stdout.write("\n")
@@ -666,6 +690,11 @@ def cmd_play(args: argparse.Namespace) -> int:
         raise UsageError("--seed cannot be used with --load: the save fixes the seed")
     if args.load and args.length is not None:
         raise UsageError("--length cannot be used with --load: the save fixes the length")
+    from game import warm
+
+    if not args.auto:  # someone plays: compile for next time, never making them wait
+        warm.start_in_background()
+    said_interpreted(warm.why_interpreted())
     con = Console.of(sys.stdout, sys.stdin)
 
     scenario_arg = args.scenario

@@ -228,7 +228,7 @@ def guess_state(state: GameState, contender: str, seed: int) -> GameState:
             m[lay.M_LEVERAGE] = draw()
     mine = np.zeros_like(g.offers)
     mine[me, :], mine[:, me] = True, True
-    g.offers[:] &= mine
+    g.offers[...] &= mine  # in place: the arrays are a named tuple
     guess.rng = np.random.Generator(type(state.rng.bit_generator)(int(rng.integers(2**63))))
     return guess
 

@@ -9,6 +9,10 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import subprocess
 
 NO_DISPLAY = (
     "no display found, so the game window cannot open; "
@@ -55,5 +59,14 @@ def launch(load: Path | None = None, name: str | None = None) -> int:
         from .scenes.saveload import open_save
 
         open_save(app, load)
-    app.run()
+    app.run(after_first_frame=compile_in_background)
     return 0
+
+
+def compile_in_background() -> subprocess.Popen | None:
+    """Start compiling the rules for next time if they never were (see :mod:`game.warm`): the
+    window plays the interpreted rules meanwhile and shows nothing of it. The process, if one
+    was started."""
+    from game import warm
+
+    return warm.start_in_background()

@@ -501,11 +501,15 @@ class App:
                 tip, (pos[0], pos[1]), (0, 20), None, None
             )
 
-    def run(self) -> None:
-        """The main loop, until the window is closed or Quit is chosen."""
+    def run(self, after_first_frame: Callable[[], object] | None = None) -> None:
+        """The main loop, until the window is closed or Quit is chosen; ``after_first_frame``
+        is called once the first frame is on the screen (work that must not delay it)."""
         clock = pygame.time.Clock()
         while self.running:
             dt = clock.tick(60) / 1000.0
             self.step(pygame.event.get(), dt)
             pygame.display.flip()
+            if after_first_frame is not None:
+                after_first_frame()
+                after_first_frame = None
         pygame.quit()
