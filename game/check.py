@@ -33,8 +33,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, TextIO
 
+from game import tables as t
 from game.ai.autoplay import tallied_game
-from game.cli import tables as t
 from game.engine import (
     SPECS,
     ActionKind,

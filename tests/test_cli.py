@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from game import saves
+from game import tables as t
 from game.cli import screens, textplay
-from game.cli import tables as t
 from game.content.loader import find_scenario, load_scenario
 from game.engine import Match, view
 from game.words import goal

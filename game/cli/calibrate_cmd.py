@@ -16,6 +16,26 @@ import argparse
 import sys
 from pathlib import Path
 
+from game.cli.args import (
+    UsageError,
+    add_cluster_option,
+    add_sweep_options,
+    check_cluster,
+    check_seeds,
+    int_in,
+    overlaid,
+    playable,
+    scenario_arg,
+    sweep_seats,
+)
+from game.cli.runs import (
+    crashed_exit,
+    rules_compiled,
+    with_progress,
+    writable,
+    write_output,
+)
+
 MAX_GAMES = 10_000  # per candidate
 MAX_BUDGET = 10_000  # candidates
 # The rules that move the main scenario's milestones most, and the bounds a calibration keeps
@@ -34,12 +54,6 @@ DEFAULT_TUNE: tuple[tuple[str, float, float], ...] = (
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
     """Add the `calibrate` command to the `politburo` command's subparsers."""
-    from game.cli.main import (
-        _int_in,
-        add_cluster_option,
-        add_sweep_options,
-        scenario_arg,
-    )
     defaults = ", ".join(f"{n}={lo:g}:{hi:g}" for n, lo, hi in DEFAULT_TUNE)
     p = subparsers.add_parser(
         "calibrate",
@@ -62,14 +76,14 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--games",
-        type=_int_in(1, MAX_GAMES, "the number of games"),
+        type=int_in(1, MAX_GAMES, "the number of games"),
         default=40,
         metavar="N",
         help="games per candidate, the same seeds for every candidate (default: 40)",
     )
     p.add_argument(
         "--budget",
-        type=_int_in(1, MAX_BUDGET, "the budget"),
+        type=int_in(1, MAX_BUDGET, "the budget"),
         default=100,
         metavar="B",
         help="candidates to play at most, the scenario's own values first (default: 100); the "
@@ -103,19 +117,6 @@ def _tune(text: str):
 def run(args: argparse.Namespace) -> int:
     """Run a calibration for parsed arguments; the exit code."""
     from game.check import default_jobs
-    from game.cli.main import (
-        UsageError,
-        check_cluster,
-        check_seeds,
-        crashed_exit,
-        overlaid,
-        playable,
-        rules_compiled,
-        sweep_seats,
-        with_progress,
-        writable,
-        write_output,
-    )
     from game.content import sources
     from game.content.overlay import read_overlay
     from game.lab.calibrate import calibrate, overlay_file, render, tuned

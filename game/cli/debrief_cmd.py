@@ -18,16 +18,14 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from game.cli.args import PROG, UsageError, fail, scenario_arg
 from game.files import write_text
 
-PROG = "politburo"
 GLOB_CHARS = set("*?[")
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
     """Add the `debrief` command to the `politburo` parser's subcommands."""
-    from game.cli.main import scenario_arg
-
     p = subparsers.add_parser(
         "debrief",
         help="write the debrief of a saved game, or a class summary of many, as HTML",
@@ -81,13 +79,11 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Carry out `politburo debrief`; returns the exit code."""
-    from game.cli.main import UsageError
-
     if not args.output.strip():
         raise UsageError("the output file name is empty")
     folder = Path(args.output).parent
     if args.output != "-" and not folder.is_dir():
-        return _fail(f"cannot write {args.output}: there is no folder {folder}")
+        return fail(f"cannot write {args.output}: there is no folder {folder}")
     if args.class_summary:
         if args.handout or args.teacher:
             raise UsageError("--handout and --teacher are for the debrief of one game, not --class")
@@ -103,11 +99,6 @@ def run(args: argparse.Namespace) -> int:
     if path.is_dir():
         raise UsageError(f"{path} is a folder: add --class for a class summary of the saves in it")
     return _run_one(path, args)
-
-
-def _fail(message: str) -> int:
-    print(f"{PROG}: {message}", file=sys.stderr)
-    return 1
 
 
 def _scenario_for(name: str | None, save_id: str):
@@ -148,22 +139,22 @@ def _run_one(path: Path, args: argparse.Namespace) -> int:
     try:
         save = saves.load_save(path)
     except saves.SaveError as e:
-        return _fail(str(e))
+        return fail(str(e))
     try:
         entry = _scenario_for(args.scenario, save.scenario_id)
     except LookupError as e:
         hint = "" if args.scenario else "; give its file with --scenario"
-        return _fail(f"{path}: {e}{hint}")
+        return fail(f"{path}: {e}{hint}")
     scenario = entry.scenario
     try:
         match = saves.resume(save, scenario)
         report = debrief(match, save.humans, save.length, save.names)
     except (saves.SaveError, DebriefError, TeacherDataError) as e:
-        return _fail(f"{path}: {e}")
+        return fail(f"{path}: {e}")
     render = render_handout if args.handout else render_debrief
     problem = _write(args.output, render(report, teacher=args.teacher), [path, entry.path])
     if problem:
-        return _fail(problem)
+        return fail(problem)
     if not report.finished:
         print(
             f"{PROG}: note: {path} was stopped after {report.turns} of {report.length_turns} "
@@ -225,7 +216,7 @@ def _run_class(args: argparse.Namespace) -> int:
     if not parsed and not args.scenario:
         for p, why in read:
             print(f"{PROG}: skipped {p}: {why}", file=sys.stderr)
-        return _fail(
+        return fail(
             f"none of the {len(read)} file{'s' * (len(read) != 1)} given is a readable save"
         )
     most = Counter(s.scenario_id for s in parsed).most_common(1)[0][0] if parsed else ""
@@ -233,16 +224,16 @@ def _run_class(args: argparse.Namespace) -> int:
         entry = _scenario_for(args.scenario, most)
     except LookupError as e:
         hint = "" if args.scenario else "; give its file with --scenario"
-        return _fail(f"{e}{hint}")
+        return fail(f"{e}{hint}")
     scenario = entry.scenario
     try:
         summary = class_summary(read, scenario)
     except TeacherDataError as e:
-        return _fail(str(e))
+        return fail(str(e))
     for s in summary.skipped:
         print(f"{PROG}: skipped {s.path}: {s.reason}", file=sys.stderr)
     if summary.games == 0:
-        return _fail(
+        return fail(
             f"no finished game of scenario {scenario.id!r} could be counted among the "
             f"{len(read)} file{'s' * (len(read) != 1)} given"
         )
@@ -250,7 +241,7 @@ def _run_class(args: argparse.Namespace) -> int:
         args.output, (render_slide if args.slide else render_class)(summary), [*paths, entry.path]
     )
     if problem:
-        return _fail(problem)
+        return fail(problem)
     if args.output != "-":
         skipped = len(summary.skipped)
         kind = "class slide" if args.slide else "class summary"

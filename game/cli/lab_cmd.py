@@ -14,15 +14,34 @@ import argparse
 import sys
 from pathlib import Path
 
-PROG = "politburo"
+from game.cli.args import (
+    PROG,
+    Refused,
+    UsageError,
+    add_cluster_option,
+    add_sweep_options,
+    check_cluster,
+    check_seeds,
+    int_in,
+    overlaid,
+    playable,
+    scenario_arg,
+    sweep_seats,
+)
+from game.cli.runs import (
+    crashed_exit,
+    rules_compiled,
+    with_progress,
+    writable,
+    write_output,
+)
+
 MAX_LAB_GAMES = 100_000  # per arm
 MAX_SWEEP_POINTS = 101  # values in one sweep: 0 to 1 by 0.01, and no more
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
     """Add the `lab` command to the `politburo` command's subparsers."""
-    from game.cli.main import _int_in, add_cluster_option, add_sweep_options, scenario_arg
-
     p = subparsers.add_parser(
         "lab",
         help="what-if experiments: many AI games with and without a historical factor",
@@ -40,7 +59,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--games",
-        type=_int_in(1, MAX_LAB_GAMES, "the number of games"),
+        type=int_in(1, MAX_LAB_GAMES, "the number of games"),
         default=100,
         metavar="N",
         help="games per arm (default: 100)",
@@ -99,20 +118,6 @@ def _sweep(text: str):
 def run(args: argparse.Namespace) -> int:
     """Run the lab for parsed arguments; the exit code."""
     from game.check import default_jobs
-    from game.cli.main import (
-        Refused,
-        UsageError,
-        check_cluster,
-        check_seeds,
-        crashed_exit,
-        overlaid,
-        playable,
-        rules_compiled,
-        sweep_seats,
-        with_progress,
-        writable,
-        write_output,
-    )
     from game.content import sources
     from game.lab import lab
     from game.lab.html import render_html

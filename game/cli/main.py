@@ -12,19 +12,30 @@ import json
 import os
 import secrets
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
 
 from game import paths
-
-PROG = "politburo"
-T = TypeVar("T")
-
-
-class UsageError(Exception):
-    """A mistake in the command line (exit code 2)."""
+from game.cli.args import (
+    AI_LEVELS,
+    LENGTHS,
+    MAX_GAMES,
+    MAX_SEED,
+    PROG,
+    Refused,
+    UsageError,
+    add_sweep_options,
+    check_seeds,
+    fail,
+    int_in,
+    overlaid,
+    playable,
+    scenario_arg,
+    sweep_seats,
+    warn,
+)
+from game.cli.runs import crashed_exit, rules_compiled, said_interpreted, with_progress
 
 
 class Terminated(KeyboardInterrupt):
@@ -37,6 +48,8 @@ class Terminated(KeyboardInterrupt):
     @property
     def exit_code(self) -> int:
         return 128 + self.signum
+
+MANY_GAMES = ("check", "lab", "calibrate")  # commands that compile the rules before they play
 
 
 def _stop(signum: int, frame: object) -> None:
@@ -80,37 +93,6 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see {self.prog} --help)")
 
 
-MANY_GAMES = ("check", "lab", "calibrate")  # commands that compile the rules before they play
-MAX_SEED = 2**63 - 1
-MAX_GAMES = 100_000  # `check --games`: more would take hours; the lab is for big runs
-MAX_JOBS = 256
-# strong looks a few turns ahead, and is slower; historical plays the scenario's record
-AI_LEVELS = ("easy", "standard", "strong", "historical")
-LENGTHS = ("short", "standard", "full")
-
-
-def _int_in(lo: int, hi: int, what: str):
-    """An argparse type: a whole number from lo to hi, with a clear message otherwise."""
-
-    def parse(text: str) -> int:
-        try:
-            value = int(text.strip())
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-        if not lo <= value <= hi:
-            raise argparse.ArgumentTypeError(f"{what} must be from {lo:,} to {hi:,}, not {value:,}")
-        return value
-
-    return parse
-
-
-def scenario_arg(text: str) -> str:
-    """An argparse type: a scenario id or file, never an empty one (which would mean none)."""
-    if not text.strip():
-        raise argparse.ArgumentTypeError("is empty: give a scenario id or file")
-    return text
-
-
 def _name(text: str) -> str:
     """An argparse type: a player's name as a save keeps it."""
     from game.saves import player_name
@@ -119,228 +101,6 @@ def _name(text: str) -> str:
         return player_name(text)
     except ValueError as e:
         raise argparse.ArgumentTypeError(f"{text!r}: {e}") from None
-
-
-def add_sweep_options(p: argparse.ArgumentParser, seed_help: str) -> None:
-    """--jobs, --seed and --difficulty, as every command that plays many AI games has them."""
-    p.add_argument(
-        "--jobs",
-        type=_int_in(1, MAX_JOBS, "the number of jobs"),
-        metavar="J",
-        help="games played at once, in separate processes (default: one per core); the "
-        "report does not depend on it",
-    )
-    p.add_argument(
-        "--seed", type=_int_in(0, MAX_SEED, "the seed"), default=0, metavar="S", help=seed_help
-    )
-    p.add_argument(
-        "--difficulty",
-        choices=AI_LEVELS,
-        default="standard",
-        help="how well the AI plays (default: standard)",
-    )
-    p.add_argument(
-        "--seat",
-        action="append",
-        default=[],
-        metavar="CONTENDER=DIFFICULTY",
-        help="play one seat at another difficulty, such as trotsky=strong (may be repeated); "
-        "the other seats play at --difficulty",
-    )
-    p.add_argument(
-        "--length",
-        choices=LENGTHS,
-        default="full",
-        help="the length played: short, standard or full (default: full); milestones dated "
-        "after a length's end are reported as not applicable to it",
-    )
-    p.add_argument(
-        "--overlay",
-        type=Path,
-        metavar="FILE",
-        help="play the scenario with some of its rules set by this YAML file (such as the one "
-        "politburo calibrate writes): a mapping `rules:` of rule names to values",
-    )
-
-
-class Refused(Exception):
-    """A scenario or file the command cannot use (exit code 1); its problems are printed
-    already, or the message says it in one line."""
-
-
-def playable(name: str):
-    """The catalogue entry of scenario ``name`` (an id or a path), loaded, after printing its
-    warnings and problems on stderr as `politburo validate` does; UsageError for an unknown
-    id, Refused for a scenario with errors."""
-    from game.content import sources
-    from game.content.validate import format_problem, validate_paths
-
-    catalogue = None
-    if not sources.looks_like_path(name):
-        catalogue = sources.discover()
-        _warn(catalogue.warnings)
-    try:
-        entry = sources.resolve(name, catalogue)
-    except sources.UnknownScenario as e:
-        raise UsageError(str(e)) from None
-    problems, had_errors = validate_paths([str(entry.path)])
-    for p in problems:  # warnings alone: likely mistakes, worth seeing beside the report
-        print(format_problem(p), file=sys.stderr)
-    if had_errors:
-        raise Refused("")
-    if entry.scenario is None:
-        raise Refused(f"cannot use scenario {entry.path}: {entry.error}")
-    return entry
-
-
-def check_seeds(args: argparse.Namespace) -> None:
-    """UsageError when ``--seed`` plus ``--games`` would pass the largest seed."""
-    if args.seed + args.games - 1 > MAX_SEED:
-        raise UsageError(f"--seed plus --games must stay below {MAX_SEED + 1:,}")
-
-
-def add_cluster_option(p: argparse.ArgumentParser) -> None:
-    """--cluster, as every command that can play its games on a Dask cluster has it."""
-    p.add_argument(
-        "--cluster",
-        metavar="ADDRESS",
-        help="play on the workers of a Dask cluster, such as tcp://10.0.0.5:8786, instead of "
-        "this machine's cores (needs: pip install 'politburo[cluster]'); same results",
-    )
-
-
-def check_cluster(args: argparse.Namespace) -> None:
-    """UsageError for a --cluster that is not a Dask scheduler's address."""
-    if args.cluster is not None:
-        from game.lab.runner import cluster_address_problem
-
-        problem = cluster_address_problem(args.cluster)
-        if problem:
-            raise UsageError(f"--cluster: {problem}")
-
-
-def writable(output: Path, inputs: dict[Path, str]) -> None:
-    """Refused, before any game is played, when a report cannot be written to ``output``: no
-    such folder, a folder, or one of the command's inputs (path -> what it is)."""
-    from game.files import same_file
-
-    folder = output.parent if str(output.parent) else Path(".")
-    if not folder.is_dir():
-        raise Refused(f"cannot write {output}: no folder {folder}")
-    if output.is_dir():
-        raise Refused(f"cannot write {output}: it is a folder")
-    for source, what in inputs.items():
-        if same_file(output, source):
-            raise Refused(f"cannot write {output}: it is {what}")
-
-
-def rules_compiled(args: argparse.Namespace) -> None:
-    """Before a command plays its many games here: the rules compiled for this machine if
-    they never were (once, with a progress bar; not for a --cluster's games), or one line
-    saying why they run as plain Python when numba cannot be used. Refused if compiling
-    fails."""
-    from game import warm
-    from game.check import ProgressBar
-    from game.rules import jit
-
-    if args.compile_first and not getattr(args, "cluster", None) and jit.COMPILED:
-        print(f"{PROG}: compiling the rules for this machine (once, about {warm.MINUTES} "
-              "minutes)...", file=sys.stderr)
-        bar = ProgressBar(sys.stderr, unit="steps", ticking=True)
-        try:
-            done = warm.compile_first(bar)
-        except KeyboardInterrupt:
-            bar.clear()
-            raise
-        if not done.ready:
-            bar.clear()
-            raise Refused(f"compiling the rules failed: {done.problem} (the log: "
-                          f"{warm.log_path()})")
-    said_interpreted(warm.why_interpreted())
-
-
-def said_interpreted(why: str | None) -> None:
-    """One line on stderr when the rules run as plain Python because numba cannot be used."""
-    if why:
-        print(f"{PROG}: {why}: the rules run as plain Python (slower)", file=sys.stderr)
-
-
-def with_progress(play: Callable[[Callable[[int, int], None]], T]) -> T:
-    """``play(progress)`` with a progress bar on stderr: its line is ended on Ctrl-C, and a
-    Dask cluster that cannot be used is Refused in one line."""
-    from game.check import ProgressBar
-    from game.lab.runner import ClusterError
-
-    bar = ProgressBar(sys.stderr)
-    try:
-        return play(bar)
-    except KeyboardInterrupt:
-        bar.clear()
-        raise
-    except ClusterError as e:
-        bar.clear()
-        raise Refused(str(e)) from None
-
-
-def write_output(output: Path, text: str, inputs: dict[Path, str], what: str) -> None:
-    """Write a report (never over an input), then say so on stderr; Refused if it cannot."""
-    from game.files import write_text
-
-    try:
-        write_text(output, text, inputs=list(inputs))
-    except OSError as e:
-        raise Refused(f"cannot write {output}: {e.strerror or e}") from None
-    print(f"{PROG}: wrote {what} to {output}", file=sys.stderr)
-
-
-def crashed_exit(crashed: int) -> int:
-    """The exit code after a run in which ``crashed`` games crashed, said on stderr."""
-    if not crashed:
-        return 0
-    print(f"{PROG}: {crashed} game{'s' * (crashed > 1)} crashed (see the report)",
-          file=sys.stderr)
-    return 1
-
-
-def overlaid(args: argparse.Namespace, scenario):
-    """The scenario with the rules of ``--overlay`` (itself when there is none); Refused, in
-    one line, for an overlay that cannot be used."""
-    if args.overlay is None:
-        return scenario
-    from game.content.overlay import OverlayError, read_overlay
-
-    try:
-        return read_overlay(args.overlay).apply(scenario)
-    except OverlayError as e:
-        raise Refused(str(e)) from None
-
-
-def sweep_seats(args: argparse.Namespace, scenario) -> tuple[object, dict[str, str]]:
-    """The scenario cut to ``--length`` and the ``--seat`` overrides (contender id ->
-    difficulty) of a command that plays many AI games; UsageError for a length the scenario
-    does not offer, an unknown contender or difficulty, or a seat given twice."""
-    try:
-        cut = scenario.with_length(args.length)
-    except KeyError as e:
-        raise UsageError(str(e.args[0])) from None
-    ids = {c.id for c in scenario.contenders}
-    seats: dict[str, str] = {}
-    for text in args.seat:
-        who, sep, level = text.partition("=")
-        who, level = who.strip().lower(), level.strip().lower()
-        if not sep or not who or not level:
-            raise UsageError(f"--seat {text!r}: write CONTENDER=DIFFICULTY, such as "
-                             "trotsky=strong")
-        if who not in ids:
-            raise UsageError(f"--seat {text!r}: no contender {who!r} in {scenario.id}; "
-                             f"contenders are: {', '.join(sorted(ids))}")
-        if level not in AI_LEVELS:
-            raise UsageError(f"--seat {text!r}: no difficulty {level!r}; difficulties are: "
-                             f"{', '.join(AI_LEVELS)}")
-        if who in seats:
-            raise UsageError(f"--seat: {who} is given twice")
-        seats[who] = level
-    return cut, seats
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -367,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     play.add_argument(
         "--seed",
-        type=_int_in(0, MAX_SEED, "the seed"),
+        type=int_in(0, MAX_SEED, "the seed"),
         metavar="N",
         help="fix the game's chance (default: random)",
     )
@@ -404,7 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     play.add_argument(
         "--length",
-        choices=("short", "standard", "full"),
+        choices=LENGTHS,
         help="the lesson length: short (about 20 minutes), standard (about 45) or full "
         "(default); a scenario lists the lengths it offers",
     )
@@ -443,7 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     chk.add_argument(
         "--games",
-        type=_int_in(1, MAX_GAMES, "the number of games"),
+        type=int_in(1, MAX_GAMES, "the number of games"),
         default=100,
         metavar="N",
         help="how many games to play (default: 100)",
@@ -578,14 +338,9 @@ def cmd_schema(output: Path | None) -> int:
     try:
         write_text(output, text)
     except OSError as e:
-        return _fail(f"cannot write {output}: {e.strerror or e}")
+        return fail(f"cannot write {output}: {e.strerror or e}")
     print(f"Wrote the JSON Schema of the scenario format to {output}")
     return 0
-
-
-def _warn(messages: Sequence[str]) -> None:
-    for m in messages:
-        print(f"{PROG}: warning: {m}", file=sys.stderr)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -607,16 +362,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         sys.stdout.write(report.render())
-    if report.crashed:
-        n = len(report.crashed)
-        print(f"{PROG}: {n} game{'s' * (n > 1)} crashed (see the report)", file=sys.stderr)
-        return 1
-    return 0
-
-
-def _fail(message: str) -> int:
-    print(f"{PROG}: {message}", file=sys.stderr)
-    return 1
+    return crashed_exit(len(report.crashed))
 
 
 def _names_for(args: argparse.Namespace, humans: Sequence[str], scenario) -> dict[str, str]:
@@ -703,7 +449,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     catalogue = None
     if not (scenario_arg and sources.looks_like_path(scenario_arg)):
         catalogue = sources.discover()
-        _warn(catalogue.warnings)
+        warn(catalogue.warnings)
     entry = None
     if scenario_arg:
         try:
@@ -722,21 +468,21 @@ def cmd_play(args: argparse.Namespace) -> int:
             try:
                 entry = sources.resolve_id(save.scenario_id, catalogue)
             except sources.UnknownScenario:
-                return _fail(
+                return fail(
                     f"this save is for scenario {save.scenario_id!r}, which is not installed; "
                     "give its file with --scenario"
                 )
         if entry is not None:
             if entry.scenario is None:
-                return _fail(f"cannot use scenario {entry.path}: {entry.error}")
+                return fail(f"cannot use scenario {entry.path}: {entry.error}")
             scenario = entry.scenario
         else:
             assert catalogue is not None
             usable = catalogue.usable
             if not catalogue.entries:
-                return _fail("no scenarios are installed")
+                return fail("no scenarios are installed")
             if not usable:
-                return _fail(
+                return fail(
                     "no scenario can be loaded: "
                     + "; ".join(f"{e.path}: {e.error}" for e in catalogue.broken)
                 )
@@ -746,9 +492,9 @@ def cmd_play(args: argparse.Namespace) -> int:
             else:
                 scenario = pick_scenario(con, catalogue.entries)
     except ScenarioError as e:
-        return _fail(f"cannot use scenario {e.path}: {'; '.join(e.problems)}")
+        return fail(f"cannot use scenario {e.path}: {'; '.join(e.problems)}")
     except saves.SaveError as e:
-        return _fail(str(e))
+        return fail(str(e))
     except (EndOfInput, QuitRequested):
         return 0
     assert scenario is not None
@@ -799,7 +545,7 @@ def cmd_play(args: argparse.Namespace) -> int:
                     con.say(render_goal(match.scenario, cid, length, con.width))
             names = _names_for(args, humans, scenario)
     except saves.SaveError as e:
-        return _fail(str(e))
+        return fail(str(e))
     except (EndOfInput, QuitRequested):
         return 0
 

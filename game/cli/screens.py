@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from game.cli import tables as t
+from game import tables as t
 from game.engine import ActionKind, GameEvent, Kind, Match, Option, Scenario, View, outcome, view
 from game.words import goal
 from game.words.actions import card_choice

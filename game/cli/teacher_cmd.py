@@ -9,12 +9,10 @@ cannot be written, 2 a mistake in the command line.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from game.cli.args import UsageError, fail
 from game.files import write_text
-
-PROG = "politburo"
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -34,13 +32,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     return p
 
 
-def _fail(message: str) -> int:
-    print(f"{PROG}: {message}", file=sys.stderr)
-    return 1
-
-
 def run(args: argparse.Namespace) -> int:
-    from game.cli.main import UsageError
     from game.content import sources
     from game.teacher import TeacherDataError, material
     from game.teacher.pack import write_pack
@@ -49,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     if not str(folder).strip():
         raise UsageError("the output folder name is empty")
     if folder.exists() and not folder.is_dir():
-        return _fail(f"cannot write the pack into {folder}: it is a file, not a folder")
+        return fail(f"cannot write the pack into {folder}: it is a file, not a folder")
     name = args.scenario or sources.DEFAULT_ID
     catalogue = None if sources.looks_like_path(name) else sources.discover()
     try:
@@ -57,16 +49,16 @@ def run(args: argparse.Namespace) -> int:
     except sources.UnknownScenario as e:
         raise UsageError(str(e)) from None
     if entry.scenario is None:
-        return _fail(f"cannot use scenario {entry.path}: {entry.error}")
+        return fail(f"cannot use scenario {entry.path}: {entry.error}")
     try:
         pages = write_pack(
             material(entry.scenario), folder,
             lambda path, text: write_text(path, text, inputs=[entry.path]),
         )
     except TeacherDataError as e:
-        return _fail(str(e))
+        return fail(str(e))
     except OSError as e:
-        return _fail(f"cannot write the pack into {folder}: {e.strerror or e}")
+        return fail(f"cannot write the pack into {folder}: {e.strerror or e}")
     print(
         f"Wrote the teacher pack of {entry.scenario.title} ({len(pages)} pages) to {folder}; "
         f"open {pages[0]} first"

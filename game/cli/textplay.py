@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from game import resume, saves
-from game.cli import tables as t
+from game import tables as t
 from game.cli.screens import (
     date_line,
     render_board,

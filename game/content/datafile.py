@@ -10,7 +10,8 @@ from typing import Any
 
 import yaml
 
-from game.content.loader import MAX_BYTES, ScenarioError, compose_yaml, construct_yaml
+from game.content.loader import ScenarioError
+from game.content.safe_yaml import MAX_BYTES, compose_yaml, construct_yaml
 
 
 class DataFileError(ScenarioError):

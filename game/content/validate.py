@@ -49,7 +49,7 @@ from game.engine.scenario import (
 )
 
 from .limits import limit_problems
-from .loader import MAX_BYTES, YAMLLimitError, compose_yaml, construct_yaml
+from .safe_yaml import MAX_BYTES, YAMLLimitError, compose_yaml, construct_yaml
 from .yaml_lines import Loc, Locator, Point
 
 Severity = Literal["error", "warning"]

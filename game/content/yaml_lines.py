@@ -3,7 +3,7 @@
 Pydantic reports an error at a *location*, a path of keys and indices such as
 ``("events", 3, "choices", 1, "effects", 0)``; the cross-reference checks use the same kind of
 path. :class:`Locator` follows such a path through the composed node tree of the file
-(:func:`game.content.loader.compose_yaml`) and gives the 1-based line and column to report.
+(:func:`game.content.safe_yaml.compose_yaml`) and gives the 1-based line and column to report.
 
 Paths may hold steps that have no node of their own in the file. An effect written ``{loyalty:
 {...}}`` is validated as ``{"type": "loyalty", ...}``, so its location names the tag
@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 import yaml
+
+from .safe_yaml import Loader
 
 Loc = Sequence[str | int]
 Point = Literal["value", "key", "parent"]
@@ -98,9 +100,7 @@ class Locator:
     def _by_value(self, mapping: yaml.MappingNode, step: object):
         """A key written so that YAML reads it as a number or a boolean (``1:``, ``yes:``)."""
         if self._constructor is None:
-            from .loader import _Loader
-
-            self._constructor = _Loader("")
+            self._constructor = Loader("")
         for k, v in mapping.value:
             if isinstance(k, yaml.ScalarNode):
                 try:

@@ -34,6 +34,7 @@ from game.engine import (
 from game.engine import FactorShare as EngineFactorShare
 from game.saves import SaveError, SaveFile, played_scenario, resume
 from game.teacher import Material, material
+from game.words.conditions import describe_condition
 
 from . import history as hist
 from .model import (
@@ -437,7 +438,7 @@ def _divergences(g: _Game, changes: list[_Change]) -> list[Divergence]:
                 continue
             if not 0 <= turn < g.turns:
                 continue
-            needs = hist.describe_condition(sc, e.condition) if e.condition else ""
+            needs = describe_condition(sc, e.condition) if e.condition else ""
             why = (
                 f"It needs {needs}, which did not hold."
                 if needs

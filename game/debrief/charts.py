@@ -9,8 +9,9 @@ import math
 import re
 from collections.abc import Sequence
 
+from game.page import BLACK, GREY, RED, RULE, colour, esc, pct
+
 from .model import Debrief, FactorBreakdown, FactorShare, PlayedBy
-from .page import BLACK, GREY, RED, RULE, colour, esc, pct
 
 DASHES = {
     "solid": "",

@@ -9,9 +9,10 @@ counted. The slide is one landscape page: the class's outcomes in one large char
 
 from __future__ import annotations
 
+from game.page import esc, masthead, page
+
 from .charts import factor_chart, outcome_bars, share_table
 from .model import ClassSummary, GameLine, PlayedBy
-from .page import esc, masthead, page
 
 KIND_TAG = {"swing": "support", "office": "office", "status": "seat", "vote": "vote"}
 

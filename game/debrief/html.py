@@ -3,16 +3,17 @@ contents list) and the two-page handout for a class. ``teacher=True`` adds, afte
 questions, each one's model answer, the points a good answer may use and the mark scheme.
 
 Both are drawn from a :class:`~game.debrief.model.Debrief` alone, on the shared page of
-:mod:`game.debrief.page`; the charts are in :mod:`game.debrief.charts`.
+:mod:`game.page`; the charts are in :mod:`game.debrief.charts`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from game.page import esc, masthead, page, pct, swatch
+
 from .charts import factor_chart, share_table, support_chart, timeline_chart
 from .model import Debrief, Question, TurningPoint, VoteRecord
-from .page import esc, masthead, page, pct, swatch
 
 KIND_TAG = {"swing": "support", "office": "office", "status": "seat", "vote": "vote"}
 DIV_TAG = {

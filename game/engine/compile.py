@@ -2,135 +2,40 @@
 programs of its conditions and effects (see :mod:`game.rules.programs`).
 
 Every condition and effect class knows its own code (its ``emit`` method); the
-:class:`Builder` gives them the indices of the names they use. Compiled once per scenario and
-kept (:func:`compiled`): scenarios are immutable.
+:class:`~game.engine.builder.Builder` gives them the indices of the names they use. Compiled
+once per scenario and kept (:func:`compiled`): scenarios are immutable.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 import numpy as np
 
 from game.rules import layout as lay
-from game.rules import programs as prog
 
 from .actions import SPECS, ActionKind
+from .builder import ORGAN_CODES, Builder
 from .scenario import Factor, Scenario
 
-ORGAN_CODES = {"politburo": lay.POLITBURO, "central_committee": lay.CENTRAL_COMMITTEE,
-               "congress": lay.CONGRESS, "party": lay.PARTY}
-ORGAN_FLAGS = {"politburo": lay.IN_POLITBURO, "central_committee": lay.IN_CC,
-               "party": lay.IN_PARTY}
 FACTOR_CODES = {f: i for i, f in enumerate(Factor)}
 
 
-@dataclass
-class Builder:
-    """Collects program rows while conditions and effects emit themselves, and names their
-    references by index."""
-
-    scenario: Scenario
-    code: list[list[int]] = field(default_factory=list)
-    value: list[tuple[float, float]] = field(default_factory=list)
-    programs: list[tuple[int, int]] = field(default_factory=list)
-    masks: list[tuple[float, ...]] = field(default_factory=list)
-    flags: dict[str, int] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        sc = self.scenario
-        self._contender = {c.id: i for i, c in enumerate(sc.contenders)}
-        self._office = {o.id: i for i, o in enumerate(sc.offices)}
-        self._region = {r.id: i for i, r in enumerate(sc.regions)}
-        self._rung = {r.id: i for i, r in enumerate(sc.ladder)}
-        self._event = {e.id: i for i, e in enumerate(sc.events)}
-        self._notable = {k.id: i for i, k in enumerate(sc.notables)}
-
-    # ----- rows and programs
-    def row(self, op: int, a: int = 0, b: int = 0, c: int = 0, d: int = 0, e: int = 0,
-            x: float = 0.0, y: float = 0.0) -> None:
-        self.code.append([op, a, b, c, d, e])
-        self.value.append((float(x), float(y)))
-
-    def condition(self, condition) -> int:
-        """The program of a condition (None: -1, always true)."""
-        if condition is None:
-            return -1
-        first = len(self.code)
-        condition.emit(self)
-        return self._close(first)
-
-    def effects(self, effects: Iterable) -> int:
-        """The program of an effect list (possibly empty)."""
-        first = len(self.code)
-        for effect in effects:
-            effect.emit(self)
-        return self._close(first)
-
-    def _close(self, first: int) -> int:
-        self.programs.append((first, len(self.code) - first))
-        return len(self.programs) - 1
-
-    # ----- names to indices
-    def who(self, ref: str) -> int:
-        """A contender reference: an id, ``self``, ``decider``, ``chooser``, ``nobody`` or
-        ``office:<id>`` (an unknown name: nobody, as the validator reports it)."""
-        if ref in self._contender:
-            return self._contender[ref]
-        special = {"self": prog.SELF, "decider": prog.DECIDER, "chooser": prog.CHOOSER,
-                   "nobody": prog.NOBODY}
-        if ref in special:
-            return special[ref]
-        if ref.startswith("office:") and ref[7:] in self._office:
-            return prog.OFFICE_BASE - self._office[ref[7:]]
-        return prog.NOBODY
-
-    def office(self, office_id: str) -> int:
-        return self._office[office_id]
-
-    def region(self, region_id: str) -> int:
-        return self._region[region_id]
-
-    def notable(self, notable_id: str) -> int:
-        return self._notable[notable_id]
-
-    def event(self, event_id: str) -> int:
-        return self._event[event_id]
-
-    def choice(self, event_id: str, choice_id: str | None) -> int:
-        if choice_id is None:
-            return -1
-        e = self.scenario.events[self._event[event_id]]
-        return next(i for i, ch in enumerate(e.choices) if ch.id == choice_id)
-
-    def rungs(self, rung_ids: Sequence[str]) -> int:
-        """A bit mask of ladder rungs."""
-        return sum(1 << self._rung[r] for r in rung_ids if r in self._rung)
-
-    def organ(self, organ: str) -> int:
-        return ORGAN_CODES[organ]
-
-    def organ_flag(self, organ: str) -> int:
-        return ORGAN_FLAGS[organ]
-
-    def turn(self, date: str) -> int:
-        return self.scenario.calendar.turn_of(date)
-
-    def rule(self, name: str) -> int:
-        return lay.RULE_IDS.index(name)
-
-    def flag(self, name: str) -> int:
-        return self.flags.setdefault(name, len(self.flags))
-
-    def regions(self, region_ids: Sequence[str]) -> int:
-        """A region mask's index (``all``: every region)."""
-        ids = set(region_ids)
-        mask = tuple(1.0 if ("all" in ids or r.id in ids) else 0.0
-                     for r in self.scenario.regions)
-        if mask not in self.masks:
-            self.masks.append(mask)
-        return self.masks.index(mask)
+def builder(sc: Scenario, flags: dict[str, int] | None = None) -> Builder:
+    """A :class:`~game.engine.builder.Builder` that knows ``sc``'s names (and ``flags``, by
+    index, when a program is added to tables already built)."""
+    return Builder(
+        contender_ids=[c.id for c in sc.contenders],
+        office_ids=[o.id for o in sc.offices],
+        region_ids=[r.id for r in sc.regions],
+        rung_ids=[r.id for r in sc.ladder],
+        event_ids=[e.id for e in sc.events],
+        choice_ids=[[ch.id for ch in e.choices] for e in sc.events],
+        notable_ids=[k.id for k in sc.notables],
+        turn_of=sc.calendar.turn_of,
+        flags=dict(flags or {}),
+    )
 
 
 @dataclass(frozen=True)
@@ -160,7 +65,7 @@ def _mask(ids: Iterable[str], index: dict[str, int], size: int) -> np.ndarray:
 
 def compile_scenario(sc: Scenario) -> Compiled:  # noqa: C901 - one table after another
     """Build the tables of ``sc`` (see :class:`~game.rules.layout.Tables`)."""
-    b = Builder(sc)
+    b = builder(sc)
     n, regions, offices = len(sc.contenders), len(sc.regions), len(sc.offices)
     turns = sc.calendar.turns
     region_index = {r.id: i for i, r in enumerate(sc.regions)}
@@ -349,7 +254,7 @@ class Extra:
 def extra_condition(c: Compiled, condition) -> Extra:
     """``condition`` compiled against the scenario's tables (its flags keep their indices)."""
     sc = c.scenario
-    b = Builder(sc, flags={name: i for i, name in enumerate(c.flags)})
+    b = builder(sc, flags={name: i for i, name in enumerate(c.flags)})
     program = b.condition(condition)
     if len(b.flags) > len(c.flags):
         raise ValueError(f"the condition names a flag the scenario never sets: {condition}")

@@ -9,7 +9,7 @@ holds the meaning of each); conditions only read the game, they never change it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -37,10 +37,8 @@ from game.rules.programs import (
     Q_UNITY_BELOW,
 )
 
+from .builder import Builder
 from .registry import Entry, tagged_union
-
-if TYPE_CHECKING:
-    from .compile import Builder
 
 Who = Annotated[
     str, Field(description="A contender id, `self`, `decider` or `office:<office id>`.")

@@ -9,7 +9,7 @@ itself to the codes the rules run (``emit``; :mod:`game.rules.programs` does wha
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -35,10 +35,8 @@ from game.rules.programs import (
     X_TRUST,
 )
 
+from .builder import Builder
 from .registry import Entry, tagged_union
-
-if TYPE_CHECKING:
-    from .compile import Builder
 
 Who = Annotated[
     str, Field(description="A contender id, `decider`, `chooser` or `office:<office id>`.")

@@ -12,7 +12,8 @@ from typing import Protocol
 
 
 class Context(Protocol):
-    """Whatever names the contenders in these sentences (:class:`game.engine.narrate.Names`)."""
+    """Whatever names the contenders in these sentences
+    (:class:`game.engine.narrate_rows.Names`)."""
 
     def name(self, c: int) -> str: ...
 

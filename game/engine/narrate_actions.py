@@ -11,7 +11,7 @@ have changed (the patron a region's secretary owed, the holder of an office) is 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
@@ -21,11 +21,9 @@ from game.rules import reasons as why
 
 from .actions import CONVENABLE, DIRECTIONS, FORUMS, SPECS, ActionKind
 from .explain import in_sentence, signed
+from .narrate_rows import Names, Row
 from .record import GameEvent, Kind
 from .scenario import Scenario, post_of
-
-if TYPE_CHECKING:  # narrate reads the rows; this module is one of its lists of sentences
-    from .narrate import Names, Row
 
 ACTION_KINDS: tuple[ActionKind, ...] = tuple(ActionKind)  # by A_* code
 

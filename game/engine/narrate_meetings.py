@@ -14,7 +14,8 @@ from collections.abc import Callable
 from game.rules import layout as lay
 from game.rules import log as L
 
-from .narrate import Names, Row, choice_data
+from .narrate_rows import Names, Row
+from .narrate_votes import choice_data
 from .record import GameEvent, Kind
 from .scenario import post_of
 

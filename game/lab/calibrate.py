@@ -317,8 +317,8 @@ def render(c: Calibration, again: str, try_it: str, source: str = "", overlay: s
     """The calibration as text: what was played, the milestones before and after (the columns
     of ``politburo check``), the values, and ``try_it``, the command that checks them on other
     games. ``source``: the scenario's file; ``overlay``: the overlay it started from."""
+    from game import tables as t
     from game.check import milestone_table
-    from game.cli import tables as t
 
     sc = c.scenario
     last = c.seed + c.games - 1
@@ -377,7 +377,7 @@ def overlay_file(
     was, and its bounds, in a comment; the command that made it and the one that checks it.
     ``kept``: the rules of the overlay ``kept_from`` that the calibration started from and did
     not tune, written again so that the new overlay plays the games it measured."""
-    from game.cli import tables as t
+    from game import tables as t
     from game.content.overlay import overlay_text
 
     sc = c.scenario

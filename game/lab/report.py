@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from game import tables as t
 from game.check import MilestoneSummary, summarise_milestones
-from game.cli import tables as t
 from game.engine import Scenario
 
 from .runner import MILESTONES, Arm, LabRecord, year_ends

@@ -6,7 +6,7 @@ white (``politburo lab --what-if ID --sheet FILE``)."""
 from __future__ import annotations
 
 from game.debrief.charts import hatch, percent_axis, svg_open
-from game.debrief.page import BLACK, esc, masthead, page
+from game.page import BLACK, esc, masthead, page
 
 from .html import inline
 from .report import CAVEATS, LabReport

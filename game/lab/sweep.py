@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from game.cli import tables as t
+from game import tables as t
 from game.content.rule_values import (
     Dial,
     RuleError,

@@ -20,8 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.debrief.page import esc, masthead, page
 from game.engine import FACTOR_NAMES
+from game.page import esc, masthead, page
 
 from .data import LessonPlan
 from .material import Material

@@ -43,7 +43,6 @@ def launch(load: Path | None = None, name: str | None = None) -> int:
 
     try:
         from .app import App
-        from .scenes.title import TitleScene
 
         app = App.start()
         app.player_name = name
@@ -54,7 +53,7 @@ def launch(load: Path | None = None, name: str | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    app.push(TitleScene(app))
+    app.home()
     if load is not None:
         from .scenes.saveload import open_save
 

@@ -85,8 +85,7 @@ def shoot_all(out: Path, size: tuple[int, int], text_size: str = "normal") -> li
     scenario = app.top.scenario
     session = GameSession.new(scenario, ["stalin"], seed=1924, length="short")
     session.autosave = False
-    app.replace(TitleScene(app))
-    board = app.push(BoardScene(app, session))
+    board = app.play(session)
     shot("04-goal")
     app.top.close()
     shot("04-cards")

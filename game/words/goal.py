@@ -17,6 +17,7 @@ from game.engine import GameState, Scenario, holds, view
 from game.engine import standing as outcome_now
 from game.engine.scenario import OfficeDef
 
+from .conditions import describe_condition
 from .names import date_words, holding, join, office_post
 
 
@@ -135,8 +136,6 @@ class _Sayer:
             return self.several(cond, negated)
         words = self.simple(cond, negated)
         if words is None:  # a kind without words of its own here: the debrief's plain words
-            from game.debrief.history import describe_condition  # (the debrief loads late)
-
             words = describe_condition(self.sc, cond)
             return f"it is not so that {words}" if negated else words
         return words

@@ -15,16 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from game.content import loader
-from game.content.loader import (
-    MAX_BYTES,
-    ScenarioError,
-    YAMLLimitError,
-    compose_yaml,
-    load_scenario,
-    load_scenario_text,
-    parse_yaml,
-)
+from game.content import safe_yaml
+from game.content.loader import ScenarioError, load_scenario, load_scenario_text
+from game.content.safe_yaml import MAX_BYTES, YAMLLimitError, compose_yaml, parse_yaml
 from game.content.validate import (
     Problem,
     check_text,
@@ -403,4 +396,4 @@ def test_deep_nesting_never_reaches_libyamls_recursive_composer():
     with pytest.raises(yaml.YAMLError):
         parse_yaml("a: [\n")
     assert parse_yaml("a: &x {b: 1}\nc: *x\n") == {"a": {"b": 1}, "c": {"b": 1}}
-    assert loader.MAX_NODES >= 5 * 4_000  # room for scenarios five times the main one
+    assert safe_yaml.MAX_NODES >= 5 * 4_000  # room for scenarios five times the main one

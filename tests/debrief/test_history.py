@@ -3,7 +3,8 @@ office changes from dated cards, and conditions in words."""
 
 from __future__ import annotations
 
-from game.debrief.history import describe_condition, ladder_steps, milestones, removals_in
+from game.debrief.history import ladder_steps, milestones, removals_in
+from game.words.conditions import describe_condition
 from helpers import load
 
 

@@ -24,8 +24,8 @@ from game.words.names import date_words
 from game.words.odds import odds_text
 
 from .. import draw, explain, theme
-from ..app import App, Scene
 from ..session import GameSession
+from ..stage import Scene, Stage
 
 TOP = 52
 PER_PAGE = 9  # actions on a page of the list: one number key each
@@ -38,7 +38,7 @@ def surname(name: str) -> str:
 
 
 class BoardScene(Scene):
-    def __init__(self, app: App, session: GameSession) -> None:
+    def __init__(self, app: Stage, session: GameSession) -> None:
         super().__init__(app)
         self.session = session
         self.page = 0

@@ -17,9 +17,9 @@ from game.debrief.model import Debrief
 from game.words.names import date_words
 
 from .. import draw, theme
-from ..app import App, Scene
 from ..explain import esc
 from ..session import GameSession
+from ..stage import Scene, Stage
 
 TABS = ("Turning points", "Left history", "Votes", "Questions")
 
@@ -46,7 +46,7 @@ def report_path(d: Debrief, what: str = "report") -> Path:
 
 
 class DebriefScene(Scene):
-    def __init__(self, app: App, session: GameSession) -> None:
+    def __init__(self, app: Stage, session: GameSession) -> None:
         super().__init__(app)
         self.session = session
         self.d = debrief(session.match, session.humans, session.length, session.names)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pygame
 from pygame_gui.elements import UITextBox
 
-from ..app import App, Scene
+from ..stage import Scene, Stage
 
 SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Tab / arrows", "move between buttons"),
@@ -38,7 +38,7 @@ class Overlay(Scene):
     def build(self) -> None:
         window = self.app.window
         if self.backdrop is None or self.backdrop.get_size() != window.get_size():
-            self.backdrop = window.copy()  # App.push drew the scenes below into it
+            self.backdrop = window.copy()  # Stage.push drew the scenes below into it
             shade = pygame.Surface(window.get_size(), pygame.SRCALPHA)
             shade.fill((*self.app.palette.ink, 170))
             self.backdrop.blit(shade, (0, 0))
@@ -85,7 +85,7 @@ class Confirm(Overlay):
     """Ask before something that cannot be taken back."""
 
     def __init__(
-        self, app: App, question: str, yes: str, on_yes: Callable[[], None], no: str = "Cancel"
+        self, app: Stage, question: str, yes: str, on_yes: Callable[[], None], no: str = "Cancel"
     ) -> None:
         super().__init__(app)
         self.question, self.yes, self.on_yes, self.no = question, yes, on_yes, no
@@ -114,7 +114,7 @@ class Confirm(Overlay):
 class Message(Overlay):
     """A message with one button."""
 
-    def __init__(self, app: App, message: str, title: str = "Note") -> None:
+    def __init__(self, app: Stage, message: str, title: str = "Note") -> None:
         super().__init__(app)
         self.message, self.title = message, title
 
@@ -135,15 +135,21 @@ class Message(Overlay):
 
 
 class HelpOverlay(Overlay):
-    """Every keyboard shortcut, and how to play with the mouse."""
+    """Every keyboard shortcut, and how to play with the mouse; over a game (``session``), how
+    it is won first."""
 
     sheet_size = (760, 600)
+
+    def __init__(self, app: Stage, session=None) -> None:
+        super().__init__(app)
+        self.session = session
 
     def fill(self, inner: pygame.Rect) -> None:
         k = self.app.k
         self.heading(
             pygame.Rect(inner.x, inner.y, inner.w, round(44 * k)),
-            "Help: how you win, keys and mouse" if playing(self.app) else "Help: keys and mouse",
+            "Help: how you win, keys and mouse" if self.session is not None
+            else "Help: keys and mouse",
         )
         rows = "".join(f"<b>{k}</b>: {what}<br>" for k, what in SHORTCUTS)
         mouse = (
@@ -151,9 +157,8 @@ class HelpOverlay(Overlay):
             "back, and press End turn. Rest the mouse on any number for what it is and why it "
             "has that value."
         )
-        session = playing(self.app)
-        if session is not None:  # the goal first: it is what help is most often asked for
-            rows = goal_of(session) + "<br><br>" + rows
+        if self.session is not None:  # the goal first: it is what help is most often asked for
+            rows = goal_of(self.session) + "<br><br>" + rows
         UITextBox(
             rows + mouse,
             pygame.Rect(inner.x, inner.y + round(50 * k), inner.w, inner.h - round(110 * k)),
@@ -161,14 +166,6 @@ class HelpOverlay(Overlay):
             container=self.root,
         )
         self.buttons_row(inner, [("Close", self.app.pop)])
-
-
-def playing(app: App):
-    """The game being played under the top scene, if any (its session)."""
-    from .board import BoardScene
-
-    board = next((sc for sc in reversed(app.scenes) if isinstance(sc, BoardScene)), None)
-    return None if board is None else board.session
 
 
 def goal_of(session, descriptions: bool = False) -> str:
@@ -186,7 +183,7 @@ class GoalOverlay(Overlay):
 
     sheet_size = (860, 620)
 
-    def __init__(self, app: App, session, then: Callable[[], None] | None = None) -> None:
+    def __init__(self, app: Stage, session, then: Callable[[], None] | None = None) -> None:
         super().__init__(app)
         self.session, self.then = session, then
 

@@ -28,7 +28,7 @@ from pygame_gui.elements import UITextBox, UITextEntryLine, UIVerticalScrollBar
 from game.content.encyclopedia import Encyclopedia, EncyclopediaError, Entry, load_encyclopedia
 
 from .. import draw, theme
-from ..app import App, Scene
+from ..stage import Scene, Stage
 
 GROUPS = {"person": "People", "office": "Offices", "organ": "Organs", "term": "Terms"}
 KIND_NAMES = {
@@ -68,7 +68,7 @@ class Row:
 
 
 class EncyclopediaScene(Scene):
-    def __init__(self, app: App, entry_id: str | None = None) -> None:
+    def __init__(self, app: Stage, entry_id: str | None = None) -> None:
         super().__init__(app)
         self.enc, self.error = encyclopedia()
         self.query = ""

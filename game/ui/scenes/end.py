@@ -8,9 +8,9 @@ from pygame_gui.elements import UITextBox
 from game.words.names import ordinal
 
 from .. import draw, theme
-from ..app import Scene
 from ..explain import esc, pct
 from ..session import GameSession
+from ..stage import Scene
 
 
 class EndScene(Scene):
@@ -146,9 +146,7 @@ class EndScene(Scene):
             super().key(event)
 
     def title(self) -> None:
-        from .title import TitleScene
-
-        self.app.replace(TitleScene(self.app))
+        self.app.home()
 
     def save(self) -> None:
         from .saveload import SaveScene

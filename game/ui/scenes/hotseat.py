@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 from pygame_gui.elements import UILabel
 
-from ..app import Scene
+from ..stage import Scene
 
 
 class PrivacyScreen(Scene):

@@ -64,12 +64,8 @@ class GameMenu(Overlay):
         return "The game is saved up to the last completed turn (Continue on the title screen)."
 
     def quit_to_title(self) -> None:
-        from .title import TitleScene
-
         self.app.confirm(
-            f"Quit to the title screen? {self._lost()}",
-            "Quit to title",
-            lambda: self.app.replace(TitleScene(self.app)),
+            f"Quit to the title screen? {self._lost()}", "Quit to title", self.app.home
         )
 
     def quit_game(self) -> None:

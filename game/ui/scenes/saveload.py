@@ -12,17 +12,15 @@ from game import saves
 from game.content import sources
 from game.words.names import date_words
 
-from ..app import App, Scene
 from ..explain import esc
 from ..session import GameSession, Slot, list_slots, slot_path
+from ..stage import Scene, Stage
 from .dialogs import Overlay
 
 
-def open_save(app: App, path: Path, save: saves.SaveFile | None = None) -> bool:
+def open_save(app: Stage, path: Path, save: saves.SaveFile | None = None) -> bool:
     """Resume the game saved at ``path`` (``save``: as already read from it) on the board; a
     message instead if it cannot be."""
-    from .board import BoardScene
-
     try:
         if save is None:
             save = saves.load_save(path)  # read and checked once, on its way to the board
@@ -43,10 +41,7 @@ def open_save(app: App, path: Path, save: saves.SaveFile | None = None) -> bool:
     except saves.SaveError as e:
         app.toast(esc(f"This save cannot be opened. {e}"))
         return False
-    from .title import TitleScene
-
-    app.replace(TitleScene(app))
-    app.push(BoardScene(app, session))
+    app.play(session)
     return True
 
 
@@ -142,7 +137,7 @@ class SaveScene(Overlay):
         self.sheet_size = (680, round(280 * max(1.0, self.app.settings.text_scale)))
         super().layout(area)
 
-    def __init__(self, app: App, session: GameSession) -> None:
+    def __init__(self, app: Stage, session: GameSession) -> None:
         super().__init__(app)
         self.session = session
 

@@ -22,8 +22,8 @@ import pygame_gui
 from pygame_gui.elements import UIHorizontalSlider, UILabel, UITextBox
 
 from .. import draw, theme
-from ..app import App, Scene
 from ..settings import ANIMATION_SPEEDS, TEXT_SIZES, Settings, sizes_that_fit
+from ..stage import Scene, Stage
 from .dialogs import Overlay
 
 TEXT_CHOICES = tuple(TEXT_SIZES)  # small, normal, large, largest
@@ -96,7 +96,7 @@ def swatches(palette: theme.Palette) -> list[Swatch]:
 
 
 class SettingsScene(Scene):
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Stage) -> None:
         super().__init__(app)
         self.pending: Settings = app.settings.model_copy()
         self.base = app.settings  # what ``pending`` was made from
@@ -524,7 +524,7 @@ class LeaveSettings(Overlay):
         "You changed some settings without applying them. Use them, or leave them as they were?"
     )
 
-    def __init__(self, app: App, scene: SettingsScene) -> None:
+    def __init__(self, app: Stage, scene: SettingsScene) -> None:
         super().__init__(app)
         self.scene = scene
 

@@ -13,8 +13,8 @@ from game.engine import Scenario
 from game.saves import MAX_NAME, player_name
 
 from .. import draw, explain, theme
-from ..app import App, Scene
 from ..session import GameSession
+from ..stage import Scene, Stage
 
 MAX_SEED = 2**63 - 1
 AI_LEVELS = ("easy", "standard", "strong")
@@ -57,7 +57,7 @@ def esc(text: str) -> str:
 class ScenarioScene(Scene):
     """The scenarios found, with their dates, description, objectives and length."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Stage) -> None:
         super().__init__(app)
         self.entries = app.catalogue().entries
         usable = [i for i, e in enumerate(self.entries) if e.ok]
@@ -177,7 +177,7 @@ class ContenderScene(Scene):
     """The playable contenders as tokens, with biography, strengths, weaknesses, difficulty;
     the AI's strength; the seed, shown and editable so a class can all play one game."""
 
-    def __init__(self, app: App, scenario: Scenario, seed: int | None = None) -> None:
+    def __init__(self, app: Stage, scenario: Scenario, seed: int | None = None) -> None:
         super().__init__(app)
         self.scenario = scenario
         self.playable = [c for c in scenario.contenders if c.playable]
@@ -423,14 +423,9 @@ class ContenderScene(Scene):
         if not self.read_seed():
             self.app.toast("The seed must be a whole number, for example 1924.")
             return
-        from .board import BoardScene
-
         humans = [self.playable[i].id for i in sorted(self.people)]
         names = {cid: self.names[cid] for cid in humans if cid in self.names}
         session = GameSession.new(
             self.scenario, humans, self.seed, self.difficulty, self.length, names
         )
-        from .title import TitleScene
-
-        self.app.replace(TitleScene(self.app))
-        self.app.push(BoardScene(self.app, session))
+        self.app.play(session)

@@ -8,7 +8,7 @@ from pygame_gui.elements import UILabel
 from game import paths
 
 from .. import draw
-from ..app import Scene
+from ..stage import Scene
 
 
 class TitleScene(Scene):

@@ -1,6 +1,6 @@
 """The printed page every report shares (the debrief, the handout, the class summary and slide,
-the teacher pack): one self-contained HTML document with inline CSS, nothing fetched, no
-script.
+the teacher pack, the lab's sheet): one self-contained HTML document with inline CSS, nothing
+fetched, no script.
 
 It is designed for a school photocopier: black text on white, one red accent that turns grey
 in black and white, no filled backgrounds, and every distinction made by a word, a pattern or
