@@ -177,3 +177,14 @@ def kernel(fn: F) -> F:
     if numba is None:
         return fn
     return numba.njit(cache=True, nogil=True)(fn)
+
+
+def carried(cls: type) -> Callable[..., object]:
+    """Carry the named tuple of arrays ``cls`` through compiled code as one object (see
+    :mod:`game.rules.structs`); the function kernels call to build one: ``cls`` itself when
+    the kernels run interpreted."""
+    if _numba() is None:
+        return cls
+    from .structs import carry
+
+    return carry(cls)

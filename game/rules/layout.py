@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .jit import kernel
+from .jit import carried, kernel
 
 # ----- organs (``Rung`` flags, motions, votes) ----------------------------------------------------
 POLITBURO, CENTRAL_COMMITTEE, CONGRESS, PARTY = 0, 1, 2, 3
@@ -142,10 +142,14 @@ class State(NamedTuple):
     history: np.ndarray  # (turns + 1, N + 1) float64: support at the start and after each turn
 
 
+new_state = carried(State)  # what kernels call to build a State
+
+
 @kernel
 def copy_state(s: State) -> State:
     """A deep copy (every array its own)."""
-    return State(s.ints.copy(), s.reals.copy(), s.rules.copy(), s.status.copy(), s.quality.copy(),
+    return new_state(
+        s.ints.copy(), s.reals.copy(), s.rules.copy(), s.status.copy(), s.quality.copy(),
         s.line.copy(), s.platform.copy(), s.exposed.copy(), s.action_points.copy(),
         s.last_shift.copy(), s.last_demoted.copy(), s.dossiers.copy(), s.judgement.copy(),
         s.loyalty.copy(),
@@ -217,6 +221,9 @@ class Tables(NamedTuple):
     # actions
     cost: np.ndarray  # (KINDS,) int64: action points each kind of action costs here
     turns: np.ndarray  # (1,) int64: how many turns the game lasts
+
+
+carried(Tables)
 
 
 DECIDED_BY_VOTE = -9  # ``Tables.decider``: every contender who can act votes, by CC following

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .jit import kernel
+from .jit import carried, kernel
 
 # ----- event kinds, in :class:`game.engine.Kind`'s order ------------------------------------------
 (K_CARD, K_DECISION, K_ACTION, K_RESULT, K_VOTE, K_OFFICE, K_STATUS, K_ALLIANCE, K_MEETING,
@@ -113,6 +113,9 @@ class Log(NamedTuple):
     bloc_lean: np.ndarray  # (blocs,) float64: what the bloc's own line added
     follow: np.ndarray  # (blocs, N) int64: votes cast as each contender stands
     split: np.ndarray  # (blocs, C) int64: a choice's bloc's votes per option
+
+
+carried(Log)
 
 
 def new_log(n: int, choices: int, events: int = 512, votes: int = 64, blocs: int = 1024) -> Log:
