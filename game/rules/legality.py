@@ -36,6 +36,8 @@ from .layout import (
     N_DECISIONS,
     NO_ORGAN,
     POLITBURO,
+    R_BLOC_DISCIPLINE,
+    R_DISCIPLINE_WITHOUT_CASE,
     State,
     Tables,
 )
@@ -45,7 +47,7 @@ from .motions import (
     resign_question,
     resolution_question,
 )
-from .votes import Floor, floor, odds
+from .votes import Electorate, Floor, Question, discipline, electorate, floor, has_case, odds
 
 # The menu's order: the kinds of action, each with its targets in the scenario's order.
 MENU = np.array([
@@ -90,26 +92,42 @@ def targets(s: State, t: Tables, c: int, kind: int) -> np.ndarray:
 
 
 @kernel
-def _odds(s: State, t: Tables, f: Floor, c: int, kind: int, target: int) -> float:
+def _room(s: State, t: Tables, f: Floor, q: Question, organ: int, politburo: Electorate,
+          whipped: Electorate, unwhipped: Electorate) -> Electorate:
+    """The organ's electorate on ``q``: the menu's own for the Politburo and for the Central
+    Committee, whose factions vote as their leaders stand on a motion with a case
+    (``whipped``) and less so on one without (``unwhipped``: see :func:`votes.discipline`)."""
+    if organ == POLITBURO:
+        return politburo
+    if organ == CENTRAL_COMMITTEE:
+        return whipped if has_case(s, q) else unwhipped
+    return electorate(s, t, f, organ, discipline(s, q, organ))
+
+
+@kernel
+def _odds(s: State, t: Tables, f: Floor, rooms: tuple[Electorate, Electorate, Electorate],
+          c: int, kind: int, target: int) -> float:
     """The chance that an option's vote carries (a resignation: that it is accepted), or that
-    its gamble works; NaN for an option that is neither."""
+    its gamble works; NaN for an option that is neither. ``rooms``: the Politburo and the
+    Central Committee as :func:`_room` takes them."""
+    pb, whipped, unwhipped = rooms
     if kind == A_ACCUSE:
         organ = t.removed_by[s.status[target]]
         if organ == NO_ORGAN:
             return np.nan
         q = accusation_question(s, t, c, target, s.dossiers[c, target], 0.0)
-        return odds(s, t, f, q, organ)
-    if kind == A_RESOLUTION:
-        return odds(s, t, f, resolution_question(c, target), POLITBURO)
-    if kind == A_CHALLENGE:
+    elif kind == A_RESOLUTION:
+        q, organ = resolution_question(c, target), POLITBURO
+    elif kind == A_CHALLENGE:
         h = ops.holder(s, target)
-        q = challenge_question(s, c, target, s.dossiers[c, h], 0.0)
-        return odds(s, t, f, q, CENTRAL_COMMITTEE)
-    if kind == A_RESIGN:  # the same vote whichever office is offered
-        return odds(s, t, f, resign_question(c, -1), CENTRAL_COMMITTEE)
-    if kind == A_SUBVERT:
+        q, organ = challenge_question(s, c, target, s.dossiers[c, h], 0.0), CENTRAL_COMMITTEE
+    elif kind == A_RESIGN:  # the same vote whichever office is offered
+        q, organ = resign_question(c, -1), CENTRAL_COMMITTEE
+    elif kind == A_SUBVERT:
         return patronage.subvert_chance(s, t, c, target)
-    return np.nan
+    else:
+        return np.nan
+    return odds(s, f, q, _room(s, t, f, q, organ, pb, whipped, unwhipped))
 
 
 @kernel
@@ -131,6 +149,9 @@ def options(s: State, t: Tables, c: int, rows: np.ndarray, chances: np.ndarray) 
                 count += 1
     budget = s.action_points[c]
     f = floor(s, t)
+    rooms = (electorate(s, t, f, POLITBURO, 1.0),
+             electorate(s, t, f, CENTRAL_COMMITTEE, s.rules[R_BLOC_DISCIPLINE]),
+             electorate(s, t, f, CENTRAL_COMMITTEE, s.rules[R_DISCIPLINE_WITHOUT_CASE]))
     for kind in MENU:
         cost = t.cost[kind]
         if cost > budget or actions.gate(s, t, c, kind)[0] != why.OK:
@@ -139,6 +160,6 @@ def options(s: State, t: Tables, c: int, rows: np.ndarray, chances: np.ndarray) 
             if actions.check(s, t, c, kind, target)[0] != why.OK or count >= rows.shape[0]:
                 continue
             rows[count] = (kind, target, -1, cost)
-            chances[count] = _odds(s, t, f, c, kind, target)
+            chances[count] = _odds(s, t, f, rooms, c, kind, target)
             count += 1
     return count

@@ -1,4 +1,5 @@
-"""The big named tuples of arrays (the state, the scenario's tables, the turn's log) carried
+"""The big named tuples of arrays (the state, the scenario's tables, the turn's log, an organ's
+electorate) carried
 through compiled code as one reference-counted object each.
 
 Why: numba passes a named tuple of arrays to a compiled function as its arrays, and a function
@@ -42,7 +43,13 @@ class LogStruct(types.StructRef):
     """:class:`game.rules.log.Log` in compiled code."""
 
 
-STRUCTS = {"State": StateStruct, "Tables": TablesStruct, "Log": LogStruct}
+@structref.register
+class ElectorateStruct(types.StructRef):
+    """:class:`game.rules.votes.Electorate` in compiled code."""
+
+
+STRUCTS = {"State": StateStruct, "Tables": TablesStruct, "Log": LogStruct,
+           "Electorate": ElectorateStruct}
 
 
 def carry(cls: type) -> Callable[..., object]:

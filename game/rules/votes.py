@@ -20,7 +20,7 @@ import numpy as np
 
 from . import log as L
 from . import ops
-from .jit import kernel
+from .jit import carried, kernel
 from .layout import (
     ACCUSE,
     AGENDA,
@@ -309,6 +309,9 @@ class Electorate(NamedTuple):
     who: np.ndarray  # (B,) int64
 
 
+new_electorate = carried(Electorate)  # what kernels call to build an Electorate
+
+
 @kernel
 def _politburo(s: State, t: Tables, f: Floor) -> Electorate:
     """Member by member: contenders vote as they stand; a notable votes with the faction they
@@ -334,7 +337,7 @@ def _politburo(s: State, t: Tables, f: Floor) -> Electorate:
         else:
             waverers[b], lines[b] = 1.0, t.notable_line[k]
             tag[b], who[b] = L.G_MERITS, followed
-    return Electorate(np.ones(rows), follow, waverers, lines, waverers.copy(), label, ref,
+    return new_electorate(np.ones(rows), follow, waverers, lines, waverers.copy(), label, ref,
                       tag, who)
 
 
@@ -359,7 +362,7 @@ def _central_committee(s: State, f: Floor, discipline: float) -> Electorate:
         label[b], ref[b] = (L.L_FACTION, k) if k < n else (L.L_UNCOMMITTED, -1)
         who[b] = k if k < n else -1
     zeros = np.zeros(rows)
-    return Electorate(seats[keep].astype(np.float64), follow, waverers, zeros, zeros.copy(),
+    return new_electorate(seats[keep].astype(np.float64), follow, waverers, zeros, zeros.copy(),
                       label, ref, tag, who)
 
 
@@ -385,7 +388,7 @@ def _congress(s: State, t: Tables, f: Floor, discipline: float) -> Electorate:
         lines[b] = t.region_line[r]
         lead = int(np.argmax(s.loyalty[r]))
         who[b] = lead if lead < n else -1
-    return Electorate(delegations[sent].astype(np.float64), follow, waverers, lines,
+    return new_electorate(delegations[sent].astype(np.float64), follow, waverers, lines,
                       np.ones(rows), label, ref, tag, who)
 
 
@@ -552,11 +555,11 @@ def multinomial(rng: np.random.Generator, n: int, p: np.ndarray) -> np.ndarray:
 
 # ----- the odds of a vote -----------------------------------------------------------------------
 @kernel
-def odds(s: State, t: Tables, f: Floor, q: Question, organ: int) -> float:
-    """The probability that the motion carries: over the room's mood (Gauss-Hermite nodes),
-    and over the waverers' judgements (normal approximation with continuity correction)."""
+def odds(s: State, f: Floor, q: Question, e: Electorate) -> float:
+    """The probability that the motion carries in the room ``e`` (:func:`electorate`): over
+    the room's mood (Gauss-Hermite nodes), and over the waverers' judgements (normal
+    approximation with continuity correction)."""
     n = s.status.shape[0]
-    e = electorate(s, t, f, organ, discipline(s, q, organ))
     loyal = 0.0
     for k in range(n):
         if not f.active[k]:
@@ -570,6 +573,13 @@ def odds(s: State, t: Tables, f: Floor, q: Question, organ: int) -> float:
     a, b_, scale = line_terms(s, q)
     need = votes_needed(e.seats.sum(), q.majority) - 0.5  # continuity correction
     noise = s.rules[R_VOTE_NOISE]
+    leaning = np.empty(e.seats.shape[0])  # each bloc's judgement before the room's mood
+    for i in range(e.seats.shape[0]):
+        lean = 0.0
+        if e.has_line[i] > 0:
+            x = e.lines[i]
+            lean = (abs(x - a) - abs(x - b_)) / scale
+        leaning[i] = base + lean
     chance = 0.0
     for j in range(_NODES.shape[0]):
         mood = _NODES[j] * noise
@@ -577,11 +587,7 @@ def odds(s: State, t: Tables, f: Floor, q: Question, organ: int) -> float:
         for i in range(e.seats.shape[0]):
             if e.waverers[i] <= 0:
                 continue
-            lean = 0.0
-            if e.has_line[i] > 0:
-                x = e.lines[i]
-                lean = (abs(x - a) - abs(x - b_)) / scale
-            p = _sigmoid(mood + (base + lean))
+            p = _sigmoid(mood + leaning[i])
             mean += p * e.waverers[i]
             var += p * e.waverers[i] * (1.0 - p)
         z = (mean - need) / math.sqrt(max(var, 1e-9))
