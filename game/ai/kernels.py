@@ -154,7 +154,7 @@ def sight(s: State, t: Tables, me: int) -> Sight:
     return Sight(
         me, share, can_act, in_politburo, s.line, s.allied, s.trust[me], s.offers[me],
         ranking, ranking[0] if m else -1, np.sum(faction == me) / seats,
-        s.patron, s.loyalty[:, me], members / members.sum() * members.shape[0], office_holder,
+        s.patron, s.loyalty[:, me], members / ops.sum_of(members) * members.shape[0], office_holder,
         t.ai_appeal[:, :, me], calling, t.rung[s.status[me], IN_PARTY], s.holds[:, me].any(),
         s.platform[me], s.quality[me, HEALTH], s.quality[me, PRESTIGE], s.reals[MOOD_LINE],
         s.reals[PARTY_LINE],

@@ -85,8 +85,19 @@ def clamp(x: float, lo: float, hi: float) -> float:
 
 
 @kernel
+def sum_of(x: np.ndarray) -> float:
+    """The sum of ``x``, added in order. Every sum of reals in the rules is this one: numpy's
+    own adds eight at a time and pairs them, numba's adds in order, and the last bits differ,
+    so compiled and interpreted games would part."""
+    out = 0.0
+    for i in range(x.shape[0]):
+        out += x[i]
+    return out
+
+
+@kernel
 def party_size(s: State) -> float:
-    return s.members.sum()
+    return sum_of(s.members)
 
 
 @kernel
@@ -98,7 +109,7 @@ def support(s: State) -> np.ndarray:
         m = s.members[r]
         for k in range(factions):
             out[k] += m * s.loyalty[r, k]
-    return out / s.members.sum()
+    return out / party_size(s)
 
 
 @kernel
@@ -212,7 +223,7 @@ def politburo_share(s: State, t: Tables, c: int, with_allies: bool) -> float:
 def apportion(total: int, weights: np.ndarray) -> np.ndarray:
     """Largest-remainder apportionment of ``total`` seats by ``weights``."""
     seats = np.zeros(weights.shape[0], np.int64)
-    whole = weights.sum()
+    whole = sum_of(weights)
     if total <= 0 or whole <= 0:
         return seats
     quota = weights / whole * total
@@ -353,7 +364,7 @@ def add_members(s: State, w: Work, r: int, fraction: float, follow_secretary: bo
     else:
         row *= total / s.members[r]
     s.members[r] = total
-    s.loyalty[r] = row / row.sum()
+    s.loyalty[r] = row / sum_of(row)
     after = support(s)
     f = w.ints[W_FACTOR]
     for k in range(factions - 1):
@@ -514,7 +525,7 @@ def fill_politburo(s: State, t: Tables, w: Work, log: L.Log) -> None:
             s.notable_seated[k] = True
             row = s.notable_loyalty[k]
             row[lead] += 0.2 * (1.0 - row[lead])
-            row /= row.sum()
+            row /= sum_of(row)
             L.record(log, s.ints[TURN], L.K_OFFICE, L.C_NOTABLE_ELECTED, True,
                      w.ints[W_FACTOR], -1, -1, -1, k)
 

@@ -92,7 +92,7 @@ def delegate_shares(s: State, t: Tables) -> np.ndarray:
     for r in range(rows.shape[0]):
         for k in range(free + 1):
             share[k] += s.members[r] * rows[r, k]
-    share /= s.members.sum()
+    share /= ops.party_size(s)
     for c in range(n):
         if not ops.in_organ(s, t, c, IN_PARTY):
             share[free] += share[c]

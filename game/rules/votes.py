@@ -512,7 +512,7 @@ def choose(s: State, t: Tables, log: L.Log, rng: np.random.Generator, backed: np
     room = rng.normal(0.0, s.rules[R_VOTE_NOISE], options)
     weight = lean + room
     p = np.exp(weight - weight.max())
-    own = multinomial(rng, free, p / p.sum())
+    own = multinomial(rng, free, p / ops.sum_of(p))
     votes += own
     v = L.new_vote(log, -1)
     if v >= 0:
@@ -571,7 +571,7 @@ def odds(s: State, f: Floor, q: Question, e: Electorate) -> float:
             loyal += whipped
     base = merit(merit_terms(s, f, q), q.kind)
     a, b_, scale = line_terms(s, q)
-    need = votes_needed(e.seats.sum(), q.majority) - 0.5  # continuity correction
+    need = votes_needed(ops.sum_of(e.seats), q.majority) - 0.5  # continuity correction
     noise = s.rules[R_VOTE_NOISE]
     leaning = np.empty(e.seats.shape[0])  # each bloc's judgement before the room's mood
     for i in range(e.seats.shape[0]):
