@@ -25,7 +25,7 @@ from numba import typeof, types
 from numba.core import cgutils
 from numba.experimental import structref
 from numba.experimental.jitclass.base import imp_dtor
-from numba.extending import NativeValue, box, overload, typeof_impl, unbox
+from numba.extending import NativeValue, box, intrinsic, overload, typeof_impl, unbox
 
 
 @structref.register
@@ -78,22 +78,46 @@ def carry(cls: type) -> Callable[..., object]:
     @overload(build)
     def _build(*arrays):
         typ = struct_type(list(zip(cls._fields, arrays, strict=True)))
-        return _builder(typ, cls._fields)
+        return lambda *arrays: _pack(typ, arrays)
 
     return build
 
 
-def _builder(typ: types.StructRef, fields: tuple[str, ...]):
-    """The compiled body of a struct's maker: a new struct holding the given arrays."""
-    lines = [f"    s.{name} = arrays[{i}]" for i, name in enumerate(fields)]
-    source = "def build(*arrays):\n    s = new(typ)\n" + "\n".join(lines) + "\n    return s\n"
-    scope = {"new": structref.new, "typ": typ}
-    exec(source, scope)  # noqa: S102 - our own fixed source: one assignment per field
-    return scope["build"]
+@intrinsic
+def _pack(typingctx, struct_type, arrays):
+    """A new struct of type ``struct_type`` holding the tuple ``arrays``, field by field."""
+    typ = struct_type.instance_type
+
+    def codegen(context, builder, signature, args):
+        meminfo, data = _allocate(context, builder, typ, checked=True)
+        for i, (name, field_type) in enumerate(typ.field_dict.items()):
+            item = builder.extract_value(args[1], i)
+            context.nrt.incref(builder, field_type, item)  # the struct's own reference
+            setattr(data, name, item)
+        inst = cgutils.create_struct_proxy(typ)(context, builder)
+        inst.meminfo = meminfo
+        return inst._getvalue()
+
+    return typ(struct_type, arrays), codegen
+
+
+def _allocate(context, builder, typ, checked: bool):
+    """Memory for a struct of type ``typ``, zeroed: its meminfo and its fields. ``checked``:
+    raise MemoryError in compiled code if it cannot be had (not possible while unboxing)."""
+    data_type = context.data_model_manager[typ.get_data_type()].get_value_type()
+    size = context.get_constant(types.uintp, context.get_abi_sizeof(data_type))
+    dtor = imp_dtor(context, builder.module, typ)
+    alloc = context.nrt.meminfo_alloc_dtor if checked else \
+        context.nrt.meminfo_alloc_dtor_unchecked
+    meminfo = alloc(builder, size, dtor)
+    pointer = builder.bitcast(context.nrt.meminfo_data(builder, meminfo), data_type.as_pointer())
+    builder.store(cgutils.get_null_value(data_type), pointer)
+    data = cgutils.create_struct_proxy(typ.get_data_type())(context, builder, ref=pointer)
+    return meminfo, data
 
 
 def _payload(typ, val, c):
-    """The fields of the struct ``val``, for reading and writing in generated code."""
+    """The fields of the struct ``val``, for reading in generated code."""
     context, builder = c.context, c.builder
     inst = cgutils.create_struct_proxy(typ)(context, builder, value=val)
     data_type = context.data_model_manager[typ.get_data_type()].get_value_type()
@@ -104,14 +128,8 @@ def _payload(typ, val, c):
 
 def _unbox(typ, obj, c) -> NativeValue:
     """A named tuple from Python as a new struct holding its arrays."""
-    context, builder = c.context, c.builder
-    data_type = context.data_model_manager[typ.get_data_type()].get_value_type()
-    size = context.get_constant(types.uintp, context.get_abi_sizeof(data_type))
-    meminfo = context.nrt.meminfo_alloc_dtor_unchecked(
-        builder, size, imp_dtor(context, builder.module, typ))
-    pointer = builder.bitcast(context.nrt.meminfo_data(builder, meminfo), data_type.as_pointer())
-    builder.store(cgutils.get_null_value(data_type), pointer)
-    data = cgutils.create_struct_proxy(typ.get_data_type())(context, builder, ref=pointer)
+    builder = c.builder
+    meminfo, data = _allocate(c.context, builder, typ, checked=False)
     failed = cgutils.alloca_once_value(builder, cgutils.false_bit)
     for name, field_type in typ.field_dict.items():
         item = c.pyapi.object_getattr_string(obj, name)
@@ -120,7 +138,7 @@ def _unbox(typ, obj, c) -> NativeValue:
         with builder.if_then(native.is_error):
             builder.store(cgutils.true_bit, failed)
         setattr(data, name, native.value)
-    inst = cgutils.create_struct_proxy(typ)(context, builder)
+    inst = cgutils.create_struct_proxy(typ)(c.context, builder)
     inst.meminfo = meminfo
     return NativeValue(inst._getvalue(), is_error=builder.load(failed))
 

@@ -30,13 +30,14 @@ def _play(seed: int):
     from explained import contradictions
     from game.ai import play_ai_game
     from game.content.loader import load_scenario
-    from game.engine import ledger, outcome
+    from game.engine import ledger, milestones, outcome
 
     scenario = load_scenario(MAIN)
     match = play_ai_game(scenario, seed)
     shares = {f.factor: f.share * (1 if f.helped else -1) for f in ledger(match.state).shares(
         "stalin")}
-    return (outcome(match.state).winner, len(match.orders), dict(match.state.milestones), shares,
+    reached = {m.id: m.reached for m in milestones(match.state) if m.reached is not None}
+    return (outcome(match.state).winner, len(match.orders), reached, shares,
             contradictions(match)[:3])
 
 

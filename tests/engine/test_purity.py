@@ -22,10 +22,13 @@ from helpers import ROOT, load, scenario_params
 
 ENGINE = ROOT / "game" / "engine"
 RULES = ROOT / "game" / "rules"
-# The engine and its rules' kernels; not game/rules/jit.py, which decides where numba keeps
-# compiled code (the front end's choice: it reads an environment variable and a folder).
+# The engine and its rules' kernels; not the compiler's side of them: game/rules/jit.py, which
+# decides where numba keeps compiled code (the front end's choice: it reads an environment
+# variable and a folder), and game/rules/structs.py, which tells numba how to carry the rules'
+# arrays (loaded only when the rules are compiled).
+COMPILER_SIDE = ("jit.py", "structs.py")
 ENGINE_FILES = sorted([*ENGINE.rglob("*.py"), *(p for p in RULES.rglob("*.py")
-                                                if p.name != "jit.py")])
+                                                if p.name not in COMPILER_SIDE)])
 
 # Modules the engine must never load, directly or through a dependency.
 FORBIDDEN_MODULES = (
