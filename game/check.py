@@ -182,9 +182,17 @@ def play_games(
                     progress(done, total)
             out.append(records)
         return out
+    # The first game is played here, before the workers start: forked, they begin with the
+    # rules loaded (numba's compiled code is read once, not once per worker).
+    first = play(scenarios[0], seeds[0], difficulty, overrides)
+    if progress:
+        progress(1, total)
     size = max(1, min(CHUNK, total // (jobs * 4)))
     tasks = [
-        (a, seeds[i : i + size]) for a in range(len(scenarios)) for i in range(0, len(seeds), size)
+        (a, rest[i : i + size])
+        for a in range(len(scenarios))
+        for rest in [seeds[1:] if a == 0 else seeds]
+        for i in range(0, len(rest), size)
     ]
     found = play_in_workers(
         tasks,
@@ -195,7 +203,9 @@ def play_games(
         failed,
         progress,
         total,
+        done=1,
     )
+    found[(0, seeds[0])] = first
     return [[found[(a, s)] for s in seeds] for a in range(len(scenarios))]
 
 
@@ -224,14 +234,14 @@ def play_in_workers(
     failed: Callable[[int, str], Any],
     progress: Progress | None = None,
     total: int = 0,
+    done: int = 0,
 ) -> dict[tuple[Any, int], Any]:
     """Run ``work(key, seeds)`` for every (key, seeds) task in ``jobs`` worker processes set up
     by ``init(*init_args, stop)``; returns each record (it has a ``seed``) by (key, seed). A
     chunk whose worker died or failed gets ``failed(seed, why)`` records instead, so a crash is
     reported, not raised. Ctrl-C sets ``stop``: workers end the game in hand and none is left
-    behind."""
+    behind. ``done``: games of the ``total`` already played elsewhere (for ``progress``)."""
     found: dict[tuple[Any, int], Any] = {}
-    done = 0
     context = multiprocessing.get_context()
     stop = context.Event()
     pool = ProcessPoolExecutor(
