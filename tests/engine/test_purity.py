@@ -81,7 +81,7 @@ while not state.finished:
     for c in scenario.contenders:
         options = legal_actions(state, c.id)
         view(state, c.id)
-        budget = state.contenders[scenario.contender_index(c.id)].action_points
+        budget = int(state.arrays.action_points[scenario.contender_index(c.id)])
         chosen, cards = [], set()
         for o in options:
             if o.cost <= budget and (o.action.kind != "decide" or o.action.target not in cards):
