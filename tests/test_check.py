@@ -103,14 +103,14 @@ def test_report_facts(gappy):
 
 
 def test_a_crash_is_reported_and_the_other_games_go_on(run, monkeypatch):
-    real = harness.Match.play
+    real = harness.tallied_game
 
-    def flaky(self, orders):
-        if self.seed == 1 and self.state.turn == 2:
+    def flaky(scenario, seed, difficulty="standard", overrides=None):
+        if seed == 1:
             raise ValueError("boom\nin two lines")
-        return real(self, orders)
+        return real(scenario, seed, difficulty, overrides)
 
-    monkeypatch.setattr(harness.Match, "play", flaky)
+    monkeypatch.setattr(harness, "tallied_game", flaky)
     code, out, err = run(["check", TWO, "--games", 3, "--jobs", 1])
     assert code == 1
     assert "2 played to the end, 1 crashed" in out

@@ -18,7 +18,8 @@ import pytest
 import source_fingerprints
 from game.ai import seat_orders
 from game.content.loader import load_scenario
-from game.engine import Action, Kind, Match, legal_actions, outcome
+from game.engine import Action, Kind, Match, cards_fired, legal_actions, outcome
+from game.rules import layout as lay
 from helpers import ROOT, SCENARIO_DIR, cached_ai_game, play_ai_game
 
 SHIPPED = sorted(SCENARIO_DIR.glob("*.yaml"))
@@ -136,12 +137,13 @@ def play_tutorial(seed: int, follow: bool) -> Match:
     match = Match.start(s, seed)
     while not match.state.finished:
         state = match.state
-        orders = {c.id: seat_orders(state, c.id, seed) for c in s.contenders if c.id != "stalin"}
+        orders = {c.id: seat_orders(state, c.id) for c in s.contenders if c.id != "stalin"}
         options = {str(o.action): o for o in legal_actions(state, "stalin")}
         mine = FOLLOW_THE_CARDS[state.turn] if follow else []
         for text in mine:
             assert text in options, f"turn {state.turn}: the card's advice {text!r} is illegal"
-        card_texts = [e.text for e in s.events if e.id in state.cards]
+        drawn = state.arrays.cards[: state.arrays.ints[lay.N_CARDS]].tolist()
+        card_texts = [s.events[e].text for e in drawn]
         quoted = [q for t in card_texts for q in re.findall(r'"([A-Z][^"]+)"', t)]
         labels = [o.label for o in options.values()]
         for q in quoted:  # every action a card names is in the player's list, by that name
@@ -176,7 +178,7 @@ def test_the_counterfactual_says_so_and_reads_the_testament_in_every_game():
     card = next(e for e in s.events if e.id == "testament")
     assert not card.choices and card.condition is None
     for seed in SEEDS:
-        assert "testament" in ai_game(path, seed).state.fired
+        assert "testament" in cards_fired(ai_game(path, seed).state)
 
 
 # ----- the fictional council --------------------------------------------------------------------

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from game.engine import Match, apply_turn, new_game
+from game.rules import layout as lay
 from helpers import ROOT, TESTS_DIR, cached_ai_game, load, play_ai_game, scenario_params
 
 SEED = 4
@@ -69,7 +70,7 @@ def test_playing_twice_in_one_process_is_identical(name):
     b = play_ai_game(load(name), SEED)
     assert b.state.fingerprint() == a.state.fingerprint()
     assert b.orders == a.orders
-    np.testing.assert_array_equal(b.state.ledger, a.state.ledger)
+    np.testing.assert_array_equal(b.state.arrays.ledger, a.state.arrays.ledger)
 
 
 @pytest.mark.parametrize("name", scenario_params())
@@ -99,7 +100,7 @@ def test_different_seeds_usually_differ(name):
     prints = {m.state.fingerprint() for m in matches}
     assert len(prints) == len(matches)
     # Not only the generator's state: the play itself differs from seed to seed.
-    loyalties = {m.state.loyalty.round(6).tobytes() for m in matches}
+    loyalties = {m.state.arrays.loyalty.round(6).tobytes() for m in matches}
     assert len(loyalties) >= 3
     histories = {json.dumps(m.orders, sort_keys=True) for m in matches}
     assert len(histories) >= 3
@@ -108,27 +109,34 @@ def test_different_seeds_usually_differ(name):
 def test_fingerprint_changes_with_the_state():
     state = Match.start(load("two_rivals"), 0).state
     base = state.fingerprint()
+    marshal = [o.id for o in state.scenario.offices].index("marshal")
     for change in (
         lambda s: s.loyalty.__setitem__((0, 0), s.loyalty[0, 0] + 1e-12),
-        lambda s: setattr(s.contenders[0], "prestige", s.contenders[0].prestige + 1),
-        lambda s: s.contenders[1].dossiers.__setitem__(0, 1),
-        lambda s: s.holder.__setitem__("marshal", -1),
-        lambda s: s.offers.add((0, 1)),
-        lambda s: s.flags.__setitem__("x", 1.0),
-        lambda s: s.rng.random(),
-        lambda s: setattr(s, "mood_line", 0.25),
+        lambda s: s.quality.__setitem__((0, lay.PRESTIGE), s.quality[0, lay.PRESTIGE] + 1),
+        lambda s: s.dossiers.__setitem__((1, 0), 1),
+        lambda s: s.holds.__setitem__(marshal, False),
+        lambda s: s.offers.__setitem__((0, 1), True),
+        lambda s: s.reals.__setitem__(lay.MOOD_LINE, 0.25),
     ):
         other = state.copy()
-        change(other)
+        change(other.arrays)
         assert other.fingerprint() != base
+    other = state.copy()
+    other.rng.random()
+    assert other.fingerprint() != base
     assert state.fingerprint() == base
+    # The scenario's named flags (two_rivals has none; the main scenario has several).
+    main = Match.start(load("succession_1924"), 0).state
+    other = main.copy()
+    other.arrays.flags[0] += 1.0
+    assert other.fingerprint() != main.fingerprint()
 
 
-@pytest.mark.parametrize("field", ["last_congress", "congress_delegates"])
+@pytest.mark.parametrize("field", ["LAST_CONGRESS", "CONGRESS_DELEGATES"])
 def test_fingerprint_covers_every_field_that_decides_play(field):
     """These change at a Congress and decide future play (when a Congress may be convened, how
     many delegates vote); they once were left out of the fingerprint."""
     state = Match.start(load("two_rivals"), 0).state
     other = state.copy()
-    setattr(other, field, getattr(state, field) + 3)
+    other.arrays.ints[getattr(lay, field)] += 3
     assert other.fingerprint() != state.fingerprint()

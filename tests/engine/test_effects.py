@@ -22,24 +22,24 @@ def test_secretary_installs_a_new_patron():
     scenario = with_first_turn_effects({"secretary": {"region": "garrison", "who": "vera"}})
     state = Match.start(scenario, 0).state
     garrison = [r.id for r in scenario.regions].index("garrison")
-    assert state.patron[garrison] == scenario.contender_index("vera")
+    assert state.arrays.patron[garrison] == scenario.contender_index("vera")
 
 
 def test_secretary_for_nobody_leaves_the_region_without_a_patron():
     scenario = with_first_turn_effects({"secretary": {"region": "provinces", "who": "nobody"}})
     state = Match.start(scenario, 0).state
-    assert state.patron[[r.id for r in scenario.regions].index("provinces")] == -1
+    assert state.arrays.patron[[r.id for r in scenario.regions].index("provinces")] == -1
 
 
 def test_a_retired_notable_leaves_the_politburo_and_is_never_elected_again():
     scenario = with_first_turn_effects({"retire": {"notable": "olga"}})
     olga = [n.id for n in scenario.notables].index("olga")
     state = Match.start(scenario, 0).state
-    assert not state.notable_seated[olga]
-    assert state.notable_seated.sum() == 1  # Boris took the empty seat
+    assert not state.arrays.notable_seated[olga]
+    assert state.arrays.notable_seated.sum() == 1  # Boris took the empty seat
     for _ in range(scenario.calendar.turns):
         state = apply_turn(state, {}).state
-        assert not state.notable_seated[olga]
+        assert not state.arrays.notable_seated[olga]
 
 
 @pytest.mark.parametrize(

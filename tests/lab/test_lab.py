@@ -76,7 +76,7 @@ def test_support_is_recorded_at_the_end_of_each_year():
     record, match = play_game(sc, 2), play_ai_game(sc, 2)
     assert len(record.support) == 6
     for i, t in enumerate(year_ends(sc)):
-        want = match.state.support_history[t + 1][: len(sc.contenders)]
+        want = match.state.arrays.history[t + 1][: len(sc.contenders)]
         assert record.support[i] == pytest.approx(tuple(want), abs=1e-6)
 
 
@@ -108,9 +108,9 @@ def test_a_crash_is_recorded_and_the_others_go_on(monkeypatch):
     def boom(scenario, seed, difficulty="standard", overrides=None):
         if seed == 1:
             raise RuntimeError("the engine\nbroke")
-        return play_ai_game(scenario, seed, difficulty, overrides)
+        return tallied_game(scenario, seed, difficulty, overrides)
 
-    monkeypatch.setattr(runner, "play_ai_game", boom)
+    monkeypatch.setattr(runner, "tallied_game", boom)
     records = run_arms(arms_of(council(), []), 3, jobs=1)[0]
     assert records[1].error == "RuntimeError: the engine broke"
     assert records[0].error is None and records[2].error is None

@@ -4,10 +4,12 @@ replaced, moved and fixed to one choice, and the starting position changed."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from game.ai.autoplay import play_ai_game
-from game.engine import Kind, Match, Scenario, legal_actions, view
+from game.engine import GameState, Kind, Match, Scenario, cards_fired, legal_actions, view
+from game.rules import layout as lay
 from helpers import advance, load
 from tests.lab.common import council
 
@@ -15,6 +17,16 @@ from tests.lab.common import council
 @pytest.fixture(scope="module")
 def sc() -> Scenario:
     return council()
+
+
+def waiting(state: GameState) -> list[str]:
+    """The ids of the cards that wait for a choice."""
+    s = state.arrays
+    return [state.scenario.events[e].id for e in s.decisions[: s.ints[lay.N_DECISIONS]]]
+
+
+def flag(state: GameState, name: str) -> float:
+    return float(state.arrays.flags[state.compiled.flags.index(name)])
 
 
 def test_applying_a_what_if_is_pure_and_yields_a_new_scenario(sc):
@@ -48,7 +60,7 @@ def test_removed_events_never_fire(sc):
     assert "drive" not in {e.id for e in new.events}
     match = play_ai_game(new, 1)
     assert "drive" not in {e.ref for e in match.events if e.kind == Kind.CARD}
-    assert not match.state.rules.enrolment_open
+    assert not match.state.arrays.rules[lay.R_ENROLMENT_OPEN]
 
 
 def test_a_forced_choice_is_taken_without_asking_anyone_on_its_new_date(sc):
@@ -58,14 +70,14 @@ def test_a_forced_choice_is_taken_without_asking_anyone_on_its_new_date(sc):
     assert crisis.chance == 1.0
     state, _ = Match.start(new, 5).state, None
     state = advance(state, 1)  # 1950-Q2: the card is drawn and decided at once
-    assert state.fired["crisis"] == "blame_market"
-    assert state.decisions == []
+    assert cards_fired(state)["crisis"] == "blame_market"
+    assert waiting(state) == []
     assert not any(
         o.action.target == "crisis" for c in ("vera", "ivan") for o in legal_actions(state, c)
     )
     card = next(c for c in view(state, "vera").cards if c.event == "crisis")
     assert card.choices == () and not card.mine_to_decide
-    assert state.mood_line == pytest.approx(sc.mood_line - 0.3)
+    assert state.arrays.reals[lay.MOOD_LINE] == pytest.approx(sc.mood_line - 0.3)
 
 
 def test_a_forced_choice_reports_its_decision_and_keeps_its_decider():
@@ -77,10 +89,11 @@ def test_a_forced_choice_reports_its_decision_and_keeps_its_decider():
     stalin = main.contender_index("stalin")
     assert decided[0].actors == (stalin,)  # the General Secretary still stands as `decider`
     base = Match.start(main, 7).state  # the funeral card still waits for its decider here
-    assert "lenin_funeral" in {d.event for d in base.decisions}
+    assert "lenin_funeral" in waiting(base)
     # decided at once: true_date gives Trotsky 2 prestige and the chief mourners' card 4 more
     trotsky = main.contender_index("trotsky")
-    assert match.state.contenders[trotsky].prestige == base.contenders[trotsky].prestige + 6
+    prestige = match.state.arrays.quality[trotsky, lay.PRESTIGE]
+    assert prestige == base.arrays.quality[trotsky, lay.PRESTIGE] + 6
 
 
 def test_added_events_replace_in_place_and_the_opening_changes_the_start(sc):
@@ -90,14 +103,15 @@ def test_added_events_replace_in_place_and_the_opening_changes_the_start(sc):
     assert new.events[1].choices == []  # the replacement, where the original stood
     state, events = Match.start(new, 2).state, Match.start(new, 2).events
     ivan, vera = new.contender_index("ivan"), new.contender_index("vera")
-    assert state.holder["secretary"] == ivan
-    assert state.contenders[vera].prestige == 30
-    assert state.flags["opened"] == 2
-    assert not state.ledger.any()  # the opening is the starting position, not a gain
+    secretary = [o.id for o in new.offices].index("secretary")
+    assert np.flatnonzero(state.arrays.holds[secretary]).tolist() == [ivan]
+    assert state.arrays.quality[vera, lay.PRESTIGE] == 30
+    assert flag(state, "opened") == 2
+    assert not state.arrays.ledger.any()  # the opening is the starting position, not a gain
     assert all(e.kind == Kind.CARD for e in events)  # ... and it is not news
     later = advance(state, 1)
-    assert later.flags["rumour"] == 1
-    assert later.contenders[ivan].threat == pytest.approx(
+    assert flag(later, "rumour") == 1
+    assert later.arrays.quality[ivan, lay.THREAT] == pytest.approx(
         min(100, sc.contenders[ivan].qualities.threat + 20), abs=5
     )
 
