@@ -99,7 +99,7 @@ def random_orders(
         if rng.random() < 0.1:
             continue  # a missing contender gives no orders
         options = legal_actions(state, c.id)
-        budget = state.contenders[state.scenario.contender_index(c.id)].action_points
+        budget = int(state.arrays.action_points[state.scenario.contender_index(c.id)])
         chosen: list[Action] = []
         decided: set[str | None] = set()
         for i in rng.permutation(len(options)):
