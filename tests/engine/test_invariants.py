@@ -23,51 +23,60 @@ from game.engine import (
     outcome,
     view,
 )
+from game.rules import layout as lay
 from helpers import load, random_game, scenario_params, three_rivals
 
-QUALITIES = ("prestige", "oratory", "organisation", "health", "threat")
 TOL = 1e-9
 
 
 def check_state(state: GameState) -> None:
-    s, sc = state, state.scenario
+    s, sc, a = state, state.scenario, state.arrays
     n = s.n
     # Loyalties: shares, non-negative, summing to one, per region and per notable.
-    assert s.loyalty.shape == (len(sc.regions), n + 1)
-    assert np.all(np.isfinite(s.loyalty)) and np.all(s.loyalty >= 0)
-    np.testing.assert_allclose(s.loyalty.sum(axis=1), 1.0, atol=TOL)
+    assert a.loyalty.shape == (len(sc.regions), n + 1)
+    assert np.all(np.isfinite(a.loyalty)) and np.all(a.loyalty >= 0)
+    np.testing.assert_allclose(a.loyalty.sum(axis=1), 1.0, atol=TOL)
     if len(sc.notables):
-        assert np.all(s.notable_loyalty >= 0)
-        np.testing.assert_allclose(s.notable_loyalty.sum(axis=1), 1.0, atol=TOL)
-    assert np.all(s.cc_share >= 0)
-    assert abs(s.cc_share.sum() - 1.0) < TOL
-    assert np.all(np.isfinite(s.members)) and np.all(s.members > 0)
+        assert np.all(a.notable_loyalty >= 0)
+        np.testing.assert_allclose(a.notable_loyalty.sum(axis=1), 1.0, atol=TOL)
+    assert np.all(a.cc_share >= 0)
+    assert abs(a.cc_share.sum() - 1.0) < TOL
+    assert np.all(np.isfinite(a.members)) and np.all(a.members > 0)
     assert abs(s.support().sum() - 1.0) < TOL
-    assert s.cc_seats > 0 and s.congress_delegates > 0 and s.politburo_seats > 0
+    assert a.ints[lay.CC_SEATS] > 0 and a.ints[lay.CONGRESS_DELEGATES] > 0
+    assert a.ints[lay.POLITBURO_SEATS] > 0
     # Contenders.
-    for c, rec in enumerate(s.contenders):
-        name = sc.contenders[c].id
-        for q in QUALITIES:
-            assert 0.0 <= getattr(rec, q) <= 100.0, (name, q, getattr(rec, q))
-        assert rec.action_points >= 0, name
-        assert -1.0 <= rec.line <= 1.0
-        assert 0 <= rec.status < len(sc.ladder)
-        assert all(0 <= t < n and t != c for t in rec.dossiers), rec.dossiers
-        assert all(0 < k <= s.rules.dossier_limit for k in rec.dossiers.values()), rec.dossiers
-        if not sc.ladder[rec.status].can_act:
+    limit = a.rules[lay.R_DOSSIER_LIMIT]
+    assert a.dossiers.shape == (n, n)
+    for c, d in enumerate(sc.contenders):
+        name = d.id
+        for q, quality in enumerate(lay.QUALITY_IDS):
+            assert 0.0 <= a.quality[c, q] <= 100.0, (name, quality, a.quality[c, q])
+        assert a.action_points[c] >= 0, name
+        assert -1.0 <= a.line[c] <= 1.0
+        assert 0 <= a.status[c] < len(sc.ladder)
+        # Dossiers: a row per holder, a count per target (0: none), none on oneself.
+        assert a.dossiers[c, c] == 0, (name, a.dossiers[c])
+        assert np.all((a.dossiers[c] >= 0) & (a.dossiers[c] <= limit)), (name, a.dossiers[c])
+        if not sc.ladder[a.status[c]].can_act:
             assert legal_actions(s, name) == [], f"{name} cannot act but has legal actions"
-            assert not s.allied[c].any(), f"{name} cannot act but keeps allies"
+            assert not a.allied[c].any(), f"{name} cannot act but keeps allies"
     # Trust and alliances.
-    assert np.all(s.trust >= -1.0) and np.all(s.trust <= 1.0)
-    assert np.array_equal(s.allied, s.allied.T), "alliances must be symmetric"
-    assert not np.diag(s.allied).any()
-    assert all(a != b and 0 <= a < n and 0 <= b < n for a, b in s.offers)
-    # Offices, patrons, the mood.
-    assert set(s.holder) == {o.id for o in sc.offices}
-    assert all(-1 <= h < n for h in s.holder.values())
-    assert np.all((s.patron >= -1) & (s.patron < n))
-    assert -1.0 <= s.mood_line <= 1.0 and 0.0 <= s.mood_unity <= 1.0
-    assert -1.0 <= s.party_line <= 1.0
+    assert np.all(a.trust >= -1.0) and np.all(a.trust <= 1.0)
+    assert np.array_equal(a.allied, a.allied.T), "alliances must be symmetric"
+    assert not np.diag(a.allied).any()
+    assert a.offers.shape == (n, n) and not np.diag(a.offers).any()
+    # Offices (one holder at most each), patrons, the mood.
+    assert a.holds.shape == (len(sc.offices), n)
+    assert np.all(a.holds.sum(axis=1) <= 1), a.holds
+    assert np.all((a.patron >= -1) & (a.patron < n))
+    assert -1.0 <= a.reals[lay.MOOD_LINE] <= 1.0 and 0.0 <= a.reals[lay.MOOD_UNITY] <= 1.0
+    assert -1.0 <= a.reals[lay.PARTY_LINE] <= 1.0
+    # Business waiting: the lists' counts within their capacity; a row of history a turn.
+    for count, rows in ((lay.N_MOTIONS, a.motions), (lay.N_DECISIONS, a.decisions),
+                        (lay.N_CARDS, a.cards)):
+        assert 0 <= a.ints[count] <= len(rows), (count, a.ints[count], len(rows))
+    assert a.ints[lay.N_HISTORY] == s.turn + 1
     # Time.
     assert 0 <= s.turn <= sc.calendar.turns
     assert s.finished == (s.turn == sc.calendar.turns)
@@ -76,15 +85,16 @@ def check_state(state: GameState) -> None:
     for c, d in enumerate(sc.contenders):
         v = view(s, d.id)
         assert v.me == c
-        assert v.dossiers == s.contenders[c].dossiers
-        assert v.offers_to_me == tuple(sorted(a for a, b in s.offers if b == c))
-        assert v.offers_from_me == tuple(sorted(b for a, b in s.offers if a == c))
+        assert v.dossiers == {t: int(k) for t, k in enumerate(a.dossiers[c]) if k}
+        assert v.offers_to_me == tuple(int(b) for b in np.flatnonzero(a.offers[:, c]))
+        assert v.offers_from_me == tuple(int(b) for b in np.flatnonzero(a.offers[c]))
 
 
 def check_tallies(result: TurnResult) -> int:
     """Every vote's numbers add up; returns how many votes were checked."""
     new = result.state
-    seats = {"central_committee": new.cc_seats, "congress": new.congress_delegates}
+    seats = {"central_committee": int(new.arrays.ints[lay.CC_SEATS]),
+             "congress": int(new.arrays.ints[lay.CONGRESS_DELEGATES])}
     most = new.n + len(new.scenario.notables)
     count = 0
     for e in result.events:
@@ -207,12 +217,12 @@ def test_a_view_shows_no_rivals_secrets():
     vera, ivan, nina = 0, 1, 2
     orders = {"vera": [Action.parse("ally ivan"), Action.parse("dossier ivan")]}
     state = apply_turn(state, orders).state
-    assert (vera, ivan) in state.offers
-    assert state.contenders[vera].dossiers.get(ivan, 0) > 0
+    assert state.arrays.offers[vera, ivan]
+    assert state.arrays.dossiers[vera, ivan] > 0
 
     mine = view(state, "vera")
     assert mine.offers_from_me == (ivan,) and mine.offers_to_me == ()
-    assert mine.dossiers == {ivan: state.contenders[vera].dossiers[ivan]}
+    assert mine.dossiers == {ivan: int(state.arrays.dossiers[vera, ivan])}
 
     target = view(state, "ivan")
     assert target.offers_to_me == (vera,) and target.offers_from_me == ()

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pytest
 from pydantic import ValidationError
 
-from game.engine import Match, Scenario, new_game
+from game.engine import Match, Scenario, cards_fired, new_game
 from game.engine.scenario import Rules
+from game.rules import layout as lay
 from helpers import load, play_ai_game, scenario_params, variant
 
 
@@ -62,11 +64,13 @@ def test_an_effect_on_nobody_changes_nothing(effect, who):
     kind, body = next(iter(effect.items()))
     scenario = with_event(effects=[{kind: {**body, "who": who}}])
     plain, state = start_of(scenario)
-    assert [c.platform for c in state.contenders] == [c.platform for c in plain.contenders]
-    assert [c.status for c in state.contenders] == [c.status for c in plain.contenders]
-    assert [c.prestige for c in state.contenders] == [c.prestige for c in plain.contenders]
-    assert [c.line for c in state.contenders] == [c.line for c in plain.contenders]
-    assert (state.loyalty == plain.loyalty).all()
+    assert "probe" in cards_fired(state)  # the effect ran
+    s, p = state.arrays, plain.arrays
+    assert np.array_equal(s.platform, p.platform)
+    assert np.array_equal(s.status, p.status)
+    assert np.array_equal(s.quality[:, lay.PRESTIGE], p.quality[:, lay.PRESTIGE])
+    assert np.array_equal(s.line, p.line)
+    assert np.array_equal(s.loyalty, p.loyalty)
 
 
 def test_demote_decider_outside_a_decision_demotes_nobody():
@@ -77,8 +81,9 @@ def test_demote_decider_outside_a_decision_demotes_nobody():
     scenario = variant(lambda d: d["events"].append(probe))
     plain = Match.start(load("two_rivals"), 0).state
     state, _ = new_game(scenario, 0)
-    assert -1 not in state.holder.values()  # every office is held, none is vacant
-    assert [c.status for c in state.contenders] == [c.status for c in plain.contenders]
+    assert "probe" in cards_fired(state)  # the effect ran
+    assert state.arrays.holds.any(axis=1).all()  # every office is held, none is vacant
+    assert np.array_equal(state.arrays.status, plain.arrays.status)
 
 
 @pytest.mark.parametrize(
@@ -102,8 +107,8 @@ def test_a_condition_on_nobody_does_not_hold(condition):
     scenario = with_event(condition=condition)
     _, state = start_of(scenario)
     assert state.support()[-1] > 0.3
-    assert sum(state.notable_seated) == 3
-    assert "probe" not in state.fired
+    assert state.arrays.notable_seated.sum() == 3
+    assert "probe" not in cards_fired(state)
 
 
 # ----- names a scenario may get wrong -------------------------------------------------------------
@@ -167,5 +172,6 @@ def test_a_rule_set_at_its_bound_plays(rule, value):
     scenario = with_event(effects=[{"rule": {"name": rule, "value": value}}])
     match = play_ai_game(scenario, 0)
     assert match.state.finished
-    assert getattr(match.state.rules, rule) == value
-    Rules.model_validate(match.state.rules.model_dump())  # still within the declared bounds
+    in_force = dict(zip(lay.RULE_IDS, match.state.arrays.rules.tolist(), strict=True))
+    assert in_force[rule] == value
+    Rules.model_validate(in_force)  # still within the declared bounds
