@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from game.ai import DIFFICULTIES, choose_orders
-from game.engine import Kind, Match, legal_actions, outcome, view
+from game.ai import DIFFICULTIES, seat_orders
+from game.engine import Kind, Match, legal_actions, outcome
 from helpers import cached_ai_game, load, scenario_params
 
 SEEDS = range(20)
@@ -67,10 +67,10 @@ def test_more_than_one_ending_is_reached(name):
 def test_difficulties():
     assert set(DIFFICULTIES) == {"easy", "standard"}
     state = Match.start(load("two_rivals"), 0).state
-    v, options = view(state, "vera"), legal_actions(state, "vera")
+    options = legal_actions(state, "vera")
     for d in DIFFICULTIES:
-        chosen = choose_orders(v, options, difficulty=d, seed=1)
+        chosen = seat_orders(state, "vera", d)
         assert set(chosen) <= {o.action for o in options}
-        assert chosen == choose_orders(v, options, difficulty=d, seed=1)
+        assert chosen == seat_orders(state, "vera", d)
     with pytest.raises(ValueError, match="unknown difficulty"):
-        choose_orders(v, options, difficulty="brutal", seed=1)
+        seat_orders(state, "vera", "brutal")

@@ -1,18 +1,23 @@
 """Legality: what the menu offers is exactly what the rules allow.
 
-Listing the options asks a rule's ``gate`` once per contender before its ``check`` for each
-target; a gate may only refuse where the check would refuse every target. For an action at a
-rival, the rule's ``aim`` is asked of each rival instead of the whole check. The options are
-listed for every contender at once, and every one of them must pass the check on its own.
+Listing the options asks a kind of action's ``gate`` (:func:`game.rules.actions.gate`) once per
+contender before its ``check`` for each target; a gate may only refuse where the check would
+refuse every target the action can name. The menu (:func:`game.rules.legality.options`) asks
+the check only of the targets it considers (the rivals, the offices a rival holds...): it must
+list an action exactly when the contender can act, can afford it, and the check allows it,
+whatever target it names. And every option listed passes the engine's check of an order alone.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from game.engine import legal_actions
-from game.engine.context import Context
-from game.engine.legality import RULES, _targets, why_illegal
+from game.engine import legal_actions, legal_rows
+from game.engine.legality import why_illegal
+from game.rules import actions as A
+from game.rules import layout as lay
+from game.rules import reasons as why
+from game.rules.legality import MENU, T_CONTENDER, T_NONE, T_OFFICE, T_POST, T_REGION, TARGETS
 from helpers import cached_ai_game, load, match_states, random_game, scenario_params
 
 
@@ -22,36 +27,59 @@ def states_of(name: str):
         yield state
 
 
+def every_target(s: lay.State, kind: int) -> range:
+    """Every target an action of ``kind`` can name: all the regions, contenders (the actor
+    too), offices, or both sides of a choice of two; -1 for an action that names none."""
+    arg = TARGETS[kind]
+    if arg == T_NONE:
+        return range(-1, 0)
+    if arg == T_REGION:
+        return range(s.members.shape[0])
+    if arg == T_CONTENDER:
+        return range(s.status.shape[0])
+    if arg in (T_OFFICE, T_POST):
+        return range(s.holds.shape[0])
+    return range(2)
+
+
 @pytest.mark.parametrize("name", scenario_params())
 def test_a_gate_refuses_only_what_the_check_refuses_for_every_target(name):
     gated = 0
     for state in states_of(name):
-        ctx = Context(state)
+        s, t = state.arrays, state.tables
         for c in range(state.n):
-            for kind, rule in RULES.items():
-                if rule.gate is None or rule.gate(ctx, c) is None:
+            for kind in MENU.tolist():
+                if A.gate(s, t, c, kind)[0] == why.OK:
                     continue
                 gated += 1
-                for target in _targets(ctx, c, kind):
-                    assert rule.check(ctx, c, target) is not None, (kind, c, target)
+                for target in every_target(s, kind):
+                    assert A.check(s, t, c, kind, target)[0] != why.OK, (kind, c, target)
     assert gated
 
 
 @pytest.mark.parametrize("name", scenario_params())
-def test_past_the_gate_an_aim_refuses_a_rival_exactly_when_the_check_does(name):
-    aimed = 0
+def test_the_menu_lists_an_action_exactly_when_the_check_allows_it(name):
+    """Whatever target the menu passes over, the check refuses; whatever it lists, the gate and
+    the check allow, at a cost within the contender's action points."""
+    listed = 0
     for state in states_of(name):
-        ctx = Context(state)
-        for c in range(state.n):
-            for kind, rule in RULES.items():
-                if rule.aim is None:
-                    continue
-                open_ = rule.gate is None or rule.gate(ctx, c) is None
-                for target in ctx.index.rival_ids[c]:
-                    aimed += 1
-                    listed = open_ and rule.aim(ctx, c, ctx.index.contender[target]) is None
-                    assert listed == (rule.check(ctx, c, target) is None), (kind, c, target)
-    assert aimed
+        s, t = state.arrays, state.tables
+        for c, d in enumerate(state.scenario.contenders):
+            rows, _ = legal_rows(state, d.id)
+            offered = {(kind, target) for kind, target, _, _ in rows.tolist()
+                       if kind != lay.A_DECIDE}
+            acting = not state.finished and t.rung[s.status[c], lay.CAN_ACT]
+            allowed = {
+                (kind, target)
+                for kind in MENU.tolist()
+                if acting and t.cost[kind] <= s.action_points[c]
+                and A.gate(s, t, c, kind)[0] == why.OK
+                for target in every_target(s, kind)
+                if A.check(s, t, c, kind, target)[0] == why.OK
+            }
+            assert offered == allowed, (state.turn, d.id, offered ^ allowed)
+            listed += len(offered)
+    assert listed
 
 
 @pytest.mark.parametrize("name", scenario_params())
