@@ -80,14 +80,6 @@ PHASES = np.array([
 ], np.int64)
 
 
-# The kinds in the order a menu lists them (each module's rules in turn, as the old engine did).
-MENU = np.array([
-    A_APPOINT, A_SUBVERT, A_RECRUIT, A_SPEECH, A_ARTICLE, A_SHIFT, A_RESOLUTION, A_ALLY,
-    A_ACCEPT, A_BREAK, A_PLATFORM, A_RECANT, A_DOSSIER, A_ACCUSE, A_CHALLENGE, A_DEFEND,
-    A_APPEAL, A_ARMY, A_RESIGN, A_REST, A_CONVENE,
-], np.int64)
-
-
 @kernel
 def check(s: State, t: Tables, c: int, kind: int, target: int) -> tuple[int, int]:
     """Whether ``c`` may take the action now: ``(OK, -1)``, or the reason and its argument."""
