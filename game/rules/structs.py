@@ -61,8 +61,8 @@ def carry(cls: type) -> Callable[..., object]:
 
     @typeof_impl.register(cls)
     def _typeof(value, context) -> types.StructRef:
-        key = tuple((a.dtype.num, a.ndim, a.flags.c_contiguous, a.flags.writeable)
-                    for a in value)
+        key = tuple((a.dtype.num, a.ndim, a.flags.c_contiguous, a.flags.f_contiguous,
+                     a.flags.writeable, a.flags.aligned) for a in value)  # what typeof reads
         found = known.get(key)
         if found is None:
             fields = [(n, typeof(a)) for n, a in zip(cls._fields, value, strict=True)]
