@@ -15,6 +15,7 @@ import numpy as np
 from numpy.random.bit_generator import ISeedSequence
 
 from game.rules import layout as lay
+from game.rules import ops
 
 from .compile import Compiled, compiled
 from .scenario import Scenario
@@ -75,9 +76,9 @@ class GameState:
                          copy_generator(self.rng))
 
     def support(self) -> np.ndarray:
-        """Membership-weighted loyalty shares of the whole party, (contenders + 1,)."""
-        s = self.arrays
-        return s.members @ s.loyalty / s.members.sum()
+        """Membership-weighted loyalty shares of the whole party, (contenders + 1,): the rules'
+        own reckoning (:func:`game.rules.ops.support`)."""
+        return ops.support(self.arrays)
 
     def fingerprint(self) -> str:
         """A hash of everything that makes up the state (the lists' rows in use only),
