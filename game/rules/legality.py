@@ -36,8 +36,6 @@ from .layout import (
     N_DECISIONS,
     NO_ORGAN,
     POLITBURO,
-    R_BLOC_DISCIPLINE,
-    R_DISCIPLINE_WITHOUT_CASE,
     State,
     Tables,
 )
@@ -47,7 +45,17 @@ from .motions import (
     resign_question,
     resolution_question,
 )
-from .votes import Electorate, Floor, Question, discipline, electorate, floor, has_case, odds
+from .votes import (
+    Electorate,
+    Floor,
+    Question,
+    discipline,
+    electorate,
+    floor,
+    has_case,
+    odds,
+    whip,
+)
 
 # The menu's order: the kinds of action, each with its targets in the scenario's order.
 MENU = np.array([
@@ -94,9 +102,9 @@ def targets(s: State, t: Tables, c: int, kind: int) -> np.ndarray:
 @kernel
 def _room(s: State, t: Tables, f: Floor, q: Question, organ: int, politburo: Electorate,
           whipped: Electorate, unwhipped: Electorate) -> Electorate:
-    """The organ's electorate on ``q``: the menu's own for the Politburo and for the Central
-    Committee, whose factions vote as their leaders stand on a motion with a case
-    (``whipped``) and less so on one without (``unwhipped``: see :func:`votes.discipline`)."""
+    """The organ's electorate on ``q``, as :func:`votes.discipline` whips it: the menu's own
+    for the Politburo and for the Central Committee (``whipped`` on a motion with a case,
+    ``unwhipped`` on one without)."""
     if organ == POLITBURO:
         return politburo
     if organ == CENTRAL_COMMITTEE:
@@ -150,8 +158,8 @@ def options(s: State, t: Tables, c: int, rows: np.ndarray, chances: np.ndarray) 
     budget = s.action_points[c]
     f = floor(s, t)
     rooms = (electorate(s, t, f, POLITBURO, 1.0),
-             electorate(s, t, f, CENTRAL_COMMITTEE, s.rules[R_BLOC_DISCIPLINE]),
-             electorate(s, t, f, CENTRAL_COMMITTEE, s.rules[R_DISCIPLINE_WITHOUT_CASE]))
+             electorate(s, t, f, CENTRAL_COMMITTEE, whip(s, True)),
+             electorate(s, t, f, CENTRAL_COMMITTEE, whip(s, False)))
     for kind in MENU:
         cost = t.cost[kind]
         if cost > budget or actions.gate(s, t, c, kind)[0] != why.OK:

@@ -187,14 +187,21 @@ def has_case(s: State, q: Question) -> bool:
 
 
 @kernel
+def whip(s: State, case: bool) -> float:
+    """The share of a faction in the Central Committee or at a Congress that votes as its
+    leader stands: most of it on a motion with a case, fewer on one without."""
+    if case:
+        return s.rules[R_BLOC_DISCIPLINE]
+    return s.rules[R_DISCIPLINE_WITHOUT_CASE]
+
+
+@kernel
 def discipline(s: State, q: Question, organ: int) -> float:
     """The share of a faction that votes as its leader stands on ``q`` (in the Politburo,
     members vote as their faction stands, or on the merits)."""
     if organ == POLITBURO:
         return 1.0
-    if has_case(s, q):
-        return s.rules[R_BLOC_DISCIPLINE]
-    return s.rules[R_DISCIPLINE_WITHOUT_CASE]
+    return whip(s, has_case(s, q))
 
 
 @kernel
