@@ -13,7 +13,8 @@ Wilson interval, how often and how near history's date games reached each of the
 milestones, which events never fired, which choices on event cards were never taken, which
 kinds of action nobody ever chose (and whether they were ever possible), and which games
 crashed. :meth:`Report.to_json` is the same report for machines (``politburo check --json``):
-its keys are stable, for modders' CI.
+its keys are stable, for modders' CI; ``events`` gives, for every event, the games in which it
+fired, and ``choices``, for every choice on a card, the games in which it was taken.
 """
 
 from __future__ import annotations
@@ -448,21 +449,31 @@ class Report:
     def wins(self) -> Counter[str]:
         return Counter(r.winner for r in self.played if r.winner)
 
+    def event_counts(self) -> dict[str, int]:
+        """Every event of the scenario, in its order -> the games in which it fired."""
+        fired = Counter(e for r in self.played for e in r.fired)
+        return {e.id: fired[e.id] for e in self.scenario.events}
+
+    def choice_counts(self) -> dict[str, dict[str, int]]:
+        """Every event with choices -> each choice -> the games in which it was taken."""
+        taken = Counter(pair for r in self.played for pair in r.choices)
+        return {e.id: {ch.id: taken[(e.id, ch.id)] for ch in e.choices}
+                for e in self.scenario.events if e.choices}
+
     def never_fired(self) -> list[tuple[str, str]]:
         """(id, title) of every event that fired in no game."""
-        fired = set().union(*(r.fired for r in self.played))
-        return [(e.id, e.title) for e in self.scenario.events if e.id not in fired]
+        fired = self.event_counts()
+        return [(e.id, e.title) for e in self.scenario.events if not fired[e.id]]
 
     def never_taken(self) -> list[tuple[str, str, str]]:
         """(event, choice, label) of each choice never decided on a card that did fire."""
-        fired = set().union(*(r.fired for r in self.played))
-        taken = set().union(*(r.choices for r in self.played))
+        fired, taken = self.event_counts(), self.choice_counts()
         return [
             (e.id, ch.id, ch.label)
             for e in self.scenario.events
-            if e.id in fired
+            if fired[e.id]
             for ch in e.choices
-            if (e.id, ch.id) not in taken
+            if not taken[e.id][ch.id]
         ]
 
     def never_chosen(self) -> list[tuple[str, bool]]:
@@ -511,6 +522,8 @@ class Report:
             },
             "milestones": [m.to_json() for m in self.milestones()],
             "factors": self.factor_shares(),
+            "events": self.event_counts(),
+            "choices": self.choice_counts(),
         }
 
     # the text

@@ -289,3 +289,34 @@ def test_bad_seats_and_lengths(run, args, phrase):
 def test_a_length_the_scenario_does_not_offer(run):
     code, out, err = run(["check", TWO, "--games", 1, "--length", "short"])
     assert code == 2 and "no 'short' length" in err
+
+
+def test_each_event_and_choice_is_counted_over_the_games_played():
+    sc = load_scenario(ROOT / "scenarios" / "succession_1924.yaml")
+    card = next(e for e in sc.events if len(e.choices) >= 2)
+    first, second = (ch.id for ch in card.choices[:2])
+    records = [
+        harness.GameRecord(0, fired=frozenset({card.id}), choices=frozenset({(card.id, first)})),
+        harness.GameRecord(1, fired=frozenset({card.id}), choices=frozenset({(card.id, second)})),
+        harness.GameRecord(2, fired=frozenset({card.id}), choices=frozenset({(card.id, first)})),
+        harness.GameRecord(3, error="crashed"),  # a crashed game counts for nothing
+    ]
+    report = harness.Report(sc, records)
+    events, choices = report.event_counts(), report.choice_counts()
+    assert list(events) == [e.id for e in sc.events]
+    assert events[card.id] == 3 and sum(events.values()) == 3
+    assert choices[card.id][first] == 2 and choices[card.id][second] == 1
+    assert set(choices) == {e.id for e in sc.events if e.choices}
+    assert (card.id, first, card.choices[0].label) not in report.never_taken()
+    assert all(e != card.id for e, _ in report.never_fired())
+
+
+def test_json_report_counts_events_and_choices(run):
+    code, out, err = run(["check", "succession_1924", "--games", 3, "--jobs", 1, "--json"])
+    assert code == 0, err
+    doc = json.loads(out)
+    sc = load_scenario(ROOT / "scenarios" / "succession_1924.yaml")
+    assert list(doc["events"]) == [e.id for e in sc.events]
+    assert all(0 <= n <= 3 for n in doc["events"].values()) and any(doc["events"].values())
+    for event, taken in doc["choices"].items():
+        assert sum(taken.values()) <= doc["events"][event], event
