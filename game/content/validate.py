@@ -1077,6 +1077,17 @@ def _people_problems(s: Scenario, entries: _Entries) -> Iterator[ReferenceProble
             yield _warn(("contenders", i, "id"), f"contender {c.id!r} starts with no office, no "
                         "base region and no regional secretary: nothing holds their following, "
                         "which fades every turn", "give them `offices` or `bases`")
+    organ = s.organs.politburo
+    sitting = {r.id for r in s.ladder if r.in_politburo}
+    free = organ.seats - sum(c.status in sitting for c in s.contenders)
+    listed = [i for i, n in enumerate(s.notables) if n.politburo]
+    if 0 <= free < len(listed):
+        yield _warn(("notables", listed[free], "politburo"), f"{len(listed)} notables start in "
+                    f"the {organ.name}, but only {free} of its {organ.seats} seats "
+                    f"{'is' if free == 1 else 'are'} left "
+                    "after the contenders: the game seats those most loyal to the Central "
+                    "Committee's largest faction and leaves the others out",
+                    f"give the {organ.name} more seats, or list fewer notables in it")
     for i, o in enumerate(s.offices):
         if o.id not in held and o.id not in granted:
             yield _warn(("offices", i, "id"), f"office {o.id!r} is held by nobody at the start "

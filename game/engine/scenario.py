@@ -927,8 +927,25 @@ def cross_reference_problems(s: Scenario):
     applied, placed in the what-if where the patch caused it."""
     own = list(_own_problems(s))
     own += list(_length_problems(s))
+    own += list(_seat_problems(s))
     yield from own
     yield from _what_if_problems(s, patched=not any(p.severity == "error" for p in own))
+
+
+def _seat_problems(s: Scenario):
+    """The top organ cannot start with more members than seats: the contenders on a rung that
+    sits in it are members whatever its size (notables only fill the seats left)."""
+    organ = s.organs.politburo
+    sitting = {r.id for r in s.ladder if r.in_politburo}
+    members = [c.id for c in s.contenders if c.status in sitting]
+    if len(members) > organ.seats:
+        yield ReferenceProblem(
+            ("organs", "politburo", "seats"),
+            f"the {organ.name} has {organ.seats} seat{'s' * (organ.seats != 1)}, but "
+            f"{len(members)} contenders start "
+            f"in it ({', '.join(members)})",
+            hint=f"give it at least {len(members)} seats, or start some contenders on a rung "
+            "that does not sit in it")
 
 
 def _length_problems(s: Scenario):

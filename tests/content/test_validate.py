@@ -226,6 +226,21 @@ def test_names_that_mean_nobody_where_they_are_used_are_warned_of():
     assert p.severity == "warning" and "'self' names nobody here" in p.message
 
 
+
+def test_a_top_organ_smaller_than_the_contenders_in_it_is_an_error_on_its_seats():
+    p = only(two_rivals("{name: Council, seats: 3}", "{name: Council, seats: 1}"))
+    assert p.severity == "error" and p.line == 38
+    assert "the Council has 1 seat, but 2 contenders start in it (vera, ivan)" in p.message
+    assert p.hint.startswith("give it at least 2 seats")
+
+
+def test_notables_beyond_the_seats_left_are_warned_of_where_they_are_listed():
+    text = two_rivals("  - {id: boris, name: Boris Lenz, line: -0.2}",
+                      "  - {id: boris, name: Boris Lenz, line: -0.2, politburo: true}")
+    p = only(text)
+    assert p.severity == "warning" and p.line == 29
+    assert "2 notables start in the Council, but only 1 of its 3 seats is left" in p.message
+
 # ----- loading for play uses the same checks ------------------------------------------------------
 
 
