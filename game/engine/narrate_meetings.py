@@ -70,7 +70,16 @@ def falls_ill(row: Row, names: Names) -> str:
     return f"{names.name(row.int(L.E_ACTOR0))} falls ill and misses meetings."
 
 
+def charge_lapses(row: Row, names: Names) -> str:
+    """A charge whose target was brought down another way before the organ met."""
+    who = names.scenario.contenders
+    sponsor, target = who[row.int(L.E_ACTOR0)], who[row.int(L.E_ACTOR1)]
+    return (f"{sponsor.name}'s charge against {target.name} lapses: {target.short} is no "
+            f"longer the {names.organ(row.int(L.E_I0))}'s to judge.")
+
+
 SENTENCES: dict[int, Callable[[Row, Names], GameEvent | str]] = {
+    L.C_CHARGE_LAPSES: charge_lapses,
     L.C_CONGRESS_OPENS: congress_opens,
     L.C_CC_ELECTED: cc_elected,
     L.C_PLENUM: plenum,

@@ -52,6 +52,7 @@ C_CC_ELECTED = 71  # I0: seats; a0: the largest faction's leader; X0: its share
 C_PLENUM = 72  # ref: the meeting or -1 (extraordinary)
 C_ELECTS = 73  # the CC elects a0 to office ref; I0: the candidates (a bit mask); a vote row of
 #                the choice
+C_CHARGE_LAPSES = 74  # a0's charge against a1 lapses: a1 is no longer the organ I0's to judge
 C_ILL = 80  # a0 falls ill
 C_END = 90  # a0 wins; I0: the winner's outcome
 

@@ -33,6 +33,7 @@ from .layout import (
     RESOLUTION,
     RIVALRIES,
     THREAT,
+    TURN,
     State,
     Tables,
 )
@@ -127,8 +128,10 @@ def decide_resignation(s: State, t: Tables, w: Work, log: L.Log, m: np.ndarray,
 def vote_motions(s: State, t: Tables, w: Work, log: L.Log, rng: np.random.Generator,
                  organ: int) -> None:
     """Put the motions waiting for ``organ`` to the vote, oldest first (those filed this turn
-    wait: :func:`game.rules.organs.take_due`), each while its sponsor is still in the party and
-    a challenge only while its target still holds the office. A vote aimed at a rival is
+    wait: :func:`game.rules.organs.take_due`), each while its sponsor is still in the party, a
+    challenge only while its target still holds the office, and a charge only while its target
+    is still the organ's to judge (one arrested, expelled or already brought down meanwhile is
+    not judged twice: the charge lapses, and the record says so). A vote aimed at a rival is
     booked as a rivalry, or as a weakness exploited where the target has an open platform.
     (One vote for every kind of motion: each kernel that votes compiles the whole vote.)"""
     due = organs.take_due(s, organ)
@@ -138,6 +141,12 @@ def vote_motions(s: State, t: Tables, w: Work, log: L.Log, rng: np.random.Genera
         if not ops.in_organ(s, t, m[M_SPONSOR], IN_PARTY):
             continue
         if kind == RELIEVE and ops.holder(s, m[M_OFFICE]) != target:
+            continue
+        if kind == ACCUSE and t.removed_by[s.status[target]] != m[M_ORGAN]:
+            i = L.record(log, s.ints[TURN], L.K_MEETING, L.C_CHARGE_LAPSES, True,
+                         w.ints[W_FACTOR], m[M_SPONSOR], target, -1, -1)
+            if i >= 0:
+                log.event[i, L.E_I0] = m[M_ORGAN]
             continue
         before = w.ints[W_FACTOR]
         if kind != RESIGN:

@@ -88,6 +88,26 @@ def test_a_challenge_waits_for_the_plenum_and_carried_takes_the_office(state):
     assert after.lost[war, TROTSKY]
 
 
+
+def test_a_charge_whose_target_fell_another_way_lapses_unvoted(state):
+    s, t = state.arrays, state.tables
+    w, log = turn_context(state)
+    ops.file_charge(s, t, w, log, STALIN, TROTSKY)
+    charge = waiting(state)[-1]
+    organ = int(charge[lay.M_ORGAN])
+    assert (charge[lay.M_KIND], charge[lay.M_TARGET]) == (lay.ACCUSE, TROTSKY)
+    later = _plenum_turn(state, state.scenario.calendar.turn_of("1925-Q1"))
+    while t.removed_by[later.arrays.status[TROTSKY]] == organ:  # brought down another way,
+        ops.demote(later.arrays, t, w, log, TROTSKY)  # out of the organ's reach, before it meets
+    fallen = int(later.arrays.status[TROTSKY])
+    result = apply_turn(later, {})
+    assert int(result.state.arrays.status[TROTSKY]) == fallen  # not judged a second time
+    lapsed = [e for e in result.events if "charge against" in e.text and "lapses" in e.text]
+    assert len(lapsed) == 1 and lapsed[0].public
+    assert lapsed[0].text.startswith("Joseph Stalin's charge against Leon Trotsky lapses")
+    assert not [e for e in result.events if e.tally is not None and "Trotsky" in e.text
+                and "charge" in e.text.lower()]
+
 def test_challenging_is_an_option_with_the_odds_of_the_plenum(state):
     options = {str(o.action): o for o in legal_actions(state, "zinoviev")}
     assert "challenge general_secretary" not in options  # Stalin is Zinoviev's ally
