@@ -48,6 +48,7 @@ class Tally(NamedTuple):
 
 LEFT_POLITBURO, LEFT_PARTY = 0, 1
 
+
 def new_tally(n: int) -> Tally:
     return Tally(np.zeros(KINDS, np.bool_), np.zeros(KINDS, np.bool_), np.zeros(1, np.int64),
                  np.full((n, 2), -1, np.int64))

@@ -9,6 +9,7 @@ import numpy as np
 
 from game.engine import ActionKind, Scenario
 from game.engine.actions import CONVENABLE, DIRECTIONS, FORUMS, SPECS
+from game.engine.scenario import per_scenario
 from game.rules import layout as lay
 
 
@@ -51,20 +52,9 @@ def _target_words(sc: Scenario, kind: ActionKind) -> list[str]:
     return list(words)
 
 
-_CACHE: dict[int, tuple[Scenario, AITables]] = {}
-
-
+@per_scenario
 def ai_tables(sc: Scenario) -> AITables:
-    """The scenario's :class:`AITables`, built on first use (scenarios are immutable)."""
-    hit = _CACHE.get(id(sc))
-    if hit is not None and hit[0] is sc:
-        return hit[1]
-    built = _build(sc)
-    _CACHE[id(sc)] = (sc, built)
-    return built
-
-
-def _build(sc: Scenario) -> AITables:
+    """The scenario's :class:`AITables`, built on first use."""
     words = [_target_words(sc, ActionKind(k)) for k in lay.KIND_IDS]
     target_order = np.zeros((lay.KINDS, max(1, *map(len, words))), np.int64)
     for k, w in enumerate(words):

@@ -1078,8 +1078,7 @@ def _people_problems(s: Scenario, entries: _Entries) -> Iterator[ReferenceProble
                         "base region and no regional secretary: nothing holds their following, "
                         "which fades every turn", "give them `offices` or `bases`")
     organ = s.organs.politburo
-    sitting = {r.id for r in s.ladder if r.in_politburo}
-    free = organ.seats - sum(c.status in sitting for c in s.contenders)
+    free = organ.seats - len(s.seated_at_start())
     listed = [i for i, n in enumerate(s.notables) if n.politburo]
     if 0 <= free < len(listed):
         yield _warn(("notables", listed[free], "politburo"), f"{len(listed)} notables start in "

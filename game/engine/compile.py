@@ -17,7 +17,7 @@ from game.rules import layout as lay
 
 from .actions import SPECS, ActionKind
 from .builder import ORGAN_CODES, Builder
-from .scenario import Factor, Scenario
+from .scenario import Factor, Scenario, per_scenario
 
 FACTOR_CODES = {f: i for i, f in enumerate(Factor)}
 
@@ -268,14 +268,4 @@ def extra_condition(c: Compiled, condition) -> Extra:
     ), t.program.shape[0] + program)  # (conditions name no regions: no masks to add)
 
 
-_CACHE: dict[int, tuple[Scenario, Compiled]] = {}
-
-
-def compiled(sc: Scenario) -> Compiled:
-    """The scenario's tables, compiled on first use (scenarios are immutable)."""
-    hit = _CACHE.get(id(sc))
-    if hit is not None and hit[0] is sc:
-        return hit[1]
-    built = compile_scenario(sc)
-    _CACHE[id(sc)] = (sc, built)
-    return built
+compiled = per_scenario(compile_scenario)  # the scenario's tables, compiled on first use

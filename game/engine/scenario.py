@@ -8,13 +8,14 @@ here. Field descriptions are the modder reference.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
@@ -26,6 +27,26 @@ ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 """Every id in a scenario (and a save's scenario id): a name, never a path."""
 Id = Field(pattern=ID_PATTERN, description="A lower-case identifier: a-z, 0-9, _.")
 
+
+
+T = TypeVar("T")
+
+
+def per_scenario(build: Callable[[Scenario], T]) -> Callable[[Scenario], T]:
+    """``build`` run once per scenario and its result kept (scenarios are immutable). Kept by
+    the scenario object itself, not by value: its lists make a scenario unhashable."""
+    kept: dict[int, tuple[Scenario, T]] = {}
+
+    @functools.wraps(build)
+    def once(sc: Scenario) -> T:
+        hit = kept.get(id(sc))
+        if hit is not None and hit[0] is sc:
+            return hit[1]
+        built = build(sc)
+        kept[id(sc)] = (sc, built)
+        return built
+
+    return once
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
@@ -822,6 +843,12 @@ class Scenario(Model):
         text = json.dumps(self.model_dump(mode="json", by_alias=True), sort_keys=True)
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
+    def seated_at_start(self) -> list[str]:
+        """The contenders whose starting rung sits in the top organ: its members whatever its
+        size (notables fill the seats left)."""
+        sitting = {r.id for r in self.ladder if r.in_politburo}
+        return [c.id for c in self.contenders if c.status in sitting]
+
     def contender_index(self, cid: str) -> int:
         for i, c in enumerate(self.contenders):
             if c.id == cid:
@@ -933,17 +960,15 @@ def cross_reference_problems(s: Scenario):
 
 
 def _seat_problems(s: Scenario):
-    """The top organ cannot start with more members than seats: the contenders on a rung that
-    sits in it are members whatever its size (notables only fill the seats left)."""
+    """The top organ cannot start with more members than seats (see
+    :meth:`Scenario.seated_at_start`)."""
     organ = s.organs.politburo
-    sitting = {r.id for r in s.ladder if r.in_politburo}
-    members = [c.id for c in s.contenders if c.status in sitting]
+    members = s.seated_at_start()
     if len(members) > organ.seats:
         yield ReferenceProblem(
             ("organs", "politburo", "seats"),
             f"the {organ.name} has {organ.seats} seat{'s' * (organ.seats != 1)}, but "
-            f"{len(members)} contenders start "
-            f"in it ({', '.join(members)})",
+            f"{len(members)} contenders start in it ({', '.join(members)})",
             hint=f"give it at least {len(members)} seats, or start some contenders on a rung "
             "that does not sit in it")
 
