@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
-from game.rules import ops
+from game.rules import cards, ops
 from game.rules.jit import kernel
 from game.rules.layout import (
     A_ACCEPT,
@@ -155,7 +155,7 @@ def sight(s: State, t: Tables, me: int) -> Sight:
         me, share, can_act, in_politburo, s.line, s.allied, s.trust[me], s.offers[me],
         ranking, ranking[0] if m else -1, np.sum(faction == me) / seats,
         s.patron, s.loyalty[:, me], members / ops.sum_of(members) * members.shape[0], office_holder,
-        t.ai_appeal[:, :, me], calling, t.rung[s.status[me], IN_PARTY], s.holds[:, me].any(),
+        cards.appeal(s, t, me), calling, t.rung[s.status[me], IN_PARTY], s.holds[:, me].any(),
         s.platform[me], s.quality[me, HEALTH], s.quality[me, PRESTIGE], s.reals[MOOD_LINE],
         s.reals[PARTY_LINE],
     )

@@ -104,6 +104,10 @@ def render_board(
             first="  ",
         )
     )
+    if v.notable_offices:
+        out.append(t.wrap("Offices held by notables: " + "; ".join(
+            f"{office}: {name}" for office, name in v.notable_offices) + ".", width,
+            indent="    ", first="  "))
     out.append("")
 
     # Central Committee and Congress

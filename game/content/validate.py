@@ -1100,12 +1100,13 @@ def _entry_context_problems(s: Scenario, entries: _Entries) -> Iterator[Referenc
     flags = {entry.name for _, loc, entry in entries
              if entry.type == "flag" and "condition" not in loc}
     contenders = [c.id for c in s.contenders]
+    office_refs = [f"office:{o.id}" for o in s.offices]
     for where, loc, entry in entries:
         fields = type(entry).model_fields
         if entry.type == "flag" and "condition" in loc and entry.name not in flags:
             yield _warn((*loc, "flag", "name"), f"{where}: flag {entry.name!r} is never set by "
                         "any effect, so it stays 0", did_you_mean(entry.name, flags))
-        for field in ("who", "a", "b", "toward"):
+        for field in ("who", "a", "b", "toward", "than"):
             who = getattr(entry, field) if field in fields else None
             why = _who_means_nobody(s, who, loc)
             if why:
@@ -1117,10 +1118,11 @@ def _entry_context_problems(s: Scenario, entries: _Entries) -> Iterator[Referenc
                         "nobody is asked anything")
         for j, ch in enumerate(e.choices):
             for k in ch.ai_appeal:
-                if k not in contenders:
+                if k not in contenders and k not in office_refs:
                     yield _warn(("events", i, "choices", j, "ai_appeal", k, "[key]"),
                                 f"event {e.id!r}, choice {ch.id!r}: ai_appeal for unknown "
-                                f"contender {k!r}", did_you_mean(k, contenders))
+                                f"contender or office {k!r}",
+                                did_you_mean(k, [*contenders, *office_refs]))
 
 
 def _who_means_nobody(s: Scenario, who: object, loc: tuple) -> str | None:

@@ -57,6 +57,15 @@ class Builder:
         self.code.append([op, a, b, c, d, e])
         self.value.append((float(x), float(y)))
 
+    def here(self) -> int:
+        """The index the next row will have."""
+        return len(self.code)
+
+    def patch(self, row: int, column: int, value: int) -> None:
+        """Fill in an argument of a row written before its value was known (a branch's
+        length)."""
+        self.code[row][column] = value
+
     def condition(self, condition) -> int:
         """The program of a condition (None: -1, always true)."""
         if condition is None:
@@ -107,6 +116,9 @@ class Builder:
             return -1
         choices = self.choice_ids[self._event[event_id]]
         return next(i for i, cid in enumerate(choices) if cid == choice_id)
+
+    def rung(self, rung_id: str) -> int:
+        return self._rung[rung_id]
 
     def rungs(self, rung_ids: Sequence[str]) -> int:
         """A bit mask of ladder rungs."""

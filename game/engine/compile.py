@@ -8,7 +8,7 @@ once per scenario and kept (:func:`compiled`): scenarios are immutable.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -93,6 +93,7 @@ def compile_scenario(sc: Scenario) -> Compiled:  # noqa: C901 - one table after 
     chooser_effects = np.full((len(events), most_choices), -1, np.int64)
     party_appeal = np.zeros((len(events), most_choices))
     ai_appeal = np.zeros((len(events), most_choices, n))
+    ai_appeal_office = np.zeros((len(events), most_choices, offices))
     for i, e in enumerate(events):
         for j, ch in enumerate(e.choices):
             choice_effects[i, j] = b.effects(ch.effects)
@@ -100,6 +101,8 @@ def compile_scenario(sc: Scenario) -> Compiled:  # noqa: C901 - one table after 
             party_appeal[i, j] = ch.party_appeal
             for k, c in enumerate(sc.contenders):
                 ai_appeal[i, j, k] = ch.ai_appeal.get(c.id, 0.0)
+            for o, office in enumerate(sc.offices):
+                ai_appeal_office[i, j, o] = ch.ai_appeal.get(f"office:{office.id}", 0.0)
 
     def decider(e) -> int:
         return lay.DECIDED_BY_VOTE if e.decider == "vote" else b.who(e.decider or "nobody")
@@ -119,6 +122,7 @@ def compile_scenario(sc: Scenario) -> Compiled:  # noqa: C901 - one table after 
                               for o in sc.offices]).reshape(offices, regions),
         fief=np.array([o.fief for o in sc.offices], dtype=np.bool_),
         elected=np.array([o.elected for o in sc.offices], dtype=np.bool_),
+        holders=np.array([o.holders for o in sc.offices], np.int64),
         by_rank=np.array(sorted(range(offices), key=lambda i: -sc.offices[i].rank), np.int64),
         rung=np.array([[r.in_politburo, r.in_central_committee, r.in_party, r.can_act,
                         r.offices] for r in sc.ladder], dtype=np.bool_),
@@ -150,6 +154,7 @@ def compile_scenario(sc: Scenario) -> Compiled:  # noqa: C901 - one table after 
         chooser_effects=chooser_effects,
         party_appeal=party_appeal,
         ai_appeal=ai_appeal,
+        ai_appeal_office=ai_appeal_office,
         outcome_condition=np.array([b.condition(o.condition) for o in sc.outcomes], np.int64),
         outcome_rank=np.array([o.rank for o in sc.outcomes], np.int64),
         milestone_condition=np.array([b.condition(m.condition) for m in sc.milestones],
@@ -187,8 +192,11 @@ def start_state(sc: Scenario, tables: lay.Tables, flags: int) -> lay.State:
     holds = np.zeros((len(sc.offices), n), np.bool_)
     for i, c in enumerate(sc.contenders):
         for o in c.offices:
-            holds[offices[o]] = False
             holds[offices[o], i] = True
+    office_notable = np.full(len(sc.offices), -1, np.int64)
+    for k, notable in enumerate(sc.notables):
+        for o in notable.offices:
+            office_notable[offices[o]] = k
     allied = np.zeros((n, n), np.bool_)
     for a, b in sc.initial_alliances:
         allied[ids.index(a), ids.index(b)] = allied[ids.index(b), ids.index(a)] = True
@@ -231,6 +239,7 @@ def start_state(sc: Scenario, tables: lay.Tables, flags: int) -> lay.State:
         offers=np.zeros((n, n), np.bool_),
         holds=holds,
         lost=np.zeros((len(sc.offices), n), np.bool_),
+        office_notable=office_notable,
         motions=np.zeros((motions, lay.MOTION_FIELDS), np.int64),
         decisions=np.zeros(max(e_all, 1), np.int64),
         deciders=np.zeros((max(e_all, 1), n), np.bool_),
@@ -245,7 +254,7 @@ def start_state(sc: Scenario, tables: lay.Tables, flags: int) -> lay.State:
 
 @dataclass(frozen=True)
 class Extra:
-    """A condition compiled beside a scenario's own: tables with its program added."""
+    """A program compiled beside a scenario's own: tables with its rows added."""
 
     tables: lay.Tables
     program: int
@@ -253,19 +262,31 @@ class Extra:
 
 def extra_condition(c: Compiled, condition) -> Extra:
     """``condition`` compiled against the scenario's tables (its flags keep their indices)."""
-    sc = c.scenario
+    return _extra(c, lambda b: b.condition(condition), f"the condition {condition}")
+
+
+def extra_effects(c: Compiled, effects: Iterable) -> Extra:
+    """A list of effects compiled against the scenario's tables, to run on a game of it."""
+    effects = list(effects)
+    return _extra(c, lambda b: b.effects(effects), f"the effects {effects}")
+
+
+def _extra(c: Compiled, write: Callable[[Builder], int], what: str) -> Extra:
+    sc, t = c.scenario, c.tables
     b = builder(sc, flags={name: i for i, name in enumerate(c.flags)})
-    program = b.condition(condition)
+    b.masks = [tuple(row) for row in t.region_masks.tolist()]
+    program = write(b)
     if len(b.flags) > len(c.flags):
-        raise ValueError(f"the condition names a flag the scenario never sets: {condition}")
-    t = c.tables
+        raise ValueError(f"{what}: a flag the scenario never sets")
     rows, first = len(b.code), t.code.shape[0]
     start = np.array([(first + p[0], p[1]) for p in b.programs], np.int64).reshape(-1, 2)
+    regions = t.region_masks.shape[1]
     return Extra(t._replace(
         code=np.vstack([t.code, np.array(b.code, np.int64).reshape(rows, 6)]),
         value=np.vstack([t.value, np.array(b.value).reshape(rows, 2)]),
         program=np.vstack([t.program, start]),
-    ), t.program.shape[0] + program)  # (conditions name no regions: no masks to add)
+        region_masks=np.array(b.masks).reshape(-1, regions),
+    ), t.program.shape[0] + program)
 
 
 compiled = per_scenario(compile_scenario)  # the scenario's tables, compiled on first use

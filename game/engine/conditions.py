@@ -11,14 +11,22 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field, model_validator
 
+from game.rules.layout import QUALITY_IDS
 from game.rules.programs import (
+    ABOVE,
+    BELOW,
+    MEASURE_CC_SHARE,
+    MEASURE_LINE,
+    MEASURE_QUALITY,
+    MEASURE_SUPPORT,
     Q_AFTER,
     Q_ALL,
     Q_ALLIED,
     Q_ANY,
     Q_BEFORE,
+    Q_COMPARE,
     Q_EVENT,
     Q_FLAG,
     Q_HOLDS_OFFICE,
@@ -26,13 +34,16 @@ from game.rules.programs import (
     Q_LEADS,
     Q_LINE_ABOVE,
     Q_LINE_BELOW,
+    Q_LOYALTY,
     Q_NOT,
     Q_PLATFORM,
     Q_POLITBURO_MAJORITY,
+    Q_QUALITY,
     Q_RIVALS_OUT_OF,
     Q_RULE,
     Q_STATUS,
     Q_SUPPORT,
+    Q_TRUST,
     Q_UNITY_ABOVE,
     Q_UNITY_BELOW,
 )
@@ -44,6 +55,36 @@ Who = Annotated[
     str, Field(description="A contender id, `self`, `decider` or `office:<office id>`.")
 ]
 Organ = Literal["politburo", "central_committee", "party"]
+Quality = Literal["prestige", "oratory", "organisation", "health", "threat"]
+Regions = Annotated[
+    list[str], Field(description="Region ids, or `[all]` for every region.", min_length=1)
+]
+MEASURES = {"support": MEASURE_SUPPORT, "cc_share": MEASURE_CC_SHARE, "line": MEASURE_LINE} | {
+    q: MEASURE_QUALITY + i for i, q in enumerate(QUALITY_IDS)}
+
+
+class Bounded(Entry):
+    """A test of a number against `above`, `below` or both (at least one is needed)."""
+
+    model_config = ConfigDict(json_schema_extra={"anyOf": [{"required": ["above"]},
+                                                           {"required": ["below"]}]})
+    above: float | None = Field(None, description="True only if the number is above this.")
+    below: float | None = Field(None, description="True only if the number is below this.")
+
+    @model_validator(mode="after")
+    def _a_bound(self):
+        if self.above is None and self.below is None:
+            raise ValueError(f"{self.type}: give `above`, `below` or both")
+        return self
+
+    def emit_bounds(self, b: Builder, op: int, a: int, arg: int) -> None:
+        """One row per bound (column C says which), joined by ALL when there are two."""
+        bounds = [(side, x) for side, x in ((ABOVE, self.above), (BELOW, self.below))
+                  if x is not None]
+        for side, x in bounds:
+            b.row(op, a, arg, side, x=x)
+        if len(bounds) > 1:
+            b.row(Q_ALL, len(bounds))
 
 
 class After(Entry):
@@ -227,6 +268,64 @@ class Leads(Entry):
         b.row(Q_LEADS, b.who(self.who), b.organ(self.organ))
 
 
+class QualityIs(Bounded):
+    """True when one of a contender's qualities (each 0 to 100) lies beyond the bounds.
+
+    Example: `quality: {who: malenkov, quality: prestige, below: 40}`."""
+
+    type: Literal["quality"] = "quality"
+    who: Who = "self"
+    quality: Quality = Field(description="Which quality is tested.")
+
+    def emit(self, b: Builder) -> None:
+        self.emit_bounds(b, Q_QUALITY, b.who(self.who), QUALITY_IDS.index(self.quality))
+
+
+class TrustIs(Bounded):
+    """True when how far `who` trusts `toward` (-1 to 1) lies beyond the bounds.
+
+    Example: `trust: {who: malenkov, toward: beria, below: 0}`."""
+
+    type: Literal["trust"] = "trust"
+    who: Who = "self"
+    toward: Who = Field(description="The contender trusted, or not.")
+
+    def emit(self, b: Builder) -> None:
+        self.emit_bounds(b, Q_TRUST, b.who(self.who), b.who(self.toward))
+
+
+class LoyaltyIs(Bounded):
+    """True when the share of the listed regions' members loyal to a contender (0 to 1, over
+    all their members together) lies beyond the bounds.
+
+    Example: `loyalty: {who: khrushchev, regions: [moscow, ukraine], above: 0.4}`."""
+
+    type: Literal["loyalty"] = "loyalty"
+    who: Who = "self"
+    regions: Regions
+
+    def emit(self, b: Builder) -> None:
+        self.emit_bounds(b, Q_LOYALTY, b.who(self.who), b.regions(self.regions))
+
+
+class Compare(Entry):
+    """True when a measure of `who` is greater than that of `than` by more than `by`:
+    `support` (share of the party), `cc_share` (share of the Central Committee), `line` (Left
+    -1 to Right +1) or a quality.
+
+    Example: `compare: {measure: support, who: khrushchev, than: malenkov, by: 0.05}`."""
+
+    type: Literal["compare"] = "compare"
+    measure: Literal["support", "cc_share", "line", "prestige", "oratory", "organisation",
+                     "health", "threat"] = Field(description="What is compared.")
+    who: Who = "self"
+    than: Who = Field(description="The contender compared with.")
+    by: float = Field(0.0, ge=0, description="The margin `who` must be ahead by (default 0).")
+
+    def emit(self, b: Builder) -> None:
+        b.row(Q_COMPARE, b.who(self.who), b.who(self.than), MEASURES[self.measure], x=self.by)
+
+
 class EventFired(Entry):
     """True when an event has fired, and, if `choice` is given, that choice was taken.
 
@@ -280,7 +379,8 @@ class Not(Entry):
 
 CONDITION_TYPES: tuple[type[Entry], ...] = (
     After, Before, Flag, Rule, Status, InOrgan, RivalsOutOf, HoldsOffice, Platform, Allied,
-    Mood, Support, PolitburoMajority, Leads, EventFired, All, AnyOf, Not,
+    Mood, Support, PolitburoMajority, Leads, EventFired, QualityIs, TrustIs, LoyaltyIs, Compare,
+    All, AnyOf, Not,
 )
 Condition = tagged_union(CONDITION_TYPES)
 

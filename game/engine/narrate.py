@@ -51,6 +51,29 @@ def _steps_down(row: Row, names: Names) -> str:
     return f"{names.name(row.actors[0])}: {names.scenario.ladder[row.ref].name}."
 
 
+def _put_on_rung(row: Row, names: Names) -> str:
+    return f"{names.name(row.actors[0])} is now {names.scenario.ladder[row.ref].name}."
+
+
+def _notable_office(row: Row, names: Names) -> str:
+    notable = names.scenario.notables[row.int(L.E_I0)].name
+    return f"{notable} now holds {post_of(names.scenario.offices[row.ref])}."
+
+
+def _notable_leaves_office(row: Row, names: Names) -> str:
+    notable = names.scenario.notables[row.int(L.E_I0)].name
+    return f"{notable} gives up {post_of(names.scenario.offices[row.ref])}."
+
+
+def _notable_seated(seated: bool) -> Callable[[Row, Names], str]:
+    def words(row: Row, names: Names) -> str:
+        notable = names.scenario.notables[row.ref].name
+        return (f"{notable} takes a seat in the {names.organ(lay.POLITBURO)}." if seated else
+                f"{notable} leaves the {names.organ(lay.POLITBURO)}.")
+
+    return words
+
+
 def _alliance(verb: str) -> Callable[[Row, Names], str]:
     def words(row: Row, names: Names) -> str:
         a, b = row.actors
@@ -89,6 +112,11 @@ SENTENCES: dict[int, Callable[[Row, Names], str]] = {
     L.C_HOLDS_OFFICE: _holds,
     L.C_NOTABLE_ELECTED: _notable_elected,
     L.C_STEPS_DOWN: _steps_down,
+    L.C_PUT_ON_RUNG: _put_on_rung,
+    L.C_NOTABLE_OFFICE: _notable_office,
+    L.C_NOTABLE_LEAVES_OFFICE: _notable_leaves_office,
+    L.C_NOTABLE_SEATED: _notable_seated(True),
+    L.C_NOTABLE_UNSEATED: _notable_seated(False),
     L.C_ALLIANCE_MADE: _alliance("form an alliance"),
     L.C_ALLIANCE_BROKEN: _alliance("break their alliance"),
     L.C_ACCUSES: _accuses,
@@ -126,11 +154,12 @@ def _ref(row: Row, names: Names, kind: Kind) -> str | None:
         return None
     if kind in (Kind.CARD, Kind.DECISION):
         return sc.events[row.ref].id
-    if row.code == L.C_NOTABLE_ELECTED:
+    if row.code in (L.C_NOTABLE_ELECTED, L.C_NOTABLE_SEATED, L.C_NOTABLE_UNSEATED):
         return sc.notables[row.ref].id
-    if row.code in (L.C_LOSES_OFFICE, L.C_HOLDS_OFFICE):
+    if row.code in (L.C_LOSES_OFFICE, L.C_HOLDS_OFFICE, L.C_NOTABLE_OFFICE,
+                    L.C_NOTABLE_LEAVES_OFFICE):
         return sc.offices[row.ref].id
-    if row.code == L.C_STEPS_DOWN:
+    if row.code in (L.C_STEPS_DOWN, L.C_PUT_ON_RUNG):
         return sc.ladder[row.ref].id
     return None
 

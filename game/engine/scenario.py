@@ -220,6 +220,13 @@ class OfficeDef(Model):
         "(each candidate's faction votes for him, a faction whose leader does not stand for "
         "the allied candidate he trusts most; the others by the candidates' prestige).",
     )
+    holders: int = Field(
+        1, ge=1, le=10,
+        description="How many may hold it at once: 1 for a single post, more for a body such "
+        "as the Secretaries of the Central Committee. When all its places are taken, giving it "
+        "to another takes it from the holder with the least support; an election fills one "
+        "empty place at each meeting.",
+    )
 
 
 def post_of(office: OfficeDef) -> str:
@@ -272,6 +279,12 @@ class NotableDef(Model):
         "uncommitted); sums to at most 1. A notable follows a contender whose share is large.",
     )
     politburo: bool = Field(False, description="Sits in the Politburo at the start.")
+    offices: list[str] = Field(
+        default_factory=list,
+        description="Offices the notable holds at the start (no contender may hold them too). "
+        "A notable's office gives no contender its powers, and is not elected while they hold "
+        "it.",
+    )
 
 
 class OrganDef(Model):
@@ -372,7 +385,9 @@ class Choice(Model):
     ai_appeal: dict[str, float] = Field(
         default_factory=dict,
         description="Contender id to how much their AI likes this choice, from 0 (not at all) to "
-        "5 (strongly); the AI picks the choice with the highest appeal, with a little noise.",
+        "5 (strongly); the AI picks the choice with the highest appeal, with a little noise. A "
+        "key `office:<id>` counts for whoever holds that office when the card is decided (added "
+        "to their own).",
     )
     party_appeal: float = Field(
         0.0, ge=-5, le=5,
@@ -1037,20 +1052,32 @@ def _own_problems(s: Scenario, entries: Iterable[tuple[str, Loc, Entry]] | None 
         elif order.index(r.falls_to) <= i:
             yield P(("ladder", i, "falls_to"), f"rung {r.id!r}: falls_to must name a rung "
                     f"below it, not {r.falls_to!r}")
-    holders: dict[str, str] = {}
-    for i, c in enumerate(s.contenders):
-        who = f"contender {c.id!r}"
-        if c.status not in rungs:
-            yield U(("contenders", i, "status"), f"{who}: unknown status {c.status!r}",
-                    c.status, rungs)
-        for j, o in enumerate(c.offices):
+    places = {o.id: o.holders for o in s.offices}
+    holders: dict[str, list[str]] = {}
+    starting = [("contenders", i, c.id, f"contender {c.id!r}", c.offices)
+                for i, c in enumerate(s.contenders)]
+    starting += [("notables", i, k.id, f"notable {k.id!r}", k.offices)
+                 for i, k in enumerate(s.notables)]
+    for field, i, person, who, held in starting:
+        for j, o in enumerate(held):
             if o not in offices:
-                yield U(("contenders", i, "offices", j), f"{who}: unknown office {o!r}", o,
-                        offices)
-            elif o in holders and holders[o] != c.id:
-                yield P(("contenders", i, "offices", j), f"{who}: office {o!r} is already held "
-                        f"by {holders[o]!r}; an office has one holder")
-            holders.setdefault(o, c.id)
+                yield U((field, i, "offices", j), f"{who}: unknown office {o!r}", o, offices)
+                continue
+            them = holders.setdefault(o, [])
+            if person in them:
+                continue
+            if field == "notables" and them:
+                yield P((field, i, "offices", j), f"{who}: office {o!r} is already held by "
+                        f"{', '.join(map(repr, them))}", hint="a notable holds an office alone")
+            elif len(them) >= places[o]:
+                yield P((field, i, "offices", j), f"{who}: office {o!r} is already held by "
+                        f"{', '.join(map(repr, them))}; it has {places[o]} "
+                        f"place{'s' * (places[o] != 1)}", hint="raise the office's `holders`")
+            them.append(person)
+    for i, c in enumerate(s.contenders):
+        if c.status not in rungs:
+            yield U(("contenders", i, "status"), f"contender {c.id!r}: unknown status "
+                    f"{c.status!r}", c.status, rungs)
         for j, r in enumerate(c.bases):
             if r not in regions:
                 yield U(("contenders", i, "bases", j), f"{who}: unknown base region {r!r}", r,
@@ -1458,7 +1485,7 @@ def patched_with_origins(s: Scenario, i: int) -> tuple[Scenario, Origins]:
     return _patched(s, w, f"what-if {w.id!r}", ("what_ifs", i))
 
 
-WHO_FIELDS = ("who", "a", "b", "toward", "target")
+WHO_FIELDS = ("who", "a", "b", "toward", "target", "than")
 SPECIAL_WHO = ("self", "decider", "chooser", "nobody")
 
 
@@ -1501,9 +1528,13 @@ def _entry_problems(s: Scenario, entry: Entry, loc: Loc = ()):  # noqa: C901 - a
         elif Rules.model_fields[name].annotation is not bool:
             yield P((*here, field), f"rule: {name!r} is a number, not a switch that can be on "
                     "or off")
-    if entry.type == "retire" and entry.notable not in {n.id for n in s.notables}:
-        yield U((*here, "notable"), f"retire: unknown notable {entry.notable!r}",
-                entry.notable, [n.id for n in s.notables])
+    notable = entry.notable if "notable" in fields else None
+    if isinstance(notable, str) and notable not in {n.id for n in s.notables}:
+        yield U((*here, "notable"), f"{entry.type}: unknown notable {notable!r}", notable,
+                [n.id for n in s.notables])
+    if entry.type == "rung" and entry.to not in {r.id for r in s.ladder}:
+        yield U((*here, "to"), f"rung: unknown ladder rung {entry.to!r}", entry.to,
+                [r.id for r in s.ladder])
     if entry.type == "secretary" and entry.region not in {r.id for r in s.regions}:
         yield U((*here, "region"), f"secretary: unknown region {entry.region!r}", entry.region,
                 [r.id for r in s.regions])

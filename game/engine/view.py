@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.rules import cards, ops
 from game.rules import layout as lay
-from game.rules import ops
 
 from .record import GameEvent
 from .scenario import AIProfile
@@ -112,6 +112,7 @@ class View:
     offers_from_me: tuple[int, ...]
     personality: AIProfile  # my character, for the AI that may play me
     organ_names: dict[str, str]  # politburo, central_committee, congress -> what they are called
+    notable_offices: tuple[tuple[str, str], ...] = ()  # (office name, notable name) held
 
     @property
     def mine(self) -> ContenderInfo:
@@ -167,6 +168,7 @@ class _Public:
     cc_share: tuple[float, ...]
     motions: tuple[MotionInfo, ...]
     organ_names: tuple[tuple[str, str], ...]
+    notable_offices: tuple[tuple[str, str], ...]
 
 
 MOTION_KINDS = {lay.ACCUSE: "accuse", lay.RELIEVE: "relieve", lay.RESIGN: "resign"}
@@ -203,7 +205,15 @@ def _public(state: GameState) -> _Public:
         cc_share=tuple(state.arrays.cc_share.tolist()),
         motions=motion_infos(state),
         organ_names=tuple((k, o.name) for k, o in state.scenario.organs),
+        notable_offices=notable_offices(state),
     )
+
+
+def notable_offices(state: GameState) -> tuple[tuple[str, str], ...]:
+    """The offices notables hold, most senior first: (office name, notable name)."""
+    sc, s = state.scenario, state.arrays
+    return tuple((sc.offices[o].name, sc.notables[s.office_notable[o]].name)
+                 for o in state.tables.by_rank.tolist() if s.office_notable[o] >= 0)
 
 
 def build_view(state: GameState, me: int, meetings: tuple[str, ...]) -> View:
@@ -236,6 +246,7 @@ def build_view(state: GameState, me: int, meetings: tuple[str, ...]) -> View:
         offers_from_me=tuple(np.flatnonzero(s.offers[me]).tolist()),
         personality=sc.contenders[me].ai,
         organ_names=dict(public.organ_names),
+        notable_offices=public.notable_offices,
     )
 
 
@@ -251,6 +262,7 @@ def card_info(state: GameState, event_id: str, me: int) -> CardInfo:
     waiting = s.decisions[: s.ints[lay.N_DECISIONS]].tolist()
     mine = i in waiting and bool(s.deciders[waiting.index(i), me])
     open_choices = e.choices if e.forced_choice is None else []  # a forced card asks nothing
+    appeal = cards.appeal(s, state.tables, me)[i]
     return CardInfo(
         event=e.id,
         title=e.title,
@@ -260,5 +272,5 @@ def card_info(state: GameState, event_id: str, me: int) -> CardInfo:
         factor=str(e.factor),
         choices=tuple((ch.id, ch.label) for ch in open_choices),
         mine_to_decide=mine,
-        appeal=tuple(ch.ai_appeal.get(sc.contenders[me].id, 0.0) for ch in open_choices),
+        appeal=tuple(float(appeal[j]) for j in range(len(open_choices))),
     )

@@ -216,3 +216,14 @@ def resolve_decisions(s: State, t: Tables, w: Work, log: L.Log, rng: np.random.G
             log.event[row, L.E_I2] = mask(who)
         L.attach(log, row, vote)
     s.ints[N_DECISIONS] = 0
+
+
+@kernel
+def appeal(s: State, t: Tables, me: int) -> np.ndarray:
+    """How much the AI of ``me`` favours each choice of each card, (E, C): their own appeal
+    and that of the offices they hold."""
+    out = t.ai_appeal[:, :, me].copy()
+    for o in range(s.holds.shape[0]):
+        if s.holds[o, me]:
+            out += t.ai_appeal_office[:, :, o]
+    return out

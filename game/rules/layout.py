@@ -131,6 +131,7 @@ class State(NamedTuple):
     offers: np.ndarray  # (N, N) bool: secret: [from, to] alliance offers made last turn
     holds: np.ndarray  # (O, N) bool: who holds each office
     lost: np.ndarray  # (O, N) bool: they held it once and lost it
+    office_notable: np.ndarray  # (O,) int64: the notable who holds the office, or -1
     motions: np.ndarray  # (capacity, MOTION_FIELDS) int64, ints[N_MOTIONS] of them in use
     decisions: np.ndarray  # (E,) int64: cards waiting for a choice, ints[N_DECISIONS] in use
     deciders: np.ndarray  # (E, N) bool: who decides each waiting card (same rows)
@@ -155,7 +156,8 @@ def copy_state(s: State) -> State:
         s.loyalty.copy(),
         s.members.copy(), s.patron.copy(), s.cc_share.copy(), s.notable_loyalty.copy(),
         s.notable_seated.copy(), s.retired.copy(), s.allied.copy(), s.trust.copy(),
-        s.offers.copy(), s.holds.copy(), s.lost.copy(), s.motions.copy(), s.decisions.copy(),
+        s.offers.copy(), s.holds.copy(), s.lost.copy(), s.office_notable.copy(),
+        s.motions.copy(), s.decisions.copy(),
         s.deciders.copy(), s.cards.copy(), s.flags.copy(), s.fired.copy(), s.milestones.copy(),
         s.ledger.copy(), s.history.copy())
 
@@ -177,6 +179,7 @@ class Tables(NamedTuple):
     office_base: np.ndarray  # (O, R) float64: 1 in the office's base regions
     fief: np.ndarray  # (O,) bool
     elected: np.ndarray  # (O,) bool: the Central Committee fills it when vacant
+    holders: np.ndarray  # (O,) int64: how many may hold it at once
     by_rank: np.ndarray  # (O,) int64: office indices, most senior first
     # the removal ladder
     rung: np.ndarray  # (L, RUNG_FLAGS) bool
@@ -208,6 +211,7 @@ class Tables(NamedTuple):
     chooser_effects: np.ndarray  # (E, C) int64: program, for every backer of the choice
     party_appeal: np.ndarray  # (E, C) float64
     ai_appeal: np.ndarray  # (E, C, N) float64
+    ai_appeal_office: np.ndarray  # (E, C, O) float64: appeal to whoever holds the office
     # endings and milestones
     outcome_condition: np.ndarray  # (outcomes,) int64: program, or -1 (always true)
     outcome_rank: np.ndarray  # (outcomes,) int64

@@ -123,18 +123,19 @@ def _ally_to_back(s: State, k: int, running: np.ndarray) -> int:
 
 @kernel
 def elect_offices(s: State, t: Tables, w: Work, log: L.Log, rng: np.random.Generator) -> None:
-    """Fill every vacant office the Central Committee elects (``elected``): the candidates are
-    the contenders in the Politburo who have not lost it before; each candidate's faction
+    """Fill a vacant seat of every office the Central Committee elects (``elected``) that no
+    notable holds: the candidates are the contenders in the Politburo who do not hold it and
+    have not lost it before; each candidate's faction
     votes for him, a faction whose leader does not stand votes for the allied candidate its
     leader trusts most (the nearest in line, of equals), and everyone else leans to the
     candidates with the most prestige."""
     n = s.status.shape[0]
     for o in range(t.elected.shape[0]):
-        if not t.elected[o] or ops.holder(s, o) >= 0:
+        if not t.elected[o] or ops.holder_count(s, o) >= t.holders[o] or s.office_notable[o] >= 0:
             continue
         count = 0
         for c in range(n):
-            if ops.in_organ(s, t, c, IN_POLITBURO) and not s.lost[o, c]:
+            if ops.in_organ(s, t, c, IN_POLITBURO) and not s.lost[o, c] and not s.holds[o, c]:
                 count += 1
         if count == 0:
             continue
@@ -143,7 +144,7 @@ def elect_offices(s: State, t: Tables, w: Work, log: L.Log, rng: np.random.Gener
         lean = np.empty(count)
         i = 0
         for c in range(n):
-            if ops.in_organ(s, t, c, IN_POLITBURO) and not s.lost[o, c]:
+            if ops.in_organ(s, t, c, IN_POLITBURO) and not s.lost[o, c] and not s.holds[o, c]:
                 running[i] = c
                 backed[c] = i
                 lean[i] = s.quality[c, PRESTIGE] / PRESTIGE_PER_CANDIDATE

@@ -406,22 +406,84 @@ def set_alliance(s: State, w: Work, log: L.Log, a: int, b: int, make: bool) -> N
 
 # ----- offices, charges and the ladder ------------------------------------------------------------
 @kernel
-def set_holder(s: State, t: Tables, w: Work, log: L.Log, office: int, c: int) -> None:
-    """Give ``office`` to ``c`` (or vacate it with -1); a holder who loses it loses the loyalty
-    its base regions gave them."""
-    old = holder(s, office)
-    if old == c:
+def holder_count(s: State, office: int) -> int:
+    """How many contenders hold ``office``."""
+    count = 0
+    for c in range(s.holds.shape[1]):
+        if s.holds[office, c]:
+            count += 1
+    return count
+
+
+@kernel
+def remove_holder(s: State, t: Tables, w: Work, log: L.Log, office: int, c: int) -> None:
+    """Take ``office`` from ``c``, if they hold it: they lose the loyalty its base regions gave
+    them."""
+    if c < 0 or not s.holds[office, c]:
         return
-    s.holds[office, :] = False
-    if c >= 0:
-        s.holds[office, c] = True
-    turn, factor = s.ints[TURN], w.ints[W_FACTOR]
-    if old >= 0:
-        s.lost[office, old] = True
-        shift_loyalties(s, w, old, -s.rules[R_BASE_LOSS] * t.office_base[office])
-        L.record(log, turn, L.K_OFFICE, L.C_LOSES_OFFICE, True, factor, old, -1, -1, office)
-    if c >= 0:
-        L.record(log, turn, L.K_OFFICE, L.C_HOLDS_OFFICE, True, factor, c, -1, -1, office)
+    s.holds[office, c] = False
+    s.lost[office, c] = True
+    shift_loyalties(s, w, c, -s.rules[R_BASE_LOSS] * t.office_base[office])
+    L.record(log, s.ints[TURN], L.K_OFFICE, L.C_LOSES_OFFICE, True, w.ints[W_FACTOR], c, -1, -1,
+             office)
+
+
+@kernel
+def _weakest_holder(s: State, office: int) -> int:
+    """The holder of ``office`` with the least support (the first, on a tie)."""
+    shares = support(s)
+    weakest = -1
+    for c in range(s.holds.shape[1]):
+        if s.holds[office, c] and (weakest < 0 or shares[c] < shares[weakest]):
+            weakest = c
+    return weakest
+
+
+@kernel
+def set_holder(s: State, t: Tables, w: Work, log: L.Log, office: int, c: int) -> None:
+    """Give ``office`` to ``c`` (or vacate it with -1). A notable who holds it gives it up; a
+    full office makes way by taking it from its holder (of several, the one with the least
+    support)."""
+    if c >= 0 and s.holds[office, c]:
+        return
+    unseat_office_notable(s, w, log, office)
+    if c < 0:
+        for k in range(s.holds.shape[1]):
+            remove_holder(s, t, w, log, office, k)
+        return
+    if holder_count(s, office) >= t.holders[office]:
+        remove_holder(s, t, w, log, office, _weakest_holder(s, office))
+    s.holds[office, c] = True
+    L.record(log, s.ints[TURN], L.K_OFFICE, L.C_HOLDS_OFFICE, True, w.ints[W_FACTOR], c, -1, -1,
+             office)
+
+
+@kernel
+def unseat_office_notable(s: State, w: Work, log: L.Log, office: int) -> None:
+    """The notable who holds ``office``, if any, gives it up."""
+    k = s.office_notable[office]
+    if k < 0:
+        return
+    s.office_notable[office] = -1
+    e = L.record(log, s.ints[TURN], L.K_OFFICE, L.C_NOTABLE_LEAVES_OFFICE, True,
+                 w.ints[W_FACTOR], -1, -1, -1, office)
+    if e >= 0:
+        log.event[e, L.E_I0] = k
+
+
+@kernel
+def give_notable_office(s: State, t: Tables, w: Work, log: L.Log, office: int, k: int) -> None:
+    """Give ``office`` to notable ``k``: every contender holding it loses it."""
+    if s.office_notable[office] == k or s.retired[k]:
+        return
+    for c in range(s.holds.shape[1]):
+        remove_holder(s, t, w, log, office, c)
+    unseat_office_notable(s, w, log, office)
+    s.office_notable[office] = k
+    e = L.record(log, s.ints[TURN], L.K_OFFICE, L.C_NOTABLE_OFFICE, True, w.ints[W_FACTOR], -1,
+                 -1, -1, office)
+    if e >= 0:
+        log.event[e, L.E_I0] = k
 
 
 @kernel
@@ -531,8 +593,29 @@ def fill_politburo(s: State, t: Tables, w: Work, log: L.Log) -> None:
 
 
 @kernel
+def seat_notable(s: State, t: Tables, w: Work, log: L.Log, k: int, seated: bool) -> None:
+    """Seat notable ``k`` in the Politburo (it grows by a seat if it is full), or unseat them
+    (the seat is filled at the next election; they may be elected again)."""
+    if s.notable_seated[k] == seated or (seated and s.retired[k]):
+        return
+    if seated:
+        sitting = np.flatnonzero(s.notable_seated).shape[0]
+        for c in range(s.status.shape[0]):
+            if in_organ(s, t, c, IN_POLITBURO):
+                sitting += 1
+        if sitting >= s.ints[POLITBURO_SEATS]:
+            s.ints[POLITBURO_SEATS] = sitting + 1
+    s.notable_seated[k] = seated
+    code = L.C_NOTABLE_SEATED if seated else L.C_NOTABLE_UNSEATED
+    L.record(log, s.ints[TURN], L.K_OFFICE, code, True, w.ints[W_FACTOR], -1, -1, -1, k)
+
+
+@kernel
 def retire_notable(s: State, t: Tables, w: Work, log: L.Log, k: int) -> None:
     s.retired[k] = True
+    for o in range(s.office_notable.shape[0]):
+        if s.office_notable[o] == k:
+            unseat_office_notable(s, w, log, o)
     if s.notable_seated[k]:
         s.notable_seated[k] = False
         fill_politburo(s, t, w, log)
@@ -549,16 +632,23 @@ def demote(s: State, t: Tables, w: Work, log: L.Log, c: int) -> None:
         return
     if s.status[c] + 1 >= t.rung.shape[0]:
         return
+    put_on_rung(s, t, w, log, c, t.falls_to[s.status[c]], L.C_STEPS_DOWN)
+
+
+@kernel
+def put_on_rung(s: State, t: Tables, w: Work, log: L.Log, c: int, rung: int, code: int) -> None:
+    """Move ``c`` to ``rung`` of the ladder (recorded with ``code``) and what follows from it:
+    offices lost on a rung that holds none, platform and alliances on one that cannot act, the
+    Politburo refilled when they leave it or come back to it."""
     was_in_politburo = in_organ(s, t, c, IN_POLITBURO)
-    s.status[c] = t.falls_to[s.status[c]]
-    L.record(log, s.ints[TURN], L.K_STATUS, L.C_STEPS_DOWN, True, w.ints[W_FACTOR], c, -1, -1,
-             s.status[c])
-    if not t.rung[s.status[c], HOLDS_OFFICES]:
+    s.status[c] = rung
+    L.record(log, s.ints[TURN], L.K_STATUS, code, True, w.ints[W_FACTOR], c, -1, -1, rung)
+    if not t.rung[rung, HOLDS_OFFICES]:
         strip_offices(s, t, w, log, c)
-    if not t.rung[s.status[c], CAN_ACT]:
+    if not t.rung[rung, CAN_ACT]:
         s.platform[c] = False
         for k in range(s.status.shape[0]):
             set_alliance(s, w, log, c, k, False)
-    if was_in_politburo and not in_organ(s, t, c, IN_POLITBURO):
+    if was_in_politburo != in_organ(s, t, c, IN_POLITBURO):
         fill_politburo(s, t, w, log)
 

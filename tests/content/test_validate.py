@@ -203,8 +203,8 @@ def test_the_engine_still_refuses_errors_but_not_warnings():
     problems = list(cross_reference_problems(Scenario.model_validate(
         data, context={"references": False})))
     assert problems == [ReferenceProblem(("contenders", 1, "offices", 1), "contender 'ivan': "
-                                         "office 'secretary' is already held by 'vera'; an "
-                                         "office has one holder")]
+                                         "office 'secretary' is already held by 'vera'; it "
+                                         "has 1 place", hint="raise the office's `holders`")]
 
 
 def test_an_event_waiting_for_a_later_card_of_the_same_turn_is_told_to_move():
