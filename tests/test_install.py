@@ -57,6 +57,9 @@ def _politburo(site: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess
         "PYTHONPATH": str(site),  # before the source tree's editable install
         "POLITBURO_HOME": str(cwd / "home"),
         "SDL_VIDEODRIVER": "dummy",
+        # the rules interpreted: compiled, the kernels of a tree at another path would be
+        # compiled afresh (numba's cache is by source path), minutes for nothing this tests
+        "POLITBURO_JIT": "0",
     }
     return subprocess.run(
         [sys.executable, "-m", "game", *args],
