@@ -1,7 +1,11 @@
 """Reading YAML safely and within limits: the one parser of every file the game reads (scenarios,
 the encyclopedia, the teacher's material).
 
-PyYAML's safe constructor builds only plain data, so a file never runs code. Nesting, aliases
+PyYAML's safe constructor builds only plain data, so a file never runs code. Booleans are YAML
+1.2's, as editors read them: only ``true`` and ``false`` (in any of their three casings) are
+booleans, so ``yes``, ``no``, ``on`` and ``off`` are text, not YAML 1.1's true and false, and
+the validator and the JSON Schema agree on them (a switch written ``yes`` is refused with a
+hint, and ``politburo validate --upgrade`` rewrites it). Nesting, aliases
 and the number of nodes are bounded (an alias bomb is refused, not expanded) and checked as the
 document is read, without recursion; callers refuse files larger than :data:`MAX_BYTES` before
 they are parsed.
@@ -10,6 +14,7 @@ they are parsed.
 from __future__ import annotations
 
 import gc
+import re
 from contextlib import contextmanager
 from typing import Any
 
@@ -18,7 +23,21 @@ import yaml
 MAX_BYTES = 2_000_000
 MAX_ALIASES = 200
 MAX_DEPTH = 40
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
+BOOL_TAG = "tag:yaml.org,2002:bool"
+YAML_1_2_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+
+
+class Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, with YAML 1.2's booleans."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != BOOL_TAG]
+        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+    }
+
+
+Loader.add_implicit_resolver(BOOL_TAG, YAML_1_2_BOOL, list("tTfF"))
 # Nodes after aliases are expanded: an alias bomb is refused, not built. The main scenario has
 # about 4,000. Reading a node costs some 10-20 microseconds all told (events, node, Python
 # value), so this also bounds the time a hostile file can take to a few tenths of a second.

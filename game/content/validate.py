@@ -21,7 +21,7 @@ hostile input (huge files, alias bombs, deep nesting, binary data) quickly.
 from __future__ import annotations
 
 import difflib
-import functools
+import itertools
 import math
 import os
 import re
@@ -36,6 +36,7 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from game.engine.conditions import CONDITION_TYPES
+from game.engine.dates import DATE_PATTERN
 from game.engine.effects import EFFECT_TYPES
 from game.engine.registry import Entry, body_fields
 from game.engine.scenario import (
@@ -50,6 +51,7 @@ from game.engine.scenario import (
 
 from .limits import limit_problems
 from .safe_yaml import MAX_BYTES, YAMLLimitError, compose_yaml, construct_yaml
+from .strict import Loose, loose_scalars, model_field, replacement
 from .yaml_lines import Loc, Locator, Point
 
 Severity = Literal["error", "warning"]
@@ -329,13 +331,15 @@ def _validate(data: dict) -> tuple[Scenario | None, list[dict], bool]:
     holds more than ITEM_NODES values is refused unread, and the items that pass are handed to
     the final validation of the whole as finished models."""
     errors: list[dict] = sorted(_non_finite(data), key=lambda e: str(e["loc"]))[:MAX_PROBLEMS]
+    loose = [x.error() for x in itertools.islice(loose_scalars(data), MAX_PROBLEMS)]
+    errors += loose
     partial: set[str] = set()  # fields with items that failed: their other errors are noise
-    unknown = [k for k in data if _model_field(Scenario, k) is None]
+    unknown = [k for k in data if model_field(Scenario, k) is None]
     dropped = set(unknown[MAX_PROBLEMS:])
     whole = {k: v for k, v in data.items() if k not in dropped}
     complete = len(unknown) <= MAX_PROBLEMS
     for key, value in data.items():
-        field = _model_field(Scenario, key)
+        field = model_field(Scenario, key)
         if field is None:
             continue
         if not isinstance(value, list | dict) or get_origin(_strip(field.annotation)) not in (
@@ -381,10 +385,17 @@ def _validate(data: dict) -> tuple[Scenario | None, list[dict], bool]:
     except ValidationError as e:
         errors += [err for err in e.errors(include_url=False)
                    if not (err["loc"] and err["loc"][0] in partial)]
-        return None, errors, complete
+        return None, _said_once(errors, loose), complete
     if errors or not complete:
-        return None, errors, complete
+        return None, _said_once(errors, loose), complete
     return scenario, [], True
+
+
+def _said_once(errors: list[dict], loose: list[dict]) -> list[dict]:
+    """``errors`` without pydantic's own at the place of a loose scalar: `"3"` where the
+    number must be at least 5 is first of all a number written as text."""
+    places = {tuple(e["loc"]) for e in loose}
+    return [e for e in errors if e["type"] == "loose_scalar" or tuple(e["loc"]) not in places]
 
 _ENTRY_KINDS = {"effect": {c.model_fields["type"].default: c for c in EFFECT_TYPES},
                 "condition": {c.model_fields["type"].default: c for c in CONDITION_TYPES}}
@@ -447,17 +458,6 @@ def _entry_kind(tp: Any) -> str | None:
     return None
 
 
-def _model_field(cls: type[BaseModel], key: object):
-    """The field a key names in a model, by name or alias."""
-    return _field_map(cls).get(key) if isinstance(key, str) else None
-
-
-@functools.cache
-def _field_map(cls: type[BaseModel]) -> dict[str, Any]:
-    fields = cls.model_fields
-    return {**{f.alias: f for f in fields.values() if f.alias}, **fields}
-
-
 def _steps(loc: Sequence[str | int]) -> list[_Step]:
     """What each step of a pydantic location is, following the Scenario model's types."""
     tp: Any = Scenario
@@ -468,7 +468,7 @@ def _steps(loc: Sequence[str | int]) -> list[_Step]:
         if key == "[key]":  # pydantic: in the key of the mapping entry just named
             out.append(_Step(key, "key", tp))
         elif isinstance(tp, type) and issubclass(tp, BaseModel):
-            f = _model_field(tp, key)
+            f = model_field(tp, key)
             out.append(_Step(key, "field" if f else "unknown", tp))
             tp = f.annotation if f else None
         elif origin in (list, tuple) and isinstance(key, int):
@@ -719,7 +719,7 @@ class _Structure:
             if st.role == "unknown":
                 return None
             if st.role == "field":
-                tp = _model_field(st.owner, st.key).annotation
+                tp = model_field(st.owner, st.key).annotation
             elif st.role == "item":
                 args = get_args(_strip(tp))
                 tp = args[0] if get_origin(_strip(tp)) is list else (
@@ -731,6 +731,31 @@ class _Structure:
             elif st.role == "key":
                 return None
         return _entry_kind(_strip(tp))
+
+    def loose_hint(self, loc: tuple, value: Any, ctx: dict) -> str | None:
+        """"write 3, not "3"": the value as written and what to write instead."""
+        instead = replacement(Loose(loc, value, ctx["meant"], ctx["kind"]))
+        if instead is None:
+            return None
+        node = self.locator.walk(loc)[0]
+        quote = getattr(node, "style", None) if isinstance(node, yaml.ScalarNode) else None
+        quote = quote if quote in ("'", '"') else ""
+        text = node.value if isinstance(node, yaml.ScalarNode) else ""
+        plain = text.isprintable() and 0 < len(text) <= 40
+        written = f"{quote}{text}{quote}" if plain else _got(value)
+        hint = f"write {instead}, not {written}"
+        if ctx["kind"] == "boolean" and not quote and isinstance(value, str):
+            hint += ": a scenario is YAML 1.2, where only true and false are booleans"
+        return hint if len(instead) <= 40 else None
+
+    def date_example(self) -> str:
+        """A date of the file's own calendar, as far as it has one: 1924-Q1."""
+        cal = self.data.get("calendar") if isinstance(self.data, dict) else None
+        cal = cal if isinstance(cal, dict) else {}
+        year, prefix = cal.get("start_year"), cal.get("period_prefix", "Q")
+        year = year if isinstance(year, int) and 1000 <= year <= 9999 else 1924
+        prefix = prefix if isinstance(prefix, str) and len(prefix) <= 8 else "Q"
+        return f"{year}-{prefix}1"
 
     def one(self, err: dict, loc: tuple, steps: list[_Step]) -> Problem:
         """One ordinary error: a field missing, unknown, of the wrong type or out of range."""
@@ -774,6 +799,9 @@ class _Structure:
                 return self.problem(loc, said(
                     f"{_got(value)} is not {what}: use lower-case letters a-z, digits and _, "
                     "starting with a letter"), f"did you mean {fixed!r}?" if fixed else None)
+            if ctx.get("pattern") == DATE_PATTERN:
+                return self.problem(loc, said(f"{label}: {_got(value)} is not a date like "
+                                              f"{self.date_example()}"))
             if "colour" in label:
                 return self.problem(loc, said(f"{label}: {_got(value)} is not a colour like "
                                               "\"#9B1B1B\""))
@@ -789,9 +817,14 @@ class _Structure:
             words = "at least" if kind == "too_short" else "at most"
             return self.problem(loc, said(f"{label} needs {words} {n} item{'s' * (n != 1)}, "
                                           f"not {ctx.get('actual_length')}"))
+        if kind == "loose_scalar":
+            phrase = {"boolean": "must be true or false", "integer": "must be a whole number",
+                      "number": "must be a number"}[ctx["kind"]]
+            return self.problem(loc, said(f"{label} {phrase}, not {_got(value)}"),
+                                self.loose_hint(loc, value, ctx))
         if steps and steps[-1].role == "key":  # a mapping's key, such as `7:` or `yes:`
             owner = _dotted(label_steps[:-2])
-            hint = "YAML reads yes, no, on and off as true and false: quote the key" if \
+            hint = "YAML reads true and false as switches: quote the key" if \
                 isinstance(value, bool) else None
             text = f"key {_got(value)} {_TYPE_PHRASES.get(kind, 'is not allowed')}"
             return self.problem(loc, said(f"{owner}: {text}" if owner else text), hint)

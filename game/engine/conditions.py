@@ -49,6 +49,7 @@ from game.rules.programs import (
 )
 
 from .builder import Builder
+from .dates import Date
 from .registry import Entry, tagged_union
 
 Who = Annotated[
@@ -91,7 +92,7 @@ class After(Entry):
     """True from the given date on (inclusive). Example: `after: 1925-Q1`."""
 
     type: Literal["after"] = "after"
-    value: str = Field(description="A date in the scenario calendar, such as `1925-Q1`.")
+    value: Date = Field(description="A date in the scenario calendar, such as `1925-Q1`.")
 
     def emit(self, b: Builder) -> None:
         b.row(Q_AFTER, b.turn(self.value))
@@ -101,7 +102,7 @@ class Before(Entry):
     """True strictly before the given date. Example: `before: 1927-Q4`."""
 
     type: Literal["before"] = "before"
-    value: str = Field(description="A date in the scenario calendar, such as `1927-Q4`.")
+    value: Date = Field(description="A date in the scenario calendar, such as `1927-Q4`.")
 
     def emit(self, b: Builder) -> None:
         b.row(Q_BEFORE, b.turn(self.value))

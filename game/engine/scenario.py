@@ -20,6 +20,7 @@ from typing import Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 from .conditions import Condition
+from .dates import PERIOD_PREFIX_PATTERN, Date
 from .effects import Effect
 from .registry import Entry
 
@@ -106,7 +107,10 @@ class Calendar(Model):
     start_year: int = Field(description="Year of the first turn.")
     start_period: int = Field(1, ge=1, description="Period (1-based) of the first turn.")
     periods_per_year: int = Field(4, ge=1, le=12, description="Turns in a year: 4 = quarters.")
-    period_prefix: str = Field("Q", description="Letter before the period in dates: `1924-Q1`.")
+    period_prefix: str = Field(
+        "Q", pattern=PERIOD_PREFIX_PATTERN,
+        description="Letters before the period in dates, no digits or spaces: `1924-Q1`.",
+    )
     turns: int = Field(ge=1, le=200, description="Length of the game in turns.")
 
     def turn_of(self, date: str) -> int:
@@ -351,7 +355,7 @@ class Meeting(Model):
     organ: Literal["central_committee", "congress"] = Field(
         description="Which organ meets: the Central Committee (a plenum) or a Party Congress."
     )
-    when: str = Field(description="Date of the meeting, such as `1924-Q2`.")
+    when: Date = Field(description="Date of the meeting, such as `1924-Q2`.")
     name: str = Field(description="Name shown in the game, such as `13th Party Congress`.")
     delegates: int | None = Field(None, gt=0, description="Congress: voting delegates.")
     cc_seats: int | None = Field(None, gt=0, description="Congress: size of the new CC.")
@@ -404,8 +408,8 @@ class EventDef(Model):
 
     id: str = Id
     title: str = Field(description="The card's title.")
-    when: str | None = Field(None, description="Fires on this date (if its condition holds).")
-    window: tuple[str, str] | None = Field(
+    when: Date | None = Field(None, description="Fires on this date (if its condition holds).")
+    window: tuple[Date, Date] | None = Field(
         None, description="Or: may fire on any turn between two dates, by `chance` each turn."
     )
     condition: Condition | None = Field(
@@ -475,7 +479,7 @@ class Milestone(Model):
     id: str = Id
     title: str = Field(description="What happened, in a few words: `Trotsky loses the War "
                        "Commissariat`.")
-    when: str = Field(description="When it happened in history, as a date of the calendar: "
+    when: Date = Field(description="When it happened in history, as a date of the calendar: "
                       "`1925-Q1`.")
     text: str = Field("", description="What happened and why it mattered, a sentence or two.")
     condition: Condition = Field(
@@ -641,7 +645,7 @@ class ForcedEvent(Model):
         description="The id of one of its choices, always taken without asking anyone (it "
         "becomes the event's `forced_choice`).",
     )
-    when: str | None = Field(
+    when: Date | None = Field(
         None, description="Fires on this date instead, such as `1926-Q1` (this replaces its "
         "`when` or its `window`).",
     )
@@ -716,8 +720,8 @@ class StandingOrder(Model):
         description="An action in the form the terminal game takes: `accuse trotsky`, "
         "`appoint ukraine`, `ally bukharin`."
     )
-    from_: str = Field(alias="from", description="The first date it is in force: `1926-Q2`.")
-    until: str | None = Field(
+    from_: Date = Field(alias="from", description="The first date it is in force: `1926-Q2`.")
+    until: Date | None = Field(
         None, description="The last date it is in force (none: to the end of the game)."
     )
     note: str = Field("", description="What happened, in a few words, and its source.")

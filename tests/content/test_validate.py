@@ -164,10 +164,12 @@ def test_union_branches_make_one_message():
     assert p.message.endswith("rule.value must be true or false or a number, not 'maybe'")
 
 
-def test_a_yaml_yes_key_is_explained():
-    p = only(two_rivals("{appoint: 3, dossier: 2}", "{appoint: 3, yes: 2}"))
+def test_a_yaml_true_key_is_explained_and_yes_is_text():
+    p = only(two_rivals("{appoint: 3, dossier: 2}", "{appoint: 3, true: 2}"))
     assert p.message == "contender 'vera': ai.weights: key true must be text"
     assert "quote the key" in p.hint
+    p = only(two_rivals("{appoint: 3, dossier: 2}", "{appoint: 3, yes: 2}"))
+    assert p.message == "contender 'vera': ai weight for unknown action 'yes'"
 
 
 def test_every_problem_is_reported_not_just_the_first():
@@ -299,7 +301,7 @@ def test_positions_follow_tags_and_virtual_fields():
 
 
 def test_positions_look_into_merge_keys_and_keys_read_as_numbers():
-    root = compose_yaml("base: &b {x: 1}\nitem:\n  <<: *b\n  y: 2\nn: {1: a, yes: b}\n")
+    root = compose_yaml("base: &b {x: 1}\nitem:\n  <<: *b\n  y: 2\nn: {1: a, true: b}\n")
     where = Locator(root)
     assert where.position(("item", "x")) == (1, 14)
     assert where.position(("n", 1)) == (5, 8)
