@@ -181,6 +181,11 @@ def build_parser() -> argparse.ArgumentParser:
         "path:line:col: error|warning: message. Exit 1 if any error was found.",
     )
     val.add_argument("files", nargs="+", metavar="FILE")
+    val.add_argument(
+        "--upgrade", action="store_true",
+        help="first rewrite, in place, values written for the format's older reading (\"3\" "
+        "for a number, yes/no for a switch), keeping the old file as FILE.bak",
+    )
 
     schema = sub.add_parser(
         "schema",
@@ -243,7 +248,7 @@ def _main(args_list: list[str]) -> int:
         except SystemExit as e:  # --help printed its text
             return int(e.code or 0)
         if args.command == "validate":
-            return cmd_validate(args.files)
+            return cmd_validate(args.files, args.upgrade)
         if args.command == "schema":
             return cmd_schema(args.output)
         if args.command in MANY_GAMES:
@@ -299,11 +304,19 @@ def _clip(name: object, limit: int = 200) -> str:
     return text if len(text) <= limit else f"{text[:limit // 2]}...{text[-limit // 2:]}"
 
 
-def cmd_validate(files: Sequence[str]) -> int:
+def cmd_validate(files: Sequence[str], upgrade: bool = False) -> int:
     """Validate each scenario file: every problem as `path:line:col: severity: message`, or
-    `path: ok`. 1 if any file has an error; warnings alone leave the exit code 0."""
+    `path: ok`. 1 if any file has an error; warnings alone leave the exit code 0. With
+    ``upgrade``, each file is first upgraded (:mod:`game.content.upgrade`), each change shown
+    on its line; a file that cannot be is one line on stderr, and the status 1."""
     from game.content.validate import format_problem, validate_paths
 
+    failed = False
+    if upgrade:
+        kept = [f for f in dict.fromkeys(files) if _upgrade(f)]
+        failed, files = len(kept) < len(set(files)), kept
+        if not files:
+            return 1
     problems, had_errors = validate_paths(list(files))
     by_path: dict[str, list] = {}
     for p in problems:
@@ -320,7 +333,24 @@ def cmd_validate(files: Sequence[str]) -> int:
         if path not in shown:
             for p in rest:
                 print(format_problem(p))
-    return 1 if had_errors else 0
+    return 1 if had_errors or failed else 0
+
+
+def _upgrade(path: str) -> bool:
+    """Upgrade one scenario file, saying what changed; False if it could not be."""
+    from game.content.upgrade import UpgradeError, upgrade_file
+
+    try:
+        changes = upgrade_file(path)
+    except UpgradeError as e:
+        print(f"{PROG}: {e}", file=sys.stderr)
+        return False
+    for c in changes:
+        print(f"{path}:{c.line}:{c.col}: upgraded: {c.old} -> {c.new}")
+    if changes:
+        print(f"{path}: {len(changes)} value{'s' * (len(changes) > 1)} upgraded; the old file "
+              f"is {path}.bak")
+    return True
 
 
 def cmd_schema(output: Path | None) -> int:

@@ -121,17 +121,26 @@ def validate_text(text: str, path: str = "<scenario>") -> list[Problem]:
 def check_file(path: str | Path) -> tuple[Scenario | None, list[Problem]]:
     """The scenario in a file (None if it has an error) and every problem found in it. Reads at
     most MAX_BYTES: a larger file (or a device that never ends) is refused unparsed."""
+    raw, problem = read_file(path)
+    if problem is not None:
+        return None, [problem]
+    return check_bytes(raw, str(path))
+
+
+def read_file(path: str | Path) -> tuple[bytes, Problem | None]:
+    """The bytes of a scenario file, or the problem that stops it being read: not a regular
+    file, unreadable, larger than MAX_BYTES (at most that much is read)."""
     name = str(path)
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):  # a folder, a pipe, a device
-            return None, [Problem(name, 1, 1, "error", "cannot read file: not a regular file")]
+            return b"", Problem(name, 1, 1, "error", "cannot read file: not a regular file")
         with open(path, "rb") as f:
             raw = f.read(MAX_BYTES + 1)
     except OSError as e:
-        return None, [Problem(name, 1, 1, "error", f"cannot read file: {e.strerror or e}")]
+        return b"", Problem(name, 1, 1, "error", f"cannot read file: {e.strerror or e}")
     if len(raw) > MAX_BYTES:
-        return None, [_too_large(name)]
-    return check_bytes(raw, name)
+        return b"", _too_large(name)
+    return raw, None
 
 
 def check_bytes(raw: bytes, path: str = "<scenario>",
@@ -139,7 +148,7 @@ def check_bytes(raw: bytes, path: str = "<scenario>",
     """Like :func:`check_text`, for the bytes of a file: refuses anything but UTF-8 text."""
     if len(raw) > MAX_BYTES:
         return None, [_too_large(path)]
-    text, problem = _decode(raw, path)
+    text, problem = decode(raw, path)
     if problem is not None:
         return None, [problem]
     return check_text(text, path, warnings)
@@ -174,7 +183,9 @@ def _too_large(path: str) -> Problem:
                    "scenario is far smaller, so it was not read")
 
 
-def _decode(raw: bytes, path: str) -> tuple[str, Problem | None]:
+def decode(raw: bytes, path: str) -> tuple[str, Problem | None]:
+    """The text of a scenario file's bytes (without a byte-order mark), or why it is none:
+    UTF-16 or UTF-32, binary, not UTF-8 (placed on the first bad byte)."""
     def refuse(message: str, hint: str | None = None, line: int = 1, col: int = 1):
         return "", Problem(path, line, col, "error", message, hint)
 
