@@ -160,6 +160,8 @@ def _constrain(field: str, schema: Any) -> Any:
         schema.setdefault("maxItems", count_limit(field))
         if "items" in schema:
             schema["items"] = _constrain(field, schema["items"])
+        if "prefixItems" in schema:  # a pair: `initial_alliances: [[a, b]]`, a window's dates
+            schema["prefixItems"] = [_constrain(field, s) for s in schema["prefixItems"]]
     elif kind == "object" and "properties" not in schema:
         schema.setdefault("maxProperties", count_limit(field))
     return schema

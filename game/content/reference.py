@@ -120,6 +120,8 @@ def json_schema() -> dict[str, Any]:
     # a what-if's rule overrides name rules: editors can complete and check them
     defs["Patch"]["properties"]["rules"]["propertyNames"] = {"enum": list(Rules.model_fields)}
 
+    _across_fields(defs)
+
     for family, classes in FAMILIES.items():
         names = def_names[family]
         bodies = {_kind(cls): defs.pop(names[_kind(cls)]) for cls in classes}
@@ -136,6 +138,21 @@ def json_schema() -> dict[str, Any]:
     schema.update(raw)
     schema["$defs"] = dict(sorted(defs.items()))
     return constrain_schema(schema)
+
+
+def _across_fields(defs: dict[str, Any]) -> None:
+    """The models' checks over several of their fields, as far as a schema can say them: an
+    event has exactly one of `when` and `window`, and one with choices has a decider; a
+    region's loyalty shares are not negative (that they sum to at most 1 only the validator
+    can check)."""
+    defs["EventDef"]["allOf"] = [
+        {"oneOf": [{"required": ["when"], "properties": {"when": {"type": "string"}}},
+                   {"required": ["window"], "properties": {"window": {"type": "array"}}}]},
+        {"if": {"required": ["choices"], "properties": {"choices": {"minItems": 1}}},
+         "then": {"required": ["decider"],
+                  "properties": {"decider": {"type": "string", "minLength": 1}}}},
+    ]
+    defs["RegionDef"]["properties"]["loyalty"]["additionalProperties"]["minimum"] = 0
 
 
 def _family_of(kinds: set[str]) -> str:

@@ -97,18 +97,53 @@ def _walk(value: Any, tp: Any, loc: Loc) -> Iterator[Loose]:  # noqa: C901 - one
             for key, item in value.items():
                 yield from _walk(item, get_args(tp)[1], (*loc, key))
     elif origin in (Union, types.UnionType):
-        yield from _union(value, [_strip(a) for a in get_args(tp)], loc)
+        yield from _union(value, _plan(tp), loc)
 
 
-def _union(value: Any, args: list[Any], loc: Loc) -> Iterator[Loose]:
+@dataclass(frozen=True, slots=True)
+class _Union:
+    """A union's branches (nested unions flattened, None left out) and, when every branch is
+    an effect or a condition, each kind's class and the field its one-key body fills."""
+
+    branches: tuple[Any, ...]
+    kinds: dict[str, type[Entry]]
+    bodies: dict[str, str | None]
+
+
+_plans: dict[int, tuple[Any, _Union]] = {}  # by id: Annotated unions do not hash
+
+
+def _plan(tp: Any) -> _Union:
+    hit = _plans.get(id(tp))
+    if hit is None or hit[0] is not tp:
+        branches = tuple(_branches(tp))
+        entries = tuple(a for a in branches if isinstance(a, type) and issubclass(a, Entry))
+        whole = bool(entries) and len(entries) == len(branches)
+        kinds = {c.model_fields["type"].default: c for c in entries} if whole else {}
+        hit = _plans[id(tp)] = (tp, _Union(branches, kinds, body_fields(entries) if whole
+                                           else {}))
+    return hit[1]
+
+
+def _branches(tp: Any) -> list[Any]:
+    out: list[Any] = []
+    for arg in get_args(tp):
+        arg = _strip(arg)
+        if get_origin(arg) in (Union, types.UnionType):
+            out += _branches(arg)
+        elif arg is not type(None):
+            out.append(arg)
+    return out
+
+
+def _union(value: Any, plan: _Union, loc: Loc) -> Iterator[Loose]:
     """A value of a union: an effect or condition by its kind, a scalar against every branch,
     a mapping or list against the one branch of its shape."""
-    entries = [a for a in args if isinstance(a, type) and issubclass(a, Entry)]
-    if entries and len(entries) == len(args):
-        tagged = one_key_to_tagged(value, body_fields(tuple(entries)))
+    args = plan.branches
+    if plan.kinds:
+        tagged = one_key_to_tagged(value, plan.bodies)
         if isinstance(tagged, dict) and isinstance(tagged.get("type"), str):
-            cls = next((c for c in entries if c.model_fields["type"].default == tagged["type"]),
-                       None)
+            cls = plan.kinds.get(tagged["type"])
             if cls is not None:
                 yield from _walk(tagged, cls, (*loc, tagged["type"]))
         return

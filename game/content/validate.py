@@ -253,43 +253,58 @@ def _char_at(text: str, line: int, column: int) -> str:
 # ----- the two passes -------------------------------------------------------------------------
 
 
+def check_structure(text: str, path: str = "<scenario>") -> list[Problem]:
+    """The problems of the first pass alone (YAML, limits, the models' fields and types): what
+    the JSON Schema describes too. Only the checks of a model over several of its fields go
+    beyond the schema (a region's loyalty shares sum to at most 1)."""
+    return _structure(text, path)[2]
+
+
 def _check(text: str, path: str,
            warnings: bool) -> tuple[Scenario | None, list[Problem], bool]:
     """The scenario, its problems, and False when the check stopped before the end."""
-    if len(text) > MAX_BYTES:
-        return None, [_too_large(path)], True
-    text = text.removeprefix("\ufeff")
-    try:
-        root = compose_yaml(text)
-        if root is None:
-            return None, [Problem(path, 1, 1, "error", "file is empty: a scenario is a mapping "
-                                  "of fields (id: ..., title: ..., ...)")], True
-        data = construct_yaml(root)
-    except yaml.YAMLError as e:
-        return None, [_yaml_problem(e, text, path)], True
-    if not isinstance(data, dict):
-        line, col = root.start_mark.line + 1, root.start_mark.column + 1
-        return None, [Problem(path, line, col, "error", "a scenario must be a mapping of fields "
-                              f"(id: ..., title: ..., ...) at the top level, not {_got(data)}")
-                      ], True
-    breaches = [
-        Problem(path, mark.line + 1, mark.column + 1, "error", message)
-        for mark, message in limit_problems(root)
-    ]
-    scenario, errors, complete = _validate(data)
+    scenario, root, problems, complete = _structure(text, path)
     if scenario is None:
-        return None, breaches + _Structure(data, root, path).run(errors), complete
-
+        return None, problems, complete
     locator = Locator(root)
 
     def at(p: ReferenceProblem) -> Problem:
         line, col = locator.position(p.loc)
         return Problem(path, line, col, p.severity, p.message, _reference_hint(p))
 
-    problems = breaches + [at(p) for p in cross_reference_problems(scenario)]
+    problems += [at(p) for p in cross_reference_problems(scenario)]
     if warnings:
         problems += [at(p) for p in analyse(scenario)]
     return scenario, problems, True
+
+
+def _structure(text: str, path: str) -> tuple[Scenario | None, Any, list[Problem], bool]:
+    """Pass 1: the scenario (None if its structure is unsound), the document's node tree, the
+    problems, and False when the check stopped before the end."""
+    if len(text) > MAX_BYTES:
+        return None, None, [_too_large(path)], True
+    text = text.removeprefix("\ufeff")
+    try:
+        root = compose_yaml(text)
+        if root is None:
+            return None, None, [Problem(path, 1, 1, "error", "file is empty: a scenario is a "
+                                        "mapping of fields (id: ..., title: ..., ...)")], True
+        data = construct_yaml(root)
+    except yaml.YAMLError as e:
+        return None, None, [_yaml_problem(e, text, path)], True
+    if not isinstance(data, dict):
+        line, col = root.start_mark.line + 1, root.start_mark.column + 1
+        return None, root, [Problem(path, line, col, "error", "a scenario must be a mapping of "
+                                    f"fields (id: ..., title: ..., ...) at the top level, not "
+                                    f"{_got(data)}")], True
+    breaches = [
+        Problem(path, mark.line + 1, mark.column + 1, "error", message)
+        for mark, message in limit_problems(root)
+    ]
+    scenario, errors, complete = _validate(data)
+    if scenario is None:
+        return None, root, breaches + _Structure(data, root, path).run(errors), complete
+    return scenario, root, breaches, True
 
 
 # ----- pass 1: structure, in a modder's words -------------------------------------------------

@@ -12,8 +12,9 @@ from typing import Annotated
 
 from pydantic import Field
 
-PREFIX_CHARS = r"[^0-9\s]"
-"""What a period prefix may be made of: anything but digits and spaces (``Q``, ``M``, ``H``)."""
+PREFIX_CHARS = r"[^0-9\s\x00-\x1f\x7f-\x9f]"
+"""What a period prefix may be made of: anything but digits, spaces and control characters
+(``Q``, ``M``, ``H``); the same pattern reads alike in pydantic, Python and JSON Schema."""
 PERIOD_PREFIX_PATTERN = rf"^{PREFIX_CHARS}{{0,8}}$"
 DATE_PATTERN = rf"^[0-9]{{4}}-{PREFIX_CHARS}{{0,8}}[0-9]{{1,2}}$"
 
