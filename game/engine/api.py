@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -410,13 +410,15 @@ class Match:
         """Run scenario effects now (:func:`intervene`) and record them, as data."""
         parsed = parse_effects(self.state, effects)
         data = tuple(e.model_dump(mode="json", by_alias=True) for e in parsed)
-        return self._record(Intervention(len(self.orders), effects=data))
+        return self.apply(Intervention(len(self.orders), effects=data))
 
     def fire(self, event: str, choice: str | None = None) -> tuple[GameEvent, ...]:
         """Fire an event card now (:func:`fire_event`) and record it."""
-        return self._record(Intervention(len(self.orders), event=event, choice=choice))
+        return self.apply(Intervention(len(self.orders), event=event, choice=choice))
 
-    def _record(self, change: Intervention) -> tuple[GameEvent, ...]:
+    def apply(self, change: Intervention) -> tuple[GameEvent, ...]:
+        """Make a change from outside the rules now, and record it (its ``turn`` is the record's:
+        a replay passes the one it recorded)."""
         result = change.apply(self.state)
         self.state = result.state
         self.interventions.append(change)
@@ -430,6 +432,36 @@ class Match:
         self.touches.append(text)
 
     @classmethod
+    def replaying(
+        cls,
+        scenario: Scenario,
+        seed: int,
+        orders: Sequence[Mapping[str, Sequence[str]]],
+        interventions: Sequence[Intervention] = (),
+    ) -> Iterator[Match]:
+        """Rebuild a match from its record, yielding it (the same, growing Match) when it starts
+        and after each turn's orders; each turn's interventions come before its orders (those
+        made after the last turn, after the last yield). IllegalAction, saying which turn, if the
+        record does not fit."""
+        match = cls.start(scenario, seed)
+        yield match
+        for t in range(len(orders) + 1):
+            for change in interventions:
+                if change.turn == t:
+                    try:
+                        match.apply(change)
+                    except IllegalAction as e:
+                        raise IllegalAction(f"the change of turn {t + 1} "
+                                            f"({change.describe()}): {e}") from None
+            if t < len(orders):
+                try:
+                    match.play({c: [Action.parse(a) for a in acts]
+                                for c, acts in orders[t].items()})
+                except IllegalAction as e:
+                    raise IllegalAction(f"the orders of turn {t + 1}: {e}") from None
+                yield match
+
+    @classmethod
     def replay(
         cls,
         scenario: Scenario,
@@ -437,12 +469,7 @@ class Match:
         orders: Sequence[Mapping[str, Sequence[str]]],
         interventions: Sequence[Intervention] = (),
     ) -> Match:
-        """Rebuild a match from its record; raises IllegalAction if the record does not fit."""
-        match = cls.start(scenario, seed)
-        for t in range(len(orders) + 1):
-            for change in interventions:
-                if change.turn == t:
-                    match._record(change)
-            if t < len(orders):
-                match.play({c: [Action.parse(a) for a in acts] for c, acts in orders[t].items()})
+        """Rebuild a match from its record (see :meth:`replaying`)."""
+        for match in cls.replaying(scenario, seed, orders, interventions):
+            pass
         return match
