@@ -482,7 +482,7 @@ def resume(save: SaveFile, scenario: Scenario) -> Match:
         match = Match.replay(played_scenario(save, scenario), save.seed, save.orders,
                              [c.intervention() for c in save.changes])
     except IllegalAction as e:
-        raise SaveError(f"the save's record no longer fits the game: {e}") from None
+        raise SaveError(f"the save's orders and changes no longer fit the game: {e}") from None
     match.touches = list(save.touches)
     if match.state.turn != save.turn:
         raise SaveError(

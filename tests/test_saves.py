@@ -577,7 +577,7 @@ def test_a_change_that_no_longer_fits_is_refused_in_one_line(tmp_path, scenario)
     saves.save_match(path, match, ["stalin"], "standard")
     _edit(path, changes=[{"turn": 0, "effects": [{"type": "quality", "who": "lenin",
                                                   "quality": "health", "amount": 5}]}])
-    with pytest.raises(SaveError, match=r"no longer fits the game: the change of turn 1 .*lenin"):
+    with pytest.raises(SaveError, match=r"no longer fit the game: the change of turn 1 .*lenin"):
         saves.resume(saves.load_save(path), scenario)
     _edit(path, changes=[{"turn": 0, "effects": [], "event": "x", "extra": 1}])
     with pytest.raises(SaveError, match="changes.0.extra"):

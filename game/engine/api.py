@@ -470,6 +470,5 @@ class Match:
         interventions: Sequence[Intervention] = (),
     ) -> Match:
         """Rebuild a match from its record (see :meth:`replaying`)."""
-        for match in cls.replaying(scenario, seed, orders, interventions):
-            pass
+        *_, match = cls.replaying(scenario, seed, orders, interventions)
         return match
