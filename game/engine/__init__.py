@@ -17,7 +17,8 @@ terminal game, the window, the AI, saves, the lab) uses only the names exported 
 - :func:`milestones` — the scenario's dated turning points, and when this game reached them;
   :func:`cards_fired` — the event cards that fired, and the choices taken on them;
 - :func:`intervene`, :func:`fire_event` — changes from outside the rules, for a modder's
-  tests (the debug console): effects run now, an event card fired now;
+  tests (the debug console): effects run now, an event card fired now; :func:`readings`, the
+  flags, rules and qualities no view shows;
 - :class:`Match` — a game with its history (orders and :class:`Intervention` s), which replays
   to the same state.
 """
@@ -31,6 +32,7 @@ from .api import (
     MilestoneMark,
     Option,
     Outcome,
+    Readings,
     Result,
     TurnResult,
     apply_turn,
@@ -46,6 +48,7 @@ from .api import (
     milestones,
     new_game,
     outcome,
+    readings,
     standing,
     view,
 )
@@ -57,8 +60,8 @@ from .view import View
 __all__ = [
     "SPECS", "Action", "ActionKind", "Bloc", "FACTOR_NAMES", "Factor", "FactorShare", "GameEvent",
     "GameState", "ID_PATTERN", "IllegalAction", "Intervention", "Kind", "Ledger", "Match",
-    "MilestoneMark", "Option", "Outcome", "Result", "Scenario", "Tally", "TurnResult", "View",
-    "apply_turn", "cards_fired", "factor_shares", "fire_event", "guess_state", "holds",
+    "MilestoneMark", "Option", "Outcome", "Readings", "Result", "Scenario", "Tally", "TurnResult",
+    "View", "apply_turn", "cards_fired", "factor_shares", "fire_event", "guess_state", "holds",
     "intervene", "legal_actions", "legal_rows", "ledger", "milestones", "new_game", "outcome",
-    "standing", "view",
+    "readings", "standing", "view",
 ]

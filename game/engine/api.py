@@ -257,6 +257,28 @@ def outcome(state: GameState) -> Result | None:
     return victory.result(state) if state.finished else None
 
 
+@dataclass(frozen=True, slots=True)
+class Readings:
+    """What no :class:`View` shows, for a modder's debug console: the scenario's flags and
+    rules as they stand now, and each contender's qualities as the rules hold them (a view
+    shows threat as rivals perceive it)."""
+
+    flags: dict[str, float]
+    rules: dict[str, float]
+    qualities: dict[str, dict[str, float]]  # contender id -> quality -> value
+
+
+def readings(state: GameState) -> Readings:
+    """The flags, rules and raw qualities of ``state`` (see :class:`Readings`)."""
+    s = state.arrays
+    return Readings(
+        flags=dict(zip(state.compiled.flags, s.flags.tolist(), strict=True)),
+        rules=dict(zip(lay.RULE_IDS, s.rules.tolist(), strict=True)),
+        qualities={c.id: dict(zip(lay.QUALITY_IDS, q, strict=True))
+                   for c, q in zip(state.scenario.contenders, s.quality.tolist(), strict=True)},
+    )
+
+
 # ----- interventions: changes from outside the rules (the debug console) ---------------------
 
 _EFFECTS: TypeAdapter[list[Any]] = TypeAdapter(list[Effect])
@@ -276,7 +298,9 @@ def parse_effects(state: GameState, effects: Sequence[Any]) -> list[Any]:
         raise IllegalAction(f"not an effect: {where}: {err['msg']}") from None
     problems = effect_problems(state.scenario, parsed)
     if problems:
-        raise IllegalAction(str(problems[0]))
+        first = problems[0]
+        known = f"; known: {', '.join(first.known)}" if first.known else ""
+        raise IllegalAction(f"{first}{known}")
     return parsed
 
 
@@ -372,7 +396,10 @@ class Intervention:
 
 def _effect_words(effect: Mapping[str, Any]) -> str:
     """An effect as a short line: ``quality who=stalin quality=prestige amount=5``."""
-    rest = " ".join(f"{k}={v}" for k, v in effect.items() if k != "type")
+    def word(v: Any) -> str:
+        return f"{v:+.4g}" if isinstance(v, float) else str(v)
+
+    rest = " ".join(f"{k}={word(v)}" for k, v in effect.items() if k != "type")
     return f"{effect.get('type', '?')} {rest}".strip()
 
 
@@ -409,7 +436,8 @@ class Match:
     def intervene(self, effects: Sequence[Any]) -> tuple[GameEvent, ...]:
         """Run scenario effects now (:func:`intervene`) and record them, as data."""
         parsed = parse_effects(self.state, effects)
-        data = tuple(e.model_dump(mode="json", by_alias=True) for e in parsed)
+        data = tuple({"type": e.type, **e.model_dump(mode="json", by_alias=True,
+                                                     exclude_defaults=True)} for e in parsed)
         return self.apply(Intervention(len(self.orders), effects=data))
 
     def fire(self, event: str, choice: str | None = None) -> tuple[GameEvent, ...]:
