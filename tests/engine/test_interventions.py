@@ -7,7 +7,15 @@ import numpy as np
 import pytest
 
 from game.ai import seat_orders
-from game.engine import IllegalAction, Match, cards_fired, fire_event, intervene, view
+from game.engine import (
+    IllegalAction,
+    Match,
+    cards_fired,
+    fire_event,
+    intervene,
+    readings,
+    view,
+)
 from helpers import load
 
 SEED = 11
@@ -110,3 +118,14 @@ def test_a_touched_match_replays_to_the_same_state(sc):
     assert again.touches == match.touches
     with pytest.raises(IllegalAction, match="no such decision"):  # the fired card's vote
         Match.replay(sc, SEED, match.orders)
+
+
+def test_readings_show_what_no_view_shows(sc):
+    state = Match.start(sc, SEED).state
+    now = readings(state)
+    assert now.flags["funeral_trick"] == 0 and now.rules["patronage"] == 1
+    assert now.qualities["stalin"] == {"prestige": 50, "oratory": 30, "organisation": 92,
+                                       "health": 80, "threat": 20}
+    new = intervene(state, [{"flag": {"name": "funeral_trick", "value": 2}},
+                            {"rule": {"name": "patronage", "value": False}}]).state
+    assert readings(new).flags["funeral_trick"] == 2 and readings(new).rules["patronage"] == 0
