@@ -1107,9 +1107,10 @@ def debrief(
 
 def _game_key(save: SaveFile) -> str:
     """Copies of one save share this; two students who ran the same seed do not (their names
-    differ)."""
+    differ), nor two games whose debug console changes differ."""
     return json.dumps(
-        [save.scenario_id, save.scenario_hash, save.seed, save.orders, save.names],
+        [save.scenario_id, save.scenario_hash, save.seed, save.orders, save.names,
+         [c.model_dump(mode="json") for c in save.changes]],
         sort_keys=True,
     )
 

@@ -41,8 +41,10 @@ def _bar_labels(s: ClassSummary) -> tuple[list[PlayedBy], dict[str, str]]:
 
 def _game(line: GameLine, names: dict[str, str]) -> str:
     outs = "; ".join(f"{names.get(k, k)}: {v}" for k, v in line.outcomes.items())
+    touched = (' <span class="tag red">changed with the debug console</span>'
+               if line.touches else "")
     return (
-        f"<b>{esc(line.players)}</b> \u2014 seed {line.seed}<br />{esc(outs)}<br />"
+        f"<b>{esc(line.players)}</b> \u2014 seed {line.seed}{touched}<br />{esc(outs)}<br />"
         f"<b>{line.distance:g} quarters</b> from history, {line.divergences} divergences"
     )
 
@@ -56,10 +58,10 @@ def _touched_games(s: ClassSummary) -> str:
     files = ", ".join(g.path.replace("\\", "/").rsplit("/", 1)[-1] for g in touched)
     return (
         f'<div class="box warn"><b>{n} of the {s.games} games counted '
-        f"{'was' if n == 1 else 'were'} changed with the debug console</b> (or had their "
-        f"scenario reloaded mid-game): {esc(files)}. Their outcomes are counted below, but "
-        "they are not a record of play by the rules alone; the list of games says what was "
-        "changed.</div>"
+        f"{'was' if n == 1 else 'were'} changed with the debug console</b> (or had "
+        f"{'its' if n == 1 else 'their'} scenario reloaded mid-game): {esc(files)}. Their "
+        "outcomes are counted below, but they are not a record of play by the rules alone; "
+        "the list of games says what was changed.</div>"
     )
 
 

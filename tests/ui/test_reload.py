@@ -138,3 +138,23 @@ def test_the_help_lists_f5(ui):
     from game.ui.scenes.dialogs import SHORTCUTS
 
     assert any(key == "F5" for key, _ in SHORTCUTS)
+
+
+def test_at_a_hotseat_table_everyone_chooses_again_behind_the_privacy_screen(ui, modded):
+    from game.ui.scenes.hotseat import PrivacyScreen
+
+    entry = ui.app.catalogue().get("two_rivals")
+    session = GameSession.new(entry.scenario, ["vera", "ivan"], seed=5)
+    session.autosave = False
+    board = ui.app.play(session)
+    ui.frames()
+    while not isinstance(ui.scene, BoardScene):
+        ui.click(ui.scene.focus[-1])
+    session.submit()  # Orlova has chosen; Petrov is at the board
+    assert session.me == "ivan"
+    edit(modded, "members: 5000", "members: 6000")
+    message = press_f5(ui)
+    assert message.title == "Scenario reloaded" and session.me == "vera"
+    ui.click_button("OK")
+    assert isinstance(ui.scene, PrivacyScreen)
+    assert board.session is session

@@ -947,6 +947,10 @@ class BoardScene(Scene):
             self.page, self.row_focus = 0, 0
             self.turn_begun = self.session.match.state.turn  # the same turn: no hand-off again
             self.refresh()
+            if self.session.hotseat:  # everyone chooses again, from the first seat
+                from .hotseat import PrivacyScreen
+
+                self.app.push(PrivacyScreen(self.app, self))
         title = "Scenario reloaded" if done.done else "Scenario not reloaded"
         self.app.toast(explain.esc(done.message), title)
 
