@@ -294,8 +294,8 @@ def parse_effects(state: GameState, effects: Sequence[Any]) -> list[Any]:
         if err["type"].startswith("union_tag"):
             kinds = ", ".join(t.model_fields["type"].default for t in EFFECT_TYPES)
             raise IllegalAction(f"not an effect; the effects are: {kinds}") from None
-        where = ".".join(str(x) for x in err["loc"][1:])
-        raise IllegalAction(f"not an effect: {where}: {err['msg']}") from None
+        where = "".join(f"{x}: " for x in [".".join(str(x) for x in err["loc"][1:])] if x)
+        raise IllegalAction(f"not an effect: {where}{err['msg']}") from None
     problems = effect_problems(state.scenario, parsed)
     if problems:
         first = problems[0]
