@@ -59,6 +59,7 @@ def test_the_console_reads_the_state(run):
     (":set rule nosuch 1", "Debug: no rule 'nosuch'; rules are: patronage"),
     (":set trust stalin stalin 1", "Debug: a contender's trust in themselves is always 1"),
     (":set", "Debug: write :set and quality, line, trust"),
+    (":set rung stalin tsar", "Debug: rung: unknown ladder rung 'tsar'; known: "),
     (":fire nothing", "Debug: no event 'nothing'; events are: lenin_dies"),
     (":fire testament burn", "Debug: event 'testament' has no choice 'burn'; its choices are"),
     (":effect {mood: {line: -5}}", "Debug: not an effect: mood.line: Input should be greater"),
@@ -85,6 +86,7 @@ def test_values_set_and_cards_fired(run, tmp_path):
              ":set flag funeral_trick 2", ":show flags",
              ":set trust trotsky stalin -1", ":show contender trotsky",
              ":set line bukharin -0.5", ":show contender bukharin",
+             ":set rung zinoviev expelled", ":show organs",
              ":fire trotsky_reads_testament read_it_out", ":show cards",
              ":effect {grant_office: {who: trotsky, office: general_secretary}}",
              ":show office general_secretary", "q"]
@@ -99,16 +101,17 @@ def test_values_set_and_cards_fired(run, tmp_path):
     assert "held by Leon Trotsky" in said[":show office general_secretary"]
     assert "Stalin -1.00" in said[":show contender trotsky"]
     assert "line -0.50" in said[":show contender bukharin"]
+    assert "Zinoviev (Zinoviev)" not in said[":show organs"]
     assert "trotsky_reads_testament (read_it_out)" in said[":show cards"]
     assert "Decided The letter in Trotsky's hands: Read the whole letter" in said[
         ":fire trotsky_reads_testament read_it_out"]
     assert "Office Trotsky now holds the post of General Secretary." in said[
         ":effect {grant_office: {who: trotsky, office: general_secretary}}"]
-    assert "Debug: done (turn 1: quality who=stalin quality=prestige amount=+40)" in said[
+    assert "Debug: done (turn 1: quality who=stalin quality=prestige to=90)" in said[
         ":set quality stalin prestige 90"]
     assert out.count("YOUR ACTIONS") == 1  # a change does not print the whole board again
     save = saves.load_save(path)
-    assert len(save.changes) == 9 and len(save.touches) == 9
+    assert len(save.changes) == 10 and len(save.touches) == 10
 
 
 def test_jump_then_resume_and_debrief(run, tmp_path):
@@ -121,7 +124,7 @@ def test_jump_then_resume_and_debrief(run, tmp_path):
     assert "Q4 1924 (turn 4 of 24)" in said[":jump 4"]
     save = saves.load_save(path)
     assert save.turn == 3 and len(save.orders) == 3
-    assert save.touches[0].startswith("turn 1: quality who=trotsky quality=health amount=+")
+    assert save.touches[0] == "turn 1: quality who=trotsky quality=health to=100"
     assert save.touches[1:] == [
         "turn 1: the AI played every seat, the people's too, up to turn 4 (debug console)"]
     data = json.loads(path.read_text(encoding="utf-8"))

@@ -5,7 +5,8 @@ scenario without waiting for the dice.
 Every change goes through the engine's interventions (:meth:`Match.intervene`,
 :meth:`Match.fire`), so the match records it and a saved game replays to the same state, and
 the save, the debrief and the class summary say the game was changed. A value is set with an
-effect of the scenario format that moves it by the difference from its present value. A bad
+effect of the scenario format that sets it (``to``), or for a region's loyalty moves it by
+what brings it to the value asked. A bad
 command gets one line saying why, and the game goes on.
 """
 
@@ -42,6 +43,7 @@ COMMANDS = (
     ("set line WHO N", "a contender's line, -1 (Left) to 1 (Right)"),
     ("set trust WHO TOWARD N", "how far WHO trusts TOWARD, -1 to 1"),
     ("set loyalty REGION WHO SHARE", "the share of a region's members loyal to WHO, 0 to 1"),
+    ("set rung WHO RUNG", "put a contender on a rung of the ladder (its organ seats follow)"),
     ("set flag NAME N", "one of the scenario's flags"),
     ("set rule NAME VALUE", "one of the rules: true, false or a number"),
     ("set mood line|unity N", "the party's mood: its line (-1 to 1) or unity (0 to 1)"),
@@ -160,7 +162,8 @@ class DebugConsole:
     def setting(self, args: Sequence[str]) -> dict:  # noqa: C901 - one case per value
         """The effect that sets a value (``set WHAT ...``) to what the command says."""
         if not args:
-            raise ConsoleError("write :set and quality, line, trust, loyalty, flag, rule or mood")
+            raise ConsoleError("write :set and quality, line, trust, loyalty, rung, flag, rule or "
+                               "mood")
         what, rest, state = args[0].lower(), args[1:], self.match.state
         now: Readings = readings(state)
         if what == "quality":
@@ -169,22 +172,17 @@ class DebugConsole:
             if quality not in now.qualities[cid]:
                 raise ConsoleError(f"no quality {quality!r}; qualities are: "
                                    f"{', '.join(now.qualities[cid])}")
-            value = _number(n, 0, 100, quality)
             return {"quality": {"who": cid, "quality": quality,
-                                "amount": value - now.qualities[cid][quality]}}
+                                "to": _number(n, 0, 100, quality)}}
         if what == "line":
             who, n = _words(rest, 2, "set line WHO N")
-            cid = self._who(who)
-            mine = view(state, cid).mine
-            return {"line": {"who": cid, "amount": _number(n, -1, 1, "a line") - mine.line}}
+            return {"line": {"who": self._who(who), "to": _number(n, -1, 1, "a line")}}
         if what == "trust":
             who, toward, n = _words(rest, 3, "set trust WHO TOWARD N")
             a, b = self._who(who), self._who(toward)
             if a == b:
                 raise ConsoleError("a contender's trust in themselves is always 1")
-            k = state.scenario.contender_index(b)
-            value = _number(n, -1, 1, "trust")
-            return {"trust": {"who": a, "toward": b, "amount": value - view(state, a).trust[k]}}
+            return {"trust": {"who": a, "toward": b, "to": _number(n, -1, 1, "trust")}}
         if what == "loyalty":
             region, who, n = _words(rest, 3, "set loyalty REGION WHO SHARE")
             r, cid = self._region(region), self._who(who)
@@ -211,14 +209,16 @@ class DebugConsole:
             return {"rule": {"name": name.lower(), "value": value}}
         if what == "mood":
             which, n = _words(rest, 2, "set mood line|unity N")
-            v = view(state, state.scenario.contenders[0].id)
             if which.lower() == "line":
-                return {"mood": {"line": _number(n, -1, 1, "the mood's line") - v.mood_line}}
+                return {"mood": {"line_to": _number(n, -1, 1, "the mood's line")}}
             if which.lower() == "unity":
-                return {"mood": {"unity": _number(n, 0, 1, "unity") - v.mood_unity}}
+                return {"mood": {"unity_to": _number(n, 0, 1, "unity")}}
             raise ConsoleError("write :set mood line N or :set mood unity N")
+        if what == "rung":
+            who, rung = _words(rest, 2, "set rung WHO RUNG")
+            return {"rung": {"who": self._who(who), "to": rung.lower()}}
         raise ConsoleError(f"cannot set {what!r}; values are: quality, line, trust, loyalty, "
-                           "flag, rule, mood")
+                           "rung, flag, rule, mood")
 
     def jump(self, args: Sequence[str]) -> list[str]:
         """Let the AI play every seat until turn ``args[0]`` (shown from 1) begins."""

@@ -525,8 +525,8 @@ at the prompt type `:` and a command (`:help` lists them):
 - `:fire testament read_to_congress`: fires a card now with that choice; without a choice, its
   deciders choose with this turn's orders.
 - `:set quality stalin prestige 40`: sets a value: `quality WHO QUALITY N`, `line WHO N`,
-  `trust WHO TOWARD N`, `loyalty REGION WHO SHARE`, `flag NAME N`, `rule NAME VALUE`,
-  `mood line N` or `mood unity N`.
+  `trust WHO TOWARD N`, `loyalty REGION WHO SHARE`, `rung WHO RUNG`, `flag NAME N`,
+  `rule NAME VALUE`, `mood line N` or `mood unity N`.
 - `:effect {grant_office: {who: trotsky, office: general_secretary}}`: runs effects written as
   in a scenario file (one, or a list).
 - `:jump 8`: the AI plays every seat, yours too, until turn 8 begins.

@@ -313,8 +313,9 @@ def intervene(state: GameState, effects: Sequence[Any]) -> TurnResult:
     parsed = parse_effects(state, effects)
     try:
         extra = extra_effects(state.compiled, parsed)
-    except ValueError as e:
-        raise IllegalAction(str(e)) from None
+    except ValueError:  # the state has room only for the flags its scenario sets
+        raise IllegalAction("an effect names a flag the scenario never sets, so no card or "
+                            "condition of it could read it") from None
     new = state.copy()
     log = _log(state.scenario)
     programs.apply(new.arrays, extra.tables, new_work(state.n, lay.LUCK), log, extra.program)
@@ -397,7 +398,7 @@ class Intervention:
 def _effect_words(effect: Mapping[str, Any]) -> str:
     """An effect as a short line: ``quality who=stalin quality=prestige amount=5``."""
     def word(v: Any) -> str:
-        return f"{v:+.4g}" if isinstance(v, float) else str(v)
+        return f"{v:.4g}" if isinstance(v, float) else str(v)
 
     rest = " ".join(f"{k}={word(v)}" for k, v in effect.items() if k != "type")
     return f"{effect.get('type', '?')} {rest}".strip()

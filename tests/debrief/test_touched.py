@@ -31,7 +31,7 @@ def test_the_debrief_and_handout_say_the_game_was_changed(touched):
     assert d.touches == touched.touches and len(d.touches) == 3
     for html in (render_debrief(d), render_handout(d)):
         assert WARNING in html
-        assert "turn 1: quality who=ivan quality=prestige amount=+20" in html
+        assert "turn 1: quality who=ivan quality=prestige amount=20" in html
         assert "fired event &#x27;crisis&#x27; (choice &#x27;blame_market&#x27;)" in html or \
             "fired event 'crisis' (choice 'blame_market')" in html
 
