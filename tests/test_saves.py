@@ -561,7 +561,8 @@ def test_a_touched_game_saves_its_changes_and_replays_to_the_same_state(tmp_path
     saves.save_match(path, match, ["stalin"], "standard")
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["changes"][0] == {"turn": 0, "event": None, "choice": None, "effects": [
-        {"type": "quality", "who": "trotsky", "quality": "health", "amount": -30.0}]}
+        {"type": "quality", "who": "trotsky", "quality": "health", "amount": -30.0,
+         "to": None}]}
     assert data["changes"][1]["event"] == "trotsky_reads_testament"
     save = saves.load_save(path)
     assert save.touched and save.touches == match.touches and len(save.touches) == 3

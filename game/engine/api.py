@@ -396,12 +396,24 @@ class Intervention:
 
 
 def _effect_words(effect: Mapping[str, Any]) -> str:
-    """An effect as a short line: ``quality who=stalin quality=prestige amount=5``."""
+    """An effect as a short line: ``quality who=stalin quality=prestige amount=5`` (fields left
+    empty are not named)."""
     def word(v: Any) -> str:
-        return f"{v:.4g}" if isinstance(v, float) else str(v)
+        if isinstance(v, float):
+            return f"{v:.4g}"
+        if isinstance(v, Mapping):
+            return "{" + ", ".join(f"{k}: {word(x)}" for k, x in v.items() if _said(x)) + "}"
+        if isinstance(v, list):
+            return "[" + ", ".join(word(x) for x in v) + "]"
+        return str(v)
 
-    rest = " ".join(f"{k}={word(v)}" for k, v in effect.items() if k != "type")
+    rest = " ".join(f"{k}={word(v)}" for k, v in effect.items() if k != "type" and _said(v))
     return f"{effect.get('type', '?')} {rest}".strip()
+
+
+def _said(value: Any) -> bool:
+    """Whether a field of an effect is worth naming (not left empty)."""
+    return value is not None and value is not False and value != []
 
 
 @dataclass
@@ -437,8 +449,7 @@ class Match:
     def intervene(self, effects: Sequence[Any]) -> tuple[GameEvent, ...]:
         """Run scenario effects now (:func:`intervene`) and record them, as data."""
         parsed = parse_effects(self.state, effects)
-        data = tuple({"type": e.type, **e.model_dump(mode="json", by_alias=True,
-                                                     exclude_defaults=True)} for e in parsed)
+        data = tuple(e.model_dump(mode="json", by_alias=True) for e in parsed)
         return self.apply(Intervention(len(self.orders), effects=data))
 
     def fire(self, event: str, choice: str | None = None) -> tuple[GameEvent, ...]:

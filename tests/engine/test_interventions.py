@@ -129,3 +129,16 @@ def test_readings_show_what_no_view_shows(sc):
     new = intervene(state, [{"flag": {"name": "funeral_trick", "value": 2}},
                             {"rule": {"name": "patronage", "value": False}}]).state
     assert readings(new).flags["funeral_trick"] == 2 and readings(new).rules["patronage"] == 0
+
+
+def test_nested_effects_are_recorded_whole_and_replay(sc):
+    match = Match.start(sc, SEED)
+    match.intervene([{"quality": {"who": "stalin", "quality": "prestige", "to": 90}}])
+    match.intervene([{"if": {"condition": {"quality": {"who": "stalin", "quality": "prestige",
+                                                       "above": 80}},
+                             "then": [{"mood": {"unity_to": 0.9}}]}}])
+    assert match.state.arrays.reals[1] == pytest.approx(0.9)
+    assert match.touches[1] == ("turn 1: if condition={above: 80, type: quality, who: stalin, "
+                                "quality: prestige} then=[{type: mood, unity_to: 0.9}]")
+    again = Match.replay(sc, SEED, match.orders, match.interventions)
+    assert same(again.state, match.state)
