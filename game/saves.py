@@ -35,12 +35,13 @@ from pydantic import (
 )
 
 from game import ai
-from game.engine import ID_PATTERN, Action, IllegalAction, Match, Scenario
+from game.engine import ID_PATTERN, IllegalAction, Intervention, Match, Scenario
 from game.files import read_bounded, write_text
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MAX_BYTES = 5_000_000  # a 24-turn game is a few kB; anything this big is not ours
-MAX_DEPTH = 16  # levels of JSON nesting; a save has 4 (the top, orders, a turn, a seat's list)
+MAX_DEPTH = 16  # levels of JSON nesting; a save has up to 6 (the top, changes, a change, its
+#                effects, an effect, a list in it)
 MAX_INT_DIGITS = 20  # a seed is below 2**63 (19 digits): longer numbers are refused unread
 MAX_SEED = 2**63 - 1
 MAX_ID = 64  # the characters of a scenario or contender id
@@ -48,6 +49,9 @@ MAX_NAME = 60  # the characters of a player's name
 MAX_TURNS = 1_000  # turns of orders; a scenario has a few dozen
 MAX_ACTIONS = 100  # one seat's orders in one turn
 MAX_ACTION_TEXT = 200  # one order's text ("appoint ukraine")
+MAX_CHANGES = 1_000  # changes made with the debug console
+MAX_EFFECTS = 100  # effects in one change
+MAX_TOUCH = 400  # the characters of one line saying how the game was changed
 
 NameId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=MAX_ID)]
 ActionText = Annotated[str, StringConstraints(min_length=1, max_length=MAX_ACTION_TEXT)]
@@ -85,6 +89,34 @@ class SaveError(Exception):
     """A save that cannot be read, written or replayed; the message says why in one line."""
 
 
+class Change(BaseModel):
+    """A change made with the debug console, as a save keeps it (an engine
+    :class:`~game.engine.Intervention`): before the orders of turn ``turn`` + 1, either scenario
+    ``effects`` (tagged with ``type``, checked when the save is replayed) or an ``event`` fired,
+    with its ``choice`` (none: its deciders chose)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    turn: int = Field(ge=0, le=MAX_TURNS)
+    effects: list[dict[str, Any]] = Field(default_factory=list, max_length=MAX_EFFECTS)
+    event: NameId | None = None
+    choice: NameId | None = None
+
+    @classmethod
+    def of(cls, change: Intervention) -> Change:
+        return cls(turn=change.turn, effects=[dict(e) for e in change.effects],
+                   event=change.event, choice=change.choice)
+
+    def intervention(self) -> Intervention:
+        return Intervention(self.turn, tuple(self.effects), self.event, self.choice)
+
+
+TouchLine = Annotated[
+    str, StringConstraints(min_length=1, max_length=MAX_TOUCH),
+    AfterValidator(_no_control_characters),
+]
+
+
 class SaveFile(BaseModel):
     """The on-disk form of a game (without its ``checksum``, which seals the file, not the
     game). ``orders[t]`` maps contender ids to turn t's action texts."""
@@ -112,6 +144,21 @@ class SaveFile(BaseModel):
         default_factory=dict,
         description="The AI difficulty of each AI seat that does not play at ``difficulty``.",
     )
+
+    changes: list[Change] = Field(
+        default_factory=list, max_length=MAX_CHANGES,
+        description="Changes made with the debug console, in order; replayed with the orders.",
+    )
+    touches: list[TouchLine] = Field(
+        default_factory=list, max_length=2 * MAX_CHANGES + MAX_TURNS,
+        description="How the game was changed from outside its rules (debug console, scenario "
+        "reloaded), a line each; empty for a game played by the rules alone.",
+    )
+
+    @property
+    def touched(self) -> bool:
+        """Whether the game was changed from outside its rules."""
+        return bool(self.touches or self.changes)
 
     @field_validator("difficulty")
     @classmethod
@@ -173,7 +220,14 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "schema_version": 2, "names": {}, "seats": {}}
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """v3 records changes made with the debug console and says how a game was touched (v2
+    games had no console: untouched)."""
+    return {**data, "schema_version": 3, "changes": [], "touches": []}
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2,
+                                                                       2: _v2_to_v3}
 """``MIGRATIONS[v]`` turns a save of format v into one of format v + 1."""
 
 
@@ -217,6 +271,8 @@ def snapshot(
         saved_at=datetime.now(UTC).isoformat(timespec="seconds"),
         names=dict(names or {}),
         seats=dict(seats or {}),
+        changes=[Change.of(c) for c in match.interventions],
+        touches=[_clip(line, MAX_TOUCH) for line in match.touches],
     )
 
 
@@ -419,15 +475,15 @@ def check_fits(save: SaveFile, scenario: Scenario) -> None:
 
 
 def resume(save: SaveFile, scenario: Scenario) -> Match:
-    """Rebuild the saved match by replaying its orders; SaveError if the record does not fit."""
+    """Rebuild the saved match by replaying its orders and console changes; SaveError if the
+    record does not fit."""
     check_fits(save, scenario)
-    match = Match.start(played_scenario(save, scenario), save.seed)
-    for t, turn_orders in enumerate(save.orders, start=1):
-        try:
-            actions = {c: [Action.parse(a) for a in acts] for c, acts in turn_orders.items()}
-            match.play(actions)
-        except IllegalAction as e:
-            raise SaveError(f"the save's orders for turn {t} no longer fit the game: {e}") from None
+    try:
+        match = Match.replay(played_scenario(save, scenario), save.seed, save.orders,
+                             [c.intervention() for c in save.changes])
+    except IllegalAction as e:
+        raise SaveError(f"the save's orders and changes no longer fit the game: {e}") from None
+    match.touches = list(save.touches)
     if match.state.turn != save.turn:
         raise SaveError(
             f"the save says turn {save.turn} but its orders replay to turn {match.state.turn}"

@@ -384,22 +384,38 @@ def test_a_save_without_its_checksum_is_refused(good_save):
 
 def _as_version_1(data: dict) -> dict:
     """A save as Politburo wrote it before format 2: no checksum, names or seats."""
-    old = {k: v for k, v in data.items() if k not in ("checksum", "names", "seats")}
+    old = {k: v for k, v in data.items()
+           if k not in ("checksum", "names", "seats", "changes", "touches")}
     return {**old, "schema_version": 1}
+
+
+def _as_version_2(data: dict) -> dict:
+    """A save as Politburo wrote it before format 3: sealed, without console changes."""
+    old = {k: v for k, v in data.items() if k not in ("checksum", "changes", "touches")}
+    return _reseal({**old, "schema_version": 2})
 
 
 def test_a_version_1_save_is_migrated_and_plays_the_same_game(good_save, played, scenario):
     data = json.loads(good_save.read_text(encoding="utf-8"))
     good_save.write_text(json.dumps(_as_version_1(data)), encoding="utf-8")
     save = saves.load_save(good_save)
-    assert save.schema_version == SCHEMA_VERSION == 2
+    assert save.schema_version == SCHEMA_VERSION == 3
     assert save.names == {} and save.seats == {} and save.seat_difficulty("trotsky") == "standard"
+    assert save.changes == [] and save.touches == [] and not save.touched
     assert saves.resume(save, scenario).state.fingerprint() == played.state.fingerprint()
     saves.write_save(good_save, save)  # written again: the current format, sealed
     again = json.loads(good_save.read_text(encoding="utf-8"))
     assert again["schema_version"] == SCHEMA_VERSION and again["checksum"] == _reseal(again)[
         "checksum"
     ]
+
+
+def test_a_version_2_save_is_read_as_untouched(good_save, played, scenario):
+    data = json.loads(good_save.read_text(encoding="utf-8"))
+    good_save.write_text(json.dumps(_as_version_2(data)), encoding="utf-8")
+    save = saves.load_save(good_save)
+    assert save.schema_version == 3 and not save.touched
+    assert saves.resume(save, scenario).state.fingerprint() == played.state.fingerprint()
 
 
 def test_every_older_format_has_one_migration_step():
@@ -529,3 +545,41 @@ def test_each_ai_seat_plays_at_its_own_difficulty_and_keeps_it(good_save, scenar
     kept = saves.load_save(again)
     assert kept.names == {"stalin": "Ana"}
     assert kept.seats == {"trotsky": "easy", "zinoviev": "strong"}
+
+
+# ----- games changed with the debug console (format 3) -----------------------------------------
+
+
+def test_a_touched_game_saves_its_changes_and_replays_to_the_same_state(tmp_path, scenario):
+    match = Match.start(scenario, 11)
+    match.intervene([{"quality": {"who": "trotsky", "quality": "health", "amount": -30}}])
+    match.play(simple_orders(match))
+    match.fire("trotsky_reads_testament", "read_it_out")
+    match.note("turn 2: the AI played every seat up to turn 3 (debug console)")
+    match.play(simple_orders(match))
+    path = tmp_path / "touched.json"
+    saves.save_match(path, match, ["stalin"], "standard")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["changes"][0] == {"turn": 0, "event": None, "choice": None, "effects": [
+        {"type": "quality", "who": "trotsky", "quality": "health", "amount": -30.0,
+         "to": None}]}
+    assert data["changes"][1]["event"] == "trotsky_reads_testament"
+    save = saves.load_save(path)
+    assert save.touched and save.touches == match.touches and len(save.touches) == 3
+    resumed = saves.resume(save, scenario)
+    assert resumed.state.fingerprint() == match.state.fingerprint()
+    assert resumed.touches == match.touches
+
+
+def test_a_change_that_no_longer_fits_is_refused_in_one_line(tmp_path, scenario):
+    match = Match.start(scenario, 11)
+    match.play(simple_orders(match))
+    path = tmp_path / "touched.json"
+    saves.save_match(path, match, ["stalin"], "standard")
+    _edit(path, changes=[{"turn": 0, "effects": [{"type": "quality", "who": "lenin",
+                                                  "quality": "health", "amount": 5}]}])
+    with pytest.raises(SaveError, match=r"no longer fit the game: the change of turn 1 .*lenin"):
+        saves.resume(saves.load_save(path), scenario)
+    _edit(path, changes=[{"turn": 0, "effects": [], "event": "x", "extra": 1}])
+    with pytest.raises(SaveError, match="changes.0.extra"):
+        saves.load_save(path)

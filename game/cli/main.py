@@ -126,6 +126,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="the AI plays every seat; prints a per-turn log and the outcome",
     )
     play.add_argument(
+        "--debug",
+        action="store_true",
+        help="with --text: open the debug console for modders (type : and a command at the "
+        "prompt, :help lists them): fire events, set values, jump to a turn, print the state; "
+        "the save and the debrief say the game was changed",
+    )
+    play.add_argument(
         "--seed",
         type=int_in(0, MAX_SEED, "the seed"),
         metavar="N",
@@ -460,6 +467,12 @@ def cmd_play(args: argparse.Namespace) -> int:
     seats = len(args.contender) if args.contender else 1
     if not args.auto and not args.load and args.name and len(args.name) > seats:
         raise UsageError(_too_many_names(len(args.name), seats))
+    if args.debug and not args.text:
+        raise UsageError("--debug opens the terminal game's console: add --text (the window "
+                         "reloads its scenario with F5 without it)")
+    if args.debug and args.auto:
+        raise UsageError("--debug needs a person at the table: use it without --auto (its "
+                         ":jump command lets the AI play every seat)")
     if not (args.text or args.auto):
         return cmd_window(args)
     if args.load and args.seed is not None:
@@ -589,6 +602,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         seats=seats,
         save_path=args.save,
         autosave=not args.no_autosave and bool(humans),
+        debug=args.debug,
     )
     if load_path is not None and paths.is_autosave(load_path):
         session.autosaver.path = load_path  # a game resumed from its autosave goes on in it

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from game import resume, saves
 from game import tables as t
+from game.cli.debugconsole import ConsoleError, DebugConsole, render_commands
 from game.cli.screens import (
     date_line,
     render_board,
@@ -91,6 +92,10 @@ class EndOfInput(Exception):
 
 class QuitRequested(Exception):
     """The player typed q."""
+
+
+class GameChanged(Exception):
+    """The debug console changed the game: the turn's orders are asked for again."""
 
 
 def _isatty(stream: TextIO) -> bool:
@@ -302,6 +307,8 @@ class Session:
     autosaver: resume.Autosaver = field(default_factory=resume.Autosaver)
     last_events: list[GameEvent] = field(default_factory=list)  # the last turn's report
     unread: set[str] = field(default_factory=set)  # people who have not yet read that report
+    debug: bool = False  # the debug console is open (politburo play --text --debug)
+    changed: bool = False  # the console has just changed the game (the board is not shown again)
 
     def __post_init__(self) -> None:
         if not self.last_events:
@@ -356,9 +363,13 @@ class Session:
     # -- one turn with people at the table
     def play_turn(self) -> None:
         orders: dict[str, list[Action]] = {}
-        for cid in self.ids:
-            if cid in self.humans:
-                orders[cid] = self.human_orders(cid)
+        try:
+            for cid in self.ids:
+                if cid in self.humans:
+                    orders[cid] = self.human_orders(cid)
+        except GameChanged:  # the debug console changed the game: everyone chooses again
+            self.autosave_now()
+            return
         for cid in self.ids:
             if cid not in self.humans:
                 orders[cid] = ai_orders(self.match, cid, self.seat_difficulty(cid))
@@ -403,19 +414,25 @@ class Session:
             if cid in self.unread:
                 self.show_report(cid)
         sc = self.match.scenario
-        con.say("")
-        con.say(render_board(v, con.g, con.width, goal.standing(state, cid)))
         cards = render_cards(v, con.width)
-        if cards:
+        changed, self.changed = self.changed, False
+        if not changed:
             con.say("")
-            con.say(cards)
+            con.say(render_board(v, con.g, con.width, goal.standing(state, cid)))
+            if cards:
+                con.say("")
+                con.say(cards)
         if not options:
             con.say("")
             con.say(f"You can take no actions now ({v.mine.status_name}). The turn passes.")
             return []
-        con.say("")
-        con.say(render_menu(options, [], v, sc, con.width))
-        con.say("Type numbers to choose, d when done, ? for help.")
+        if changed:
+            con.say("The board and the menu are as the change left them: b shows the board, "
+                    "m the menu.")
+        else:
+            con.say("")
+            con.say(render_menu(options, [], v, sc, con.width))
+            con.say("Type numbers to choose, d when done, ? for help.")
         picks: list[int] = []
         warned = False
 
@@ -425,7 +442,11 @@ class Session:
         ap = v.mine.action_points
         while True:
             left = ap - sum(options[i].cost for i in picks)
-            cmd = con.ask(f"[{v.mine.short}, {left} AP left] > ").lower()
+            line = con.ask(f"[{v.mine.short}, {left} AP left] > ")
+            cmd = line.lower()
+            if self.debug and cmd.startswith(":"):
+                self.debug_command(line[1:])
+                continue
             if cmd in ("d", "done"):
                 pending = [c.title for c in v.cards if c.mine_to_decide and not decided(c.event)]
                 if pending and not warned:
@@ -446,6 +467,8 @@ class Session:
                 con.say(f"Undone: {options[picks.pop()].label}" if picks else "Nothing to undo.")
             elif cmd in ("?", "h", "help"):
                 con.say(render_keys(con.width))
+                if self.debug:
+                    con.say(render_commands(con.width))
                 con.say("")
                 con.say(render_goal(sc, cid, self.length, con.width))
                 con.say(render_standing(goal.standing(state, cid), con.g, con.width))
@@ -522,35 +545,65 @@ class Session:
 
     # -- every seat played by the AI
     def run_auto(self) -> None:
+        while not self.match.state.finished:
+            self.auto_turn()
+
+    def auto_turn(self) -> None:
+        """Play one turn with the AI in every seat, and report it in a few lines."""
         con = self.con
         sc = self.match.scenario
-        while not self.match.state.finished:
-            width = con.width
-            state = self.match.state
-            played = date_line(view(state, self.ids[0]))
-            orders = {c: ai_orders(self.match, c, self.seat_difficulty(c)) for c in self.ids}
-            labels = {c: action_labels(state, c, acts) for c, acts in orders.items()}
-            events = self.match.play(orders)
-            shown = resume.visible(events, None)
-            con.say(played)
-            for cid, chosen in labels.items():
-                short = sc.contenders[sc.contender_index(cid)].short
-                lead = f"  {short + ':':<10}"
-                con.say(t.wrap("; ".join(chosen) or "nothing", width, " " * len(lead), lead))
-            text = render_events(
-                shown, con.g, width=width, blocs=False, skip=frozenset({Kind.ACTION})
+        width = con.width
+        state = self.match.state
+        played = date_line(view(state, self.ids[0]))
+        orders = {c: ai_orders(self.match, c, self.seat_difficulty(c)) for c in self.ids}
+        labels = {c: action_labels(state, c, acts) for c, acts in orders.items()}
+        events = self.match.play(orders)
+        shown = resume.visible(events, None)
+        con.say(played)
+        for cid, chosen in labels.items():
+            short = sc.contenders[sc.contender_index(cid)].short
+            lead = f"  {short + ':':<10}"
+            con.say(t.wrap("; ".join(chosen) or "nothing", width, " " * len(lead), lead))
+        text = render_events(
+            shown, con.g, width=width, blocs=False, skip=frozenset({Kind.ACTION})
+        )
+        if text:
+            con.say(text)
+        v = view(self.match.state, self.ids[0])
+        con.say(
+            t.wrap(
+                "Support: " + ", ".join(f"{c.short} {t.pct(c.support)}" for c in v.contenders),
+                width,
+                indent="    ",
+                first="  ",
             )
-            if text:
-                con.say(text)
-            v = view(self.match.state, self.ids[0])
-            con.say(
-                t.wrap(
-                    "Support: " + ", ".join(f"{c.short} {t.pct(c.support)}" for c in v.contenders),
-                    width,
-                    indent="    ",
-                    first="  ",
-                )
-            )
+        )
+
+    # -- the debug console
+    def debug_command(self, line: str) -> None:
+        """Do one debug console command (the line after ``:``); raises GameChanged when it
+        changed the game, so that the turn's choices are made again on the new state."""
+        console = DebugConsole(self.match, self.auto_turn)
+        if not line.split() or line.split()[0].lower() in ("help", "?", "h"):
+            self.con.say(render_commands(self.con.width))
+            return
+        try:
+            changed, lines, events = console.run(line)
+        except ConsoleError as e:
+            self.con.say(f"Debug: {e}")
+            return
+        for text in lines:
+            self.con.say(text)
+        if not changed:
+            return
+        shown = render_events(list(events), self.con.g, width=self.con.width, blocs=False)
+        if shown:
+            self.con.say(shown)
+        self.con.say(f"Debug: done ({self.match.touches[-1]}). Your choices this turn, if "
+                     "any, are cleared.")
+        # the board is shown again for a new turn, and in hotseat for the next person
+        self.changed = not self.hotseat and line.split()[0].lower() != "jump"
+        raise GameChanged
 
     # -- saving
     def autosave_now(self) -> None:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from game.engine import (
     FACTOR_NAMES,
-    Action,
     Factor,
     GameEvent,
     GameState,
@@ -22,12 +21,10 @@ from game.engine import (
     Kind,
     Match,
     Scenario,
-    apply_turn,
     factor_shares,
     ledger,
     legal_actions,
     milestones,
-    new_game,
     outcome,
     view,
 )
@@ -138,25 +135,21 @@ class _Game:
 
 
 def _replay(match: Match) -> _Game:
-    """Replay the record (scenario, seed, orders) through the engine: every state and event."""
+    """Replay the record (scenario, seed, orders, console changes) through the engine: every
+    state and event."""
     sc = match.scenario
-    state, opening = new_game(sc, match.seed)
-    states, events = [state], list(opening)
-    for t, turn_orders in enumerate(match.orders):
-        try:
-            orders = {c: [Action.parse(a) for a in acts] for c, acts in turn_orders.items()}
-            result = apply_turn(state, orders)
-        except IllegalAction as e:
-            raise DebriefError(f"the orders of turn {t + 1} do not replay: {e}") from None
-        state = result.state
-        states.append(state)
-        events.extend(result.events)
+    states = []
+    try:
+        for played in Match.replaying(sc, match.seed, match.orders, match.interventions):
+            states.append(played.state)
+    except IllegalAction as e:
+        raise DebriefError(f"the record does not replay: {e}") from None
     return _Game(
         sc,
         match.seed,
         [dict(o) for o in match.orders],
         states,
-        events,
+        list(played.events),
         [c.id for c in sc.contenders],
     )
 
@@ -1104,6 +1097,7 @@ def debrief(
         essay=mat.essay.question,
         mark_note=mat.common.levels_note,
         epilogue=sc.epilogue,
+        touches=list(match.touches),
     )
     return d.model_copy(update={"questions": questions(d, sc, mat)})
 
@@ -1113,9 +1107,10 @@ def debrief(
 
 def _game_key(save: SaveFile) -> str:
     """Copies of one save share this; two students who ran the same seed do not (their names
-    differ)."""
+    differ), nor two games whose debug console changes differ."""
     return json.dumps(
-        [save.scenario_id, save.scenario_hash, save.seed, save.orders, save.names],
+        [save.scenario_id, save.scenario_hash, save.seed, save.orders, save.names,
+         [c.model_dump(mode="json") for c in save.changes]],
         sort_keys=True,
     )
 
@@ -1270,6 +1265,7 @@ def _summarise(
             outcomes={h: d.outcome_of(h).name for h in (d.humans or [d.winner])},
             distance=d.distance.total,
             divergences=sum(x.kind != "card_missing" for x in d.divergences),
+            touches=list(d.touches),
         )
         for path, save, d in games
     ]

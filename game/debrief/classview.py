@@ -12,6 +12,7 @@ from __future__ import annotations
 from game.page import esc, masthead, page
 
 from .charts import factor_chart, outcome_bars, share_table
+from .html import touched_words
 from .model import ClassSummary, GameLine, PlayedBy
 
 KIND_TAG = {"swing": "support", "office": "office", "status": "seat", "vote": "vote"}
@@ -40,9 +41,27 @@ def _bar_labels(s: ClassSummary) -> tuple[list[PlayedBy], dict[str, str]]:
 
 def _game(line: GameLine, names: dict[str, str]) -> str:
     outs = "; ".join(f"{names.get(k, k)}: {v}" for k, v in line.outcomes.items())
+    touched = (' <span class="tag red">changed with the debug console</span>'
+               if line.touches else "")
     return (
-        f"<b>{esc(line.players)}</b> \u2014 seed {line.seed}<br />{esc(outs)}<br />"
+        f"<b>{esc(line.players)}</b> \u2014 seed {line.seed}{touched}<br />{esc(outs)}<br />"
         f"<b>{line.distance:g} quarters</b> from history, {line.divergences} divergences"
+    )
+
+
+def _touched_games(s: ClassSummary) -> str:
+    """A warning above everything when games changed with the modders' tools are counted."""
+    touched = [g for g in s.game_list if g.touches]
+    if not touched:
+        return ""
+    n = len(touched)
+    files = ", ".join(g.path.replace("\\", "/").rsplit("/", 1)[-1] for g in touched)
+    return (
+        f'<div class="box warn"><b>{n} of the {s.games} games counted '
+        f"{'was' if n == 1 else 'were'} changed with the debug console</b> (or had "
+        f"{'its' if n == 1 else 'their'} scenario reloaded mid-game): {esc(files)}. Their "
+        "outcomes are counted below, but they are not a record of play by the rules alone; "
+        "the list of games says what was changed.</div>"
     )
 
 
@@ -58,7 +77,9 @@ def render_class(s: ClassSummary) -> str:
             f"<b>{len(s.skipped)}</b> file{'s' * (len(s.skipped) != 1)} skipped",
         ),
         "<main>",
+        _touched_games(s),
     ]
+    touched = {g.path for g in s.game_list if g.touches}
     # The students.
     parts.append('<section id="students"><h2>Who played what</h2>')
     if s.students:
@@ -73,6 +94,8 @@ def render_class(s: ClassSummary) -> str:
                 f'<span class="small">no name \u2014 {esc(st.path)}</span>'
             )
             best = ' <span class="tag red">best placed</span>' if st.best_placed else ""
+            if st.path in touched:
+                best += ' <span class="tag red">changed with the debug console</span>'
             parts.append(
                 f"<tr><td>{who}</td><td>{esc(names.get(st.contender, st.contender))}</td>"
                 f"<td>{esc(st.length)}</td><td>{esc(st.outcome)}{best}</td>"
@@ -161,6 +184,8 @@ def render_class(s: ClassSummary) -> str:
         )
         for g in s.game_list:
             outs = "; ".join(f"{names.get(k, k)}: {v}" for k, v in g.outcomes.items())
+            if g.touches:
+                outs += f" \u2014 {touched_words(g.touches)}"
             parts.append(
                 f'<tr><td>{esc(g.path)}</td><td class="num">{g.seed}</td>'
                 f"<td>{esc(g.length)}</td><td>{esc(outs)}</td>"

@@ -86,6 +86,26 @@ def _stopped(d: Debrief) -> str:
     )
 
 
+TOUCHES_SHOWN = 6  # lines of a touched game's changes named; the rest are counted
+
+
+def touched_words(touches: Sequence[str]) -> str:
+    """A touched game in plain words, for a teacher who must not take it for a game played by
+    the rules: what the modders' tools changed, the first few changes named."""
+    shown = "; ".join(touches[:TOUCHES_SHOWN])
+    more = len(touches) - TOUCHES_SHOWN
+    rest = f"; and {more} more" if more > 0 else ""
+    return (f"This game was changed with the debug console (or its scenario reloaded from the "
+            f"file mid-game), so it is not a record of play by the rules alone: {shown}{rest}.")
+
+
+def _touched(d: Debrief) -> str:
+    if not d.touches:
+        return ""
+    head, _, rest = touched_words(d.touches).partition(", so")
+    return f'<div class="box warn"><b>{esc(head)}</b>, so{esc(rest)}</div>'
+
+
 # ----- sections ---------------------------------------------------------------------------------
 
 
@@ -491,6 +511,7 @@ def render_debrief(d: Debrief, *, teacher: bool = False) -> str:
     body = [
         masthead(kicker, d.scenario_title, _meta(d)),
         "<main>",
+        _touched(d),
         _contents(d, teacher),
         _outcome(d),
         _beside_history(d),
@@ -528,6 +549,7 @@ def render_handout(d: Debrief, *, teacher: bool = False) -> str:
     body = [
         masthead(kicker, d.scenario_title, _meta(d)),
         "<main>",
+        _touched(d),
         _outcome(d, table=False),
         _beside_history(d),
         _turning(d, _key_points(d)),

@@ -286,6 +286,11 @@ class Debrief(Model):
     essay: str = Field("", description="The scenario's essay question, for the teacher.")
     mark_note: str = Field("", description="How the mark scheme's levels relate to exams.")
     epilogue: str = ""
+    touches: list[str] = Field(
+        default_factory=list,
+        description="How the game was changed from outside its rules (the debug console, a "
+        "scenario reloaded), a line each; empty for a game played by the rules alone.",
+    )
 
     @property
     def end_date(self) -> str:
@@ -334,6 +339,9 @@ class GameLine(Model):
     outcomes: dict[str, str] = Field(description="Outcome name of each contender played.")
     distance: float
     divergences: int
+    touches: list[str] = Field(
+        default_factory=list, description="How the game was changed from outside its rules."
+    )
 
     @property
     def players(self) -> str:

@@ -16,30 +16,39 @@ terminal game, the window, the AI, saves, the lab) uses only the names exported 
 - :func:`ledger` — support over time and what each factor won or lost (for the debrief);
 - :func:`milestones` — the scenario's dated turning points, and when this game reached them;
   :func:`cards_fired` — the event cards that fired, and the choices taken on them;
-- :class:`Match` — a game with its history, which replays to the same state.
+- :func:`intervene`, :func:`fire_event` — changes from outside the rules, for a modder's
+  tests (the debug console): effects run now, an event card fired now; :func:`readings`, the
+  flags, rules and qualities no view shows;
+- :class:`Match` — a game with its history (orders and :class:`Intervention` s), which replays
+  to the same state.
 """
 
 from .actions import SPECS, Action, ActionKind, IllegalAction
 from .api import (
     FactorShare,
+    Intervention,
     Ledger,
     Match,
     MilestoneMark,
     Option,
     Outcome,
+    Readings,
     Result,
     TurnResult,
     apply_turn,
     cards_fired,
     factor_shares,
+    fire_event,
     guess_state,
     holds,
+    intervene,
     ledger,
     legal_actions,
     legal_rows,
     milestones,
     new_game,
     outcome,
+    readings,
     standing,
     view,
 )
@@ -50,8 +59,9 @@ from .view import View
 
 __all__ = [
     "SPECS", "Action", "ActionKind", "Bloc", "FACTOR_NAMES", "Factor", "FactorShare", "GameEvent",
-    "GameState", "ID_PATTERN", "IllegalAction", "Kind", "Ledger", "Match", "MilestoneMark",
-    "Option", "Outcome", "Result", "Scenario", "Tally", "TurnResult", "View", "apply_turn",
-    "cards_fired", "factor_shares", "guess_state", "holds", "legal_actions", "legal_rows",
-    "ledger", "milestones", "new_game", "outcome", "standing", "view",
+    "GameState", "ID_PATTERN", "IllegalAction", "Intervention", "Kind", "Ledger", "Match",
+    "MilestoneMark", "Option", "Outcome", "Readings", "Result", "Scenario", "Tally", "TurnResult",
+    "View", "apply_turn", "cards_fired", "factor_shares", "fire_event", "guess_state", "holds",
+    "intervene", "legal_actions", "legal_rows", "ledger", "milestones", "new_game", "outcome",
+    "readings", "standing", "view",
 ]

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
+from pydantic import TypeAdapter, ValidationError
 
+from game.rules import cards, programs, setup, turn
 from game.rules import layout as lay
-from game.rules import programs, setup, turn
+from game.rules import log as L
 from game.rules.log import new_log
 from game.rules.ops import W_SUBJECT, new_work
 
 from . import legality, victory
 from .actions import Action, IllegalAction
-from .compile import compiled, extra_condition
+from .compile import compiled, extra_condition, extra_effects
+from .effects import EFFECT_TYPES, Effect
 from .narrate import narrate
 from .orders import order_arrays
 from .record import GameEvent
-from .scenario import Scenario
+from .scenario import Scenario, effect_problems
 from .state import GameState
 from .view import View, build_view
 
@@ -253,16 +257,181 @@ def outcome(state: GameState) -> Result | None:
     return victory.result(state) if state.finished else None
 
 
+@dataclass(frozen=True, slots=True)
+class Readings:
+    """What no :class:`View` shows, for a modder's debug console: the scenario's flags and
+    rules as they stand now, and each contender's qualities as the rules hold them (a view
+    shows threat as rivals perceive it)."""
+
+    flags: dict[str, float]
+    rules: dict[str, float]
+    qualities: dict[str, dict[str, float]]  # contender id -> quality -> value
+
+
+def readings(state: GameState) -> Readings:
+    """The flags, rules and raw qualities of ``state`` (see :class:`Readings`)."""
+    s = state.arrays
+    return Readings(
+        flags=dict(zip(state.compiled.flags, s.flags.tolist(), strict=True)),
+        rules=dict(zip(lay.RULE_IDS, s.rules.tolist(), strict=True)),
+        qualities={c.id: dict(zip(lay.QUALITY_IDS, q, strict=True))
+                   for c, q in zip(state.scenario.contenders, s.quality.tolist(), strict=True)},
+    )
+
+
+# ----- interventions: changes from outside the rules (the debug console) ---------------------
+
+_EFFECTS: TypeAdapter[list[Any]] = TypeAdapter(list[Effect])
+
+
+def parse_effects(state: GameState, effects: Sequence[Any]) -> list[Any]:
+    """Effects written as in a scenario file (``{quality: {who: stalin, ...}}``, or tagged with
+    ``type``), checked against ``state``'s scenario; IllegalAction saying what is wrong."""
+    try:
+        parsed = _EFFECTS.validate_python(list(effects))
+    except ValidationError as e:
+        err = e.errors()[0]
+        if err["type"].startswith("union_tag"):
+            kinds = ", ".join(t.model_fields["type"].default for t in EFFECT_TYPES)
+            raise IllegalAction(f"not an effect; the effects are: {kinds}") from None
+        where = "".join(f"{x}: " for x in [".".join(str(x) for x in err["loc"][1:])] if x)
+        raise IllegalAction(f"not an effect: {where}{err['msg']}") from None
+    problems = effect_problems(state.scenario, parsed)
+    if problems:
+        first = problems[0]
+        known = f"; known: {', '.join(first.known)}" if first.known else ""
+        raise IllegalAction(f"{first}{known}")
+    return parsed
+
+
+def intervene(state: GameState, effects: Sequence[Any]) -> TurnResult:
+    """Run a list of scenario effects on the game now, outside any card or turn (a modder's
+    test). The given state is left untouched; IllegalAction if an effect is not one, or names
+    something the scenario lacks (a flag included: a state holds only the scenario's flags)."""
+    if state.finished:
+        raise IllegalAction("the game is over")
+    parsed = parse_effects(state, effects)
+    try:
+        extra = extra_effects(state.compiled, parsed)
+    except ValueError:  # the state has room only for the flags its scenario sets
+        raise IllegalAction("an effect names a flag the scenario never sets, so no card or "
+                            "condition of it could read it") from None
+    new = state.copy()
+    log = _log(state.scenario)
+    programs.apply(new.arrays, extra.tables, new_work(state.n, lay.LUCK), log, extra.program)
+    return TurnResult(new, tuple(narrate(state.scenario, log)))
+
+
+def fire_event(state: GameState, event_id: str, choice: str | None = None) -> TurnResult:
+    """Fire one of the scenario's event cards now, whatever its date, condition and chance.
+
+    With ``choice``, that choice is taken at once (as a card with a forced choice plays, its
+    decider standing as ``decider``). Without one, a card with choices waits for its deciders
+    like a card drawn this turn (they choose with this turn's orders; a forced card takes its
+    forced choice), and a card without choices applies its effects at once. The given state
+    is left untouched; IllegalAction if there is no such event or choice, or the card is
+    already waiting for a decision this turn."""
+    if state.finished:
+        raise IllegalAction("the game is over")
+    sc = state.scenario
+    ids = [ev.id for ev in sc.events]
+    if event_id not in ids:
+        raise IllegalAction(f"no event {event_id!r}; events are: {', '.join(ids)}")
+    e, event = ids.index(event_id), sc.events[ids.index(event_id)]
+    names = [ch.id for ch in event.choices]
+    if choice is not None and choice not in names:
+        known = f"its choices are: {', '.join(names)}" if names else "it has no choices"
+        raise IllegalAction(f"event {event_id!r} has no choice {choice!r}; {known}")
+    new = state.copy()
+    s, t, log, w = new.arrays, new.tables, _log(sc), new_work(state.n, lay.LUCK)
+    waiting = s.decisions[: s.ints[lay.N_DECISIONS]].tolist()
+    if e in waiting:
+        raise IllegalAction(f"event {event_id!r} is already waiting for a decision this turn")
+    drawn = s.cards[: s.ints[lay.N_CARDS]].tolist()
+    if e not in drawn and s.ints[lay.N_CARDS] < s.cards.shape[0]:
+        s.cards[s.ints[lay.N_CARDS]] = e
+        s.ints[lay.N_CARDS] += 1
+    L.record(log, state.turn, L.K_CARD, L.C_CARD, True, int(t.event_factor[e]), -1, -1, -1, e)
+    taken = choice if choice is not None else event.forced_choice
+    if not names:
+        s.fired[e] = lay.FIRED
+        cards._apply_with(s, t, w, log, t.event_effects[e], t.event_factor[e])
+    elif taken is None:
+        s.fired[e] = lay.FIRED if s.fired[e] == lay.NOT_FIRED else s.fired[e]
+        i = s.ints[lay.N_DECISIONS]
+        s.decisions[i] = e
+        s.deciders[i] = cards.deciders(s, t, w, e)
+        s.ints[lay.N_DECISIONS] = i + 1
+    else:
+        forced = t.forced_choice.copy()
+        forced[e] = names.index(taken)
+        cards._forced(s, t._replace(forced_choice=forced), w, log, e)
+    return TurnResult(new, tuple(narrate(sc, log)))
+
+
+@dataclass(frozen=True, slots=True)
+class Intervention:
+    """One change made to a game from outside its rules, as a :class:`Match` records it:
+    ``turn`` is how many turns had been played (it comes before that turn's orders); either
+    ``effects`` (scenario effects as data, tagged with ``type``) or an ``event`` fired (with its
+    ``choice``, or None: its deciders choose)."""
+
+    turn: int
+    effects: tuple[Mapping[str, Any], ...] = ()
+    event: str | None = None
+    choice: str | None = None
+
+    def apply(self, state: GameState) -> TurnResult:
+        if self.event is not None:
+            return fire_event(state, self.event, self.choice)
+        return intervene(state, self.effects)
+
+    def describe(self) -> str:
+        """One line for a person: what was done (turns shown from 1)."""
+        when = f"turn {self.turn + 1}"
+        if self.event is not None:
+            how = f"choice {self.choice!r}" if self.choice else "its deciders to choose"
+            return f"{when}: fired event {self.event!r} ({how})"
+        return f"{when}: " + "; ".join(_effect_words(e) for e in self.effects)
+
+
+def _effect_words(effect: Mapping[str, Any]) -> str:
+    """An effect as a short line: ``quality who=stalin quality=prestige amount=5`` (fields left
+    empty are not named)."""
+    def word(v: Any) -> str:
+        if isinstance(v, float):
+            return f"{v:.4g}"
+        if isinstance(v, Mapping):
+            return "{" + ", ".join(f"{k}: {word(x)}" for k, x in v.items() if _said(x)) + "}"
+        if isinstance(v, list):
+            return "[" + ", ".join(word(x) for x in v) + "]"
+        return str(v)
+
+    rest = " ".join(f"{k}={word(v)}" for k, v in effect.items() if k != "type" and _said(v))
+    return f"{effect.get('type', '?')} {rest}".strip()
+
+
+def _said(value: Any) -> bool:
+    """Whether a field of an effect is worth naming (not left empty)."""
+    return value is not None and value is not False and value != []
+
+
 @dataclass
 class Match:
-    """A game with its record: the seed, every turn's orders in text form and every event.
-    ``Match.replay`` of the same scenario, seed and orders reaches the identical state."""
+    """A game with its record: the seed, every turn's orders in text form, every change made
+    from outside the rules (``interventions``, in order, each dated by the turns played before
+    it) and every event. ``Match.replay`` of the same scenario, seed, orders and interventions
+    reaches the identical state. ``touches`` says, a line each, how the game was changed from
+    outside its rules (interventions, and what the program tells :meth:`note`): empty for a game
+    played by the rules alone."""
 
     scenario: Scenario
     seed: int
     state: GameState
     orders: list[dict[str, list[str]]] = field(default_factory=list)
     events: list[GameEvent] = field(default_factory=list)
+    interventions: list[Intervention] = field(default_factory=list)
+    touches: list[str] = field(default_factory=list)
 
     @classmethod
     def start(cls, scenario: Scenario, seed: int) -> Match:
@@ -277,12 +446,69 @@ class Match:
         self.events.extend(result.events)
         return result.events
 
+    def intervene(self, effects: Sequence[Any]) -> tuple[GameEvent, ...]:
+        """Run scenario effects now (:func:`intervene`) and record them, as data."""
+        parsed = parse_effects(self.state, effects)
+        data = tuple(e.model_dump(mode="json", by_alias=True) for e in parsed)
+        return self.apply(Intervention(len(self.orders), effects=data))
+
+    def fire(self, event: str, choice: str | None = None) -> tuple[GameEvent, ...]:
+        """Fire an event card now (:func:`fire_event`) and record it."""
+        return self.apply(Intervention(len(self.orders), event=event, choice=choice))
+
+    def apply(self, change: Intervention) -> tuple[GameEvent, ...]:
+        """Make a change from outside the rules now, and record it (its ``turn`` is the record's:
+        a replay passes the one it recorded)."""
+        result = change.apply(self.state)
+        self.state = result.state
+        self.interventions.append(change)
+        self.touches.append(change.describe())
+        self.events.extend(result.events)
+        return result.events
+
+    def note(self, text: str) -> None:
+        """Record, for the save and the debrief, a change from outside the rules that the
+        record replays by other means (a turn the AI played for a person, a scenario reloaded)."""
+        self.touches.append(text)
+
+    @classmethod
+    def replaying(
+        cls,
+        scenario: Scenario,
+        seed: int,
+        orders: Sequence[Mapping[str, Sequence[str]]],
+        interventions: Sequence[Intervention] = (),
+    ) -> Iterator[Match]:
+        """Rebuild a match from its record, yielding it (the same, growing Match) when it starts
+        and after each turn's orders; each turn's interventions come before its orders (those
+        made after the last turn, after the last yield). IllegalAction, saying which turn, if the
+        record does not fit."""
+        match = cls.start(scenario, seed)
+        yield match
+        for t in range(len(orders) + 1):
+            for change in interventions:
+                if change.turn == t:
+                    try:
+                        match.apply(change)
+                    except IllegalAction as e:
+                        raise IllegalAction(f"the change of turn {t + 1} "
+                                            f"({change.describe()}): {e}") from None
+            if t < len(orders):
+                try:
+                    match.play({c: [Action.parse(a) for a in acts]
+                                for c, acts in orders[t].items()})
+                except IllegalAction as e:
+                    raise IllegalAction(f"the orders of turn {t + 1}: {e}") from None
+                yield match
+
     @classmethod
     def replay(
-        cls, scenario: Scenario, seed: int, orders: Sequence[Mapping[str, Sequence[str]]]
+        cls,
+        scenario: Scenario,
+        seed: int,
+        orders: Sequence[Mapping[str, Sequence[str]]],
+        interventions: Sequence[Intervention] = (),
     ) -> Match:
-        """Rebuild a match from its record; raises IllegalAction if the record does not fit."""
-        match = cls.start(scenario, seed)
-        for turn_orders in orders:
-            match.play({c: [Action.parse(a) for a in acts] for c, acts in turn_orders.items()})
+        """Rebuild a match from its record (see :meth:`replaying`)."""
+        *_, match = cls.replaying(scenario, seed, orders, interventions)
         return match

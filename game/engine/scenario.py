@@ -1493,6 +1493,13 @@ WHO_FIELDS = ("who", "a", "b", "toward", "target", "than")
 SPECIAL_WHO = ("self", "decider", "chooser", "nobody")
 
 
+def effect_problems(s: Scenario, effects: Iterable[Entry]) -> list[ReferenceProblem]:
+    """The errors in names that effects written outside the scenario (the debug console's) use,
+    located from the list (``(0, "quality", "who")``)."""
+    return [p for loc, entry in _entries_in(list(effects), ())
+            for p in _entry_problems(s, entry, loc) if p.severity == "error"]
+
+
 def _entry_problems(s: Scenario, entry: Entry, loc: Loc = ()):  # noqa: C901 - a flat list
     """What is wrong with the names one effect or condition uses, each located at the field
     (``loc`` is the entry's own location)."""

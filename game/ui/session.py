@@ -78,6 +78,16 @@ def list_slots(catalogue) -> list[Slot]:
     return [s for _, s in found]
 
 
+@dataclass(frozen=True)
+class Reload:
+    """What reloading the scenario file did: whether the game now plays the file's version
+    (``scenario``, whole, before the lesson length cuts it) and what to tell the player."""
+
+    done: bool
+    message: str
+    scenario: Scenario | None = None
+
+
 def _without_path(message: str, path: Path) -> str:
     """A SaveError's message without the path it starts with (the list shows the name)."""
     return message.removeprefix(f"{path}: ")
@@ -273,6 +283,50 @@ class GameSession:
 
     def outcome(self) -> Result | None:
         return outcome(self.match.state)
+
+    # -- the modder's reload (F5)
+    def reload(self, path: Path) -> Reload:
+        """Read the scenario again from ``path`` and, if it changed and is valid, go on with it:
+        the game's record (seed, orders, console changes) is replayed on the new version from
+        the start, so the game is what it would have been had it been played on it, and this
+        turn's choices are made afresh. If the file is now invalid, holds another scenario, or
+        the record no longer fits it, the game goes on with the scenario as it was."""
+        from game.content.diff import scenario_changes
+        from game.content.loader import ScenarioError, load_scenario
+        from game.content.sources import one_line
+
+        keep = "The game goes on with the scenario as it was."
+        try:
+            whole = load_scenario(path)
+        except ScenarioError as e:
+            return Reload(False, f"{path.name} is not valid now: {one_line(e)}. {keep}")
+        if whole.id != self.scenario.id:
+            return Reload(False, f"{path.name} now holds scenario {whole.id!r}, not "
+                                 f"{self.scenario.id!r}. {keep}")
+        try:
+            new = whole.with_length(self.length)
+        except KeyError:
+            return Reload(False, f"{path.name} no longer offers the {self.length} length "
+                                 f"this game plays. {keep}")
+        changes = "; ".join(scenario_changes(self.scenario, new))
+        if not changes:
+            return Reload(False, f"{path.name} has not changed: nothing to reload.")
+        old = self.match
+        try:
+            match = Match.replay(new, old.seed, old.orders, old.interventions)
+        except IllegalAction as e:
+            return Reload(False, f"{path.name} changed ({changes}), but this game's record no "
+                                 f"longer fits it: {e}. {keep}")
+        match.touches = [*old.touches, f"turn {old.state.turn + 1}: the scenario was reloaded "
+                                       f"from its file ({changes})"]
+        self.match, self.picks, self.submitted, self.seat = match, [], {}, 0
+        self._options = None
+        self.last_events = tuple(resume.last_turn_events(match))
+        if self.autosave and self.autosaver.write(self):
+            self.notice = f"Autosave failed. {self.unsaved()}"
+        return Reload(True, f"Reloaded {path.name}: {changes}. The game was replayed on it from "
+                            "the start, with the same seed and orders; your choices this turn "
+                            "are cleared.", whole)
 
     # -- saving
     def save_to(self, path: Path) -> str | None:

@@ -54,3 +54,20 @@ def test_the_end_screen_leads_to_the_debrief_and_its_report(ui, monkeypatch):
     assert ui.scene is end
     spot = next(s for s in scene.hotspots if "Support over time" in s.tip)
     assert spot.rect.width > 100
+
+
+def test_the_debrief_of_a_touched_game_says_so_on_every_tab(ui):
+    sc = ui.app.catalogue().get("succession_1924").scenario
+    session = GameSession.new(sc, ["bukharin"], seed=11, length="short")
+    session.autosave = False
+    session.match.fire("trotsky_reads_testament", "read_it_out")
+    while not session.finished:
+        session.submit()
+    ui.app.push(TitleScene(ui.app))
+    ui.app.push(EndScene(ui.app, session))
+    ui.frames()
+    ui.click_button("Debrief")
+    for n, _name in enumerate(TABS):
+        ui.press(pygame.K_1 + n)
+        assert "This game was changed with the debug console" in ui.scene.box.html_text
+        assert "fired event" in ui.scene.box.html_text

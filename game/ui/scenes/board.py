@@ -871,6 +871,8 @@ class BoardScene(Scene):
             self.show_goal()
         elif k == pygame.K_s:
             self.save()
+        elif k == pygame.K_F5:
+            self.reload()
         elif k == pygame.K_PAGEDOWN:
             self.turn_page(1)
         elif k == pygame.K_PAGEUP:
@@ -926,6 +928,31 @@ class BoardScene(Scene):
             self.app.push(CardsScene(self.app, self))
         else:
             self.app.toast("No event cards this turn.", "Cards")
+
+    def reload(self) -> None:
+        """F5, for modders: read the scenario file again and go on with it (see
+        :meth:`GameSession.reload`), saying what changed or why the old one stays."""
+        from game.content import sources
+
+        catalogue = self.app.catalogue()
+        entry = catalogue.get(self.session.scenario.id)
+        if entry is None:
+            self.app.toast("This game's scenario has no file to reload.", "Reload")
+            return
+        done = self.session.reload(entry.path)
+        if done.scenario is not None:  # new games, too, are played on the file as it is now
+            at = catalogue.entries.index(entry)
+            catalogue.entries[at] = sources.Entry(done.scenario.id, done.scenario.title,
+                                                  entry.path, entry.origin, done.scenario)
+            self.page, self.row_focus = 0, 0
+            self.turn_begun = self.session.match.state.turn  # the same turn: no hand-off again
+            self.refresh()
+            if self.session.hotseat:  # everyone chooses again, from the first seat
+                from .hotseat import PrivacyScreen
+
+                self.app.push(PrivacyScreen(self.app, self))
+        title = "Scenario reloaded" if done.done else "Scenario not reloaded"
+        self.app.toast(explain.esc(done.message), title)
 
     def save(self) -> None:
         from .saveload import SaveScene

@@ -12,7 +12,7 @@ from pygame_gui.elements import UITextBox
 
 from game import files, paths
 from game.debrief.build import debrief
-from game.debrief.html import render_debrief, render_handout
+from game.debrief.html import render_debrief, render_handout, touched_words
 from game.debrief.model import Debrief
 from game.words.names import date_words
 
@@ -138,6 +138,12 @@ class DebriefScene(Scene):
         self.build()
 
     def tab_html(self) -> str:
+        """The chosen tab, under a warning when the game was changed from outside its rules."""
+        if not self.d.touches:
+            return self._tab_html()
+        return f"<b>{esc(touched_words(self.d.touches))}</b><br><br>{self._tab_html()}"
+
+    def _tab_html(self) -> str:
         d = self.d
         if self.tab == 0:
             rows = [

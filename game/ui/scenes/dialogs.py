@@ -23,6 +23,8 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("E", "on the board: end the turn"),
     ("C", "on the board: show this turn's event cards again"),
     ("S", "on the board: save the game"),
+    ("F5", "on the board, for modders: reload the scenario's file and go on with it (the game is "
+     "replayed on it, and marked as changed)"),
     ("Left / Right", "in the encyclopedia: mark a link of the article; Enter follows it"),
     ("F11", "window or full screen"),
 )
