@@ -607,7 +607,7 @@ class Report:
             lo, hi = wilson(k, n)
             rows.append([c.name, k, _pct(k / n), f"{_pct(lo)} - {_pct(hi)}"])
         return [
-            "WIN RATES (the winner of a game: best outcome, then Politburo following, then "
+            "WIN RATES (the winner of a game: best outcome, then following in the top organ, then "
             "support)",
             t.table(["Contender", "Wins", "Rate", "95% interval (Wilson)"], rows, shrink=0),
             "",

@@ -23,13 +23,20 @@ from .actions import CONVENABLE, DIRECTIONS, FORUMS, SPECS, ActionKind
 from .explain import in_sentence, signed
 from .narrate_rows import Names, Row
 from .record import GameEvent, Kind
-from .scenario import Scenario, post_of
+from .scenario import Power, Scenario, post_of
 
 ACTION_KINDS: tuple[ActionKind, ...] = tuple(ActionKind)  # by A_* code
 
 
 def _name(sc: Scenario, c: int) -> str:
     return sc.contenders[c].short
+
+
+def _only_with(sc: Scenario, power: Power, what: str) -> str:
+    """'only an office with the power to appoint (the General Secretary) can', naming the
+    scenario's offices that have it."""
+    holders = " or ".join(o.name for o in sc.offices if power in o.powers)
+    return f"only an office with {what}{f' ({holders})' if holders else ''} can"
 
 
 def _organ(sc: Scenario, organ: str) -> str:
@@ -72,7 +79,9 @@ def _rival(verb: str, after: str = "") -> Callable[[Scenario, int, int, int], st
 
 
 def _direction(verb: str) -> Callable[[Scenario, int, int, int], str]:
-    return lambda sc, c, d, seen: f"{verb} to the {'Left' if d == lay.LEFT else 'Right'}"
+    """``verb`` may name the scenario's organs: ``{sc.organs.politburo.name}``."""
+    return lambda sc, c, d, seen: (
+        f"{verb.format(sc=sc)} to the {sc.axis.left if d == lay.LEFT else sc.axis.right}")
 
 
 def _resign_label(sc: Scenario, c: int, office: int, seen: int) -> str:
@@ -88,7 +97,8 @@ _LABELS: dict[int, Callable[[Scenario, int, int, int], str]] = {
     lay.A_SPEECH: _fixed("Give a speech to the party"),
     lay.A_ARTICLE: _fixed("Publish an article on the party's line"),
     lay.A_SHIFT: _direction("Shift your line"),
-    lay.A_RESOLUTION: _direction("Move a resolution in the Politburo to shift the party's line"),
+    lay.A_RESOLUTION: _direction(
+        "Move a resolution in the {sc.organs.politburo.name} to shift the party's line"),
     lay.A_ALLY: _rival("Propose an alliance to"),
     lay.A_ACCEPT: _rival("Accept the alliance offered by"),
     lay.A_BREAK: _rival("Break your alliance with"),
@@ -135,8 +145,7 @@ _REASONS: dict[int, Callable[[Scenario, int, int, int], str]] = {
         f"only members of the {_organ(sc, 'politburo')} can move resolutions there"),
     why.NOT_IN_CC: lambda sc, *_: (
         f"only members of the {_organ(sc, 'central_committee')} can bring a charge"),
-    why.CANNOT_APPOINT: lambda *_: (
-        "only an office with the power to appoint (the General Secretary) can"),
+    why.CANNOT_APPOINT: lambda sc, *_: _only_with(sc, Power.APPOINT, "the power to appoint"),
     why.PATRONAGE_OFF: lambda *_: "appointments from the centre are switched off in this game",
     why.CANNOT_RECRUIT: lambda *_: "only an office that runs the party's membership can recruit",
     why.NO_DRIVE: lambda *_: "no recruitment drive is open",

@@ -340,7 +340,7 @@ class BoardScene(Scene):
             centre = (card.left + rad + self.px(8), card.top + rad + pad + self.px(2))
             tok = draw.token(surface, centre, rad, self.styles[c.index], draw.initials(c.short), p,
                              faded=not c.in_party)
-            tip = explain.status(c) + ("" if mine else "<br>" + explain.trust(v, c))
+            tip = explain.status(c, v) + ("" if mine else "<br>" + explain.trust(v, c))
             self.hotspot(tok, tip, term=self.session.scenario.contenders[c.index].id)
             tx = tok.right + self.px(6)
             width = card.right - tx - pad
@@ -369,7 +369,7 @@ class BoardScene(Scene):
             y = max(big.bottom, tok.bottom + self.px(2))
             sr = draw.block(surface, c.status_name, (left, y), inner, "body", self.fs(12),
                             p.muted, max_lines=2)
-            self.hotspot(sr, explain.status(c))
+            self.hotspot(sr, explain.status(c, v))
             y = sr.bottom
             for row in stats:
                 x = left
@@ -470,12 +470,13 @@ class BoardScene(Scene):
         p, v, r = self.app.palette, self.view, self.r_left
         my = self.heading(surface, "The mood", (r.left, top), r.width)
         word = draw.font("heading", self.fs(14))
-        side = max(word.size("LEFT")[0], word.size("RIGHT")[0]) + self.px(8)
+        left, right = v.axis.left.upper(), v.axis.right.upper()  # the scenario's ends
+        side = max(word.size(left)[0], word.size(right)[0]) + self.px(8)
         axis = pygame.Rect(r.left + side, my + self.px(30), r.width - 2 * side, self.px(4))
         surface.fill(p.ink, axis)
-        draw.text(surface, "LEFT", (axis.left - self.px(4), axis.centery), "heading",
+        draw.text(surface, left, (axis.left - self.px(4), axis.centery), "heading",
                   self.fs(14), p.ink, anchor="midright")
-        draw.text(surface, "RIGHT", (axis.right + self.px(4), axis.centery), "heading",
+        draw.text(surface, right, (axis.right + self.px(4), axis.centery), "heading",
                   self.fs(14), p.ink, anchor="midleft")
 
         def at(x: float) -> int:

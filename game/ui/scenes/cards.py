@@ -6,18 +6,11 @@ from __future__ import annotations
 import pygame
 from pygame_gui.elements import UILabel, UITextBox
 
-from game.engine import FACTOR_NAMES, ActionKind, Factor
+from game.engine import ActionKind
 from game.engine.view import CardInfo
 
 from ..explain import esc
 from .dialogs import Overlay
-
-
-def factor_name(factor: str) -> str:
-    try:
-        return FACTOR_NAMES[Factor(factor)]
-    except ValueError:
-        return factor.replace("_", " ")
 
 
 class CardsScene(Overlay):
@@ -39,7 +32,7 @@ class CardsScene(Overlay):
         ui, root = self.app.ui, self.root
         band = f"Event card {self.index + 1} of {len(self.cards)}"
         if card.factor:
-            band += f"  ·  {factor_name(card.factor)}"
+            band += f"  ·  {card.factor_name}"
         UILabel(
             pygame.Rect(inner.x, inner.y, inner.w, round(30 * k)),
             band.upper(),
