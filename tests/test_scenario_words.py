@@ -121,3 +121,26 @@ def test_the_teacher_pack_speaks_the_scenarios_words(run, tmp_path):
     text = " ".join(visible_text(p.read_text(encoding="utf-8")) for p in pages)
     assert foreign_words(text) == []
     assert "Which heir the dead First Lamplighter favoured" in text  # its own description
+
+
+def test_the_boards_encyclopedia_links_follow_the_scenarios_names():
+    """The board links an organ and the mood to the encyclopedia by the scenario's words: the
+    main scenario's still open their articles; a renamed organ opens none of 1924's."""
+    from game.content.encyclopedia import load_encyclopedia
+
+    enc, main = load_encyclopedia(), load("succession_1924")
+    assert enc.find(main.organs.central_committee.name).id == "central_committee"
+    assert enc.find(main.organs.congress.name).id == "congress"
+    assert enc.find(main.axis.about).id == "nep"
+    council = load_scenario(FICTIONAL)
+    assert enc.find(council.organs.central_committee.name) is None
+    assert enc.find(council.axis.about) is None
+
+
+def test_check_heads_the_factors_with_the_scenarios_names(council):
+    from game.check import factor_head
+
+    heads = [factor_head(council, str(f)) for f in Factor]
+    assert heads == ["Wardenships", "Weakness", "Allies", "Charters", "Rivalry", "Blessing",
+                     "Personal", "Luck"]
+    assert factor_head(load("succession_1924"), "lenins_legacy") == "Lenin"

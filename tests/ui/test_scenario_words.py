@@ -81,6 +81,9 @@ def test_a_whole_game_of_the_council_shows_only_its_words(ui, seen):
     board = ui.app.push(BoardScene(ui.app, session))
     ui.frames()
     seen.look(ui)
+    terms = {spot.term for spot in board.hotspots}  # right-click: the encyclopedia, by name
+    assert {"Assembly of Burghers", "Great Convention", sc.axis.about} <= terms
+    assert not terms & {"central_committee", "congress", "nep"}
     for key in (pygame.K_F1, pygame.K_g):  # the help and the goal, then back
         ui.press(key)
         seen.look(ui)

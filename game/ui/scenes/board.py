@@ -437,14 +437,14 @@ class BoardScene(Scene):
                 f"{v.organ_names['central_committee']} ({v.cc_seats})",
                 cc,
                 explain.central_committee(v, list(zip(names, cc, strict=True))),
-                "central_committee",
+                v.organ_names["central_committee"],  # the encyclopedia finds it by name
                 self.px(40),
             ),
             (
                 f"{v.organ_names['congress']} ({v.congress_delegates:,})",
                 congress,
                 explain.congress(v, list(zip(names, congress, strict=True))),
-                "congress",
+                v.organ_names["congress"],
                 0,
             ),
         ):
@@ -506,7 +506,7 @@ class BoardScene(Scene):
             tr = draw.text(surface, tag, (cx, below), "heading", self.fs(13), colour,
                            anchor="midtop")
             self.hotspot(tr.union(pygame.Rect(cx - 8, axis.top - 6, 16, 20)), explain.mood(v),
-                         term="nep")
+                         term=v.axis.about)
         uy = below + label_f.get_linesize() + self.px(8)
         ur = draw.text(surface, "UNITY", (r.left, uy), "heading", self.fs(16), p.ink)
         pct_w = draw.font("heading", self.fs(16)).size("100%")[0]
