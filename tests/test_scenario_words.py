@@ -144,3 +144,12 @@ def test_check_heads_the_factors_with_the_scenarios_names(council):
     assert heads == ["Wardenships", "Weakness", "Allies", "Charters", "Rivalry", "Blessing",
                      "Personal", "Luck"]
     assert factor_head(load("succession_1924"), "lenins_legacy") == "Lenin"
+
+
+def test_the_lab_report_speaks_the_scenarios_words(run, tmp_path):
+    out = tmp_path / "lab.html"
+    code, shown, err = run(["lab", "--scenario", FICTIONAL, "--games", 4, "-o", out])
+    assert code == 0, err
+    text = visible_text(out.read_text(encoding="utf-8"))
+    assert foreign_words(text) == [] and foreign_words(shown) == []
+    assert "out of the Council of Elders" in text

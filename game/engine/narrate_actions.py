@@ -43,6 +43,16 @@ def _organ(sc: Scenario, organ: str) -> str:
     return getattr(sc.organs, organ).name
 
 
+def _convened(sc: Scenario, organ: int) -> str:
+    """What ``convene`` calls: 'plenum of the Central Committee' or 'Party Congress', by the
+    scenario's names (the order's own word for anything else)."""
+    if organ == lay.CONVENE_PLENUM:
+        return f"plenum of the {_organ(sc, 'central_committee')}"
+    if organ == lay.CONVENE_CONGRESS:
+        return _organ(sc, "congress")
+    return str(target_text(sc, lay.A_CONVENE, organ))
+
+
 # ----- orders -------------------------------------------------------------------------------------
 def target_text(sc: Scenario, kind: int, target: int) -> str | None:
     """An order's target as the old text of the action names it (``moscow``, ``left``,
@@ -116,7 +126,7 @@ _LABELS: dict[int, Callable[[Scenario, int, int, int], str]] = {
     lay.A_RESIGN: _resign_label,
     lay.A_REST: _fixed("Rest and recover your health"),
     lay.A_CONVENE: lambda sc, c, organ, seen: (
-        f"Convene an extraordinary {target_text(sc, lay.A_CONVENE, organ)} this turn"),
+        f"Convene an extraordinary {_convened(sc, organ)} this turn"),
 }
 
 
@@ -182,7 +192,7 @@ _REASONS: dict[int, Callable[[Scenario, int, int, int], str]] = {
         else "you hold no office"),
     why.RESIGNATION_WAITING: lambda *_: "your offer to resign is already waiting for a vote",
     why.MEETS_THIS_TURN: lambda sc, kind, target, organ: (
-        f"a {target_text(sc, lay.A_CONVENE, organ)} already meets this turn"),
+        f"a {_convened(sc, organ)} already meets this turn"),
     why.CONGRESS_TOO_SOON: lambda sc, *_: f"too soon after the last {_organ(sc, 'congress')}",
 }
 
