@@ -471,13 +471,14 @@ class BoardScene(Scene):
         my = self.heading(surface, "The mood", (r.left, top), r.width)
         word = draw.font("heading", self.fs(14))
         left, right = v.axis.left.upper(), v.axis.right.upper()  # the scenario's ends
-        side = max(word.size(left)[0], word.size(right)[0]) + self.px(8)
+        most = r.width // 4  # long names are shortened: the axis keeps half the column
+        side = min(most, max(word.size(left)[0], word.size(right)[0]) + self.px(8))
         axis = pygame.Rect(r.left + side, my + self.px(30), r.width - 2 * side, self.px(4))
         surface.fill(p.ink, axis)
         draw.text(surface, left, (axis.left - self.px(4), axis.centery), "heading",
-                  self.fs(14), p.ink, anchor="midright")
+                  self.fs(14), p.ink, anchor="midright", max_width=side - self.px(8))
         draw.text(surface, right, (axis.right + self.px(4), axis.centery), "heading",
-                  self.fs(14), p.ink, anchor="midleft")
+                  self.fs(14), p.ink, anchor="midleft", max_width=side - self.px(8))
 
         def at(x: float) -> int:
             return round(axis.left + (x + 1) / 2 * axis.width)

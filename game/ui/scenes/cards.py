@@ -10,6 +10,7 @@ from game.engine import ActionKind
 from game.engine.view import CardInfo
 
 from ..explain import esc
+from ..stage import fitted
 from .dialogs import Overlay
 
 
@@ -33,13 +34,14 @@ class CardsScene(Overlay):
         band = f"Event card {self.index + 1} of {len(self.cards)}"
         if card.factor:
             band += f"  ·  {card.factor_name}"
-        UILabel(
+        label = UILabel(
             pygame.Rect(inner.x, inner.y, inner.w, round(30 * k)),
-            band.upper(),
+            "",
             ui,
             container=root,
             object_id="#muted",
         )
+        label.set_text(fitted(label, band.upper()))  # a scenario's factor names can be long
         self.heading(
             pygame.Rect(inner.x, inner.y + round(30 * k), inner.w, round(56 * k)), card.title
         )
