@@ -165,8 +165,8 @@ POWER_RULES: dict[Power, str] = {  # what each power does in the rules, for docs
     Power.DOSSIERS: "Keep the party's files: each `dossier` action files two dossiers on a "
     "rival, not one (up to `dossier_limit`).",
     Power.PRESS: "A newspaper of one's own: an `article` reaches 2.5 times as far.",
-    Power.ARMY: "Command of the army: the holder may `army`, cultivating the army's party "
-    "organisations (it also feeds the fear of a Bonaparte: threat).",
+    Power.ARMY: "Command of the army: the holder may take the `army` action, cultivating the "
+    "army's party organisations, which also raises their threat (the fear of a Bonaparte).",
     Power.COMINTERN: "The International: the holder may answer a charge by an `appeal` to the "
     "`comintern` forum, which sways the vote by their prestige (anyone may appeal to the "
     "`party`, which sways it by their support). It does nothing else.",
