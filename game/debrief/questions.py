@@ -286,7 +286,7 @@ def _patronage_question(c: _Context) -> Question | None:
             "your game?"
     evidence = []
     if pat is not None:
-        evidence.append(f"The factor table: for {hname}, {_share(pat, hname)}.")
+        evidence.append(f"The factor table: for {hname}, {lowered(_share(pat, hname))}.")
     if vote is not None:
         evidence.append(
             f"The vote of {vote.date}, {vote.organ}: {vote.headline} (look at the blocs loyal "
