@@ -44,12 +44,12 @@ from .api import (
     view,
 )
 from .record import Bloc, GameEvent, Kind, Tally
-from .scenario import FACTOR_NAMES, ID_PATTERN, Axis, Factor, Scenario
+from .scenario import ID_PATTERN, Axis, Factor, Scenario
 from .state import GameState
 from .view import View
 
 __all__ = [
-    "SPECS", "Action", "ActionKind", "Axis", "Bloc", "FACTOR_NAMES", "Factor", "FactorShare",
+    "SPECS", "Action", "ActionKind", "Axis", "Bloc", "Factor", "FactorShare",
     "GameEvent", "GameState", "ID_PATTERN", "IllegalAction", "Kind", "Ledger", "Match",
     "MilestoneMark", "Option", "Outcome", "Result", "Scenario", "Tally", "TurnResult", "View",
     "apply_turn", "cards_fired", "factor_shares", "guess_state", "holds", "legal_actions",
