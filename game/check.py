@@ -54,6 +54,15 @@ FACTOR_SHORT = {  # column heads for the factors table
 }
 
 
+def factor_head(sc: Scenario, factor: str) -> str:
+    """A factor's column head: the game's short name, or for a factor the scenario names
+    itself the last word of that name ("Stalin's legacy": "Legacy")."""
+    if factor not in {str(f) for f in sc.factors}:
+        return FACTOR_SHORT.get(factor, factor)
+    last = sc.factor_name(factor).split()[-1]
+    return last[0].upper() + last[1:]
+
+
 @dataclass(frozen=True, slots=True)
 class GameRecord:
     """What one game showed: who got which outcome, which events fired, which choices and
@@ -607,7 +616,7 @@ class Report:
             lo, hi = wilson(k, n)
             rows.append([c.name, k, _pct(k / n), f"{_pct(lo)} - {_pct(hi)}"])
         return [
-            "WIN RATES (the winner of a game: best outcome, then Politburo following, then "
+            "WIN RATES (the winner of a game: best outcome, then following in the top organ, then "
             "support)",
             t.table(["Contender", "Wins", "Rate", "95% interval (Wilson)"], rows, shrink=0),
             "",
@@ -632,7 +641,7 @@ class Report:
         factors = list(next(iter(shares.values())))
         rows = [[c.short, *[f"{100 * shares[c.id][f]:+.0f}" for f in factors]]
                 for c in self.scenario.contenders if c.id in shares]
-        heads = [FACTOR_SHORT.get(f, f) for f in factors]
+        heads = [factor_head(self.scenario, f) for f in factors]
         return [
             "FACTORS (mean share of what moved each contender's support, in %: + for them, - "
             "against)",

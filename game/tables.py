@@ -107,11 +107,9 @@ def stacked(shares: Sequence[float], marks: Sequence[str], width: int, rest: str
     return (out + rest * width)[:width]
 
 
-def axis(
-    markers: Sequence[tuple[float, str]], width: int, left: str = "Left", right: str = "Right"
-) -> str:
-    """A left-right axis from -1 to +1 with single-letter markers placed on it:
-    ``Left [----S-+--T----] Right``. Later markers win a shared cell."""
+def axis(markers: Sequence[tuple[float, str]], width: int, left: str, right: str) -> str:
+    """A left-right axis from -1 to +1 with single-letter markers placed on it, its ends
+    named: ``Left [----S-+--T----] Right``. Later markers win a shared cell."""
     inner = max(3, width - len(left) - len(right) - 4)
     cells = ["-"] * inner
     cells[inner // 2] = "+"

@@ -471,9 +471,9 @@ def test_tables():
     assert t.bar(0.5, 10) == "#####....." and t.bar(2, 4) == "####" and t.bar(-1, 3) == "..."
     assert t.stacked([0.5, 0.25, 0.25], "ABC", 8) == "AAAABBCC"
     assert len(t.stacked([0.333, 0.333, 0.2], "ABC", 16)) == 16
-    assert t.axis([(-1, "L"), (1, "R")], 20) == "Left [L--+--R] Right"
-    ax = t.axis([(-1, "L"), (0, "C"), (1, "R")], 30)
-    assert ax.startswith("Left [L") and ax.endswith("R] Right") and "C" in ax
+    assert t.axis([(-1, "L"), (1, "R")], 20, "Left", "Right") == "Left [L--+--R] Right"
+    ax = t.axis([(-1, "L"), (0, "C"), (1, "R")], 32, "Reform", "Tradition")
+    assert ax.startswith("Reform [L") and ax.endswith("R] Tradition") and "C" in ax
     assert t.unique_marks(["Stalin", "Sverdlov", "Trotsky"]) == ["S", "V", "T"]
     assert t.ascii_safe("a\u2014b \u2588", "ascii") == "a-b #"
     assert t.clip("abcdef", 4) == "abc~"

@@ -10,7 +10,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from game import tables as t
-from game.engine import ActionKind, GameEvent, Kind, Match, Option, Scenario, View, outcome, view
+from game.engine import (
+    ActionKind,
+    Axis,
+    GameEvent,
+    Kind,
+    Match,
+    Option,
+    Scenario,
+    View,
+    outcome,
+    view,
+)
 from game.words import goal
 from game.words.actions import card_choice
 from game.words.names import date_words, office_post, ordinal
@@ -29,11 +40,11 @@ def date_line(v: View) -> str:
     return f"{date_words(v.date)} (turn {shown} of {v.turns})"
 
 
-def line_word(x: float) -> str:
-    """A line on the left-right axis in words and numbers: 'Left 0.40', 'centre'."""
+def line_word(x: float, axis: Axis) -> str:
+    """A line on the scenario's axis in words and numbers: 'Left 0.40', 'centre'."""
     if abs(x) < 0.05:
         return "centre"
-    return f"{'Left' if x < 0 else 'Right'} {abs(x):.2f}"
+    return f"{axis.side(x)} {abs(x):.2f}"
 
 
 def faction_name(v: View, c: int) -> str:
@@ -62,19 +73,22 @@ def render_board(
 
     # the mood
     axis_w = max(30, min(70, width - 30))
+    ends = (v.axis.left, v.axis.right)
     out.append("THE MOOD OF THE PARTY")
     out.append(
-        "  " + t.axis([(v.party_line, "P"), (v.mood_line, "M")], axis_w) + "   M mood, P party line"
+        "  " + t.axis([(v.party_line, "P"), (v.mood_line, "M")], axis_w, *ends)
+        + "   M mood, P party line"
     )
     out.append(
         "  "
-        + t.axis(list(zip([c.line for c in v.contenders], marks, strict=True)), axis_w)
+        + t.axis(list(zip([c.line for c in v.contenders], marks, strict=True)), axis_w, *ends)
         + "   lines"
     )
     out.append(f"  Unity [{t.bar(v.mood_unity, 20, g)}] {t.pct(v.mood_unity)}")
     out.append(
         t.wrap(
-            f"(mood {line_word(v.mood_line)}, party line {line_word(v.party_line)})",
+            f"(mood {line_word(v.mood_line, v.axis)}, "
+            f"party line {line_word(v.party_line, v.axis)})",
             width,
             indent="  ",
         )
@@ -139,11 +153,11 @@ def render_board(
     out.append(
         t.table(
             [
-                "Faction",
-                "CC",
+                "Faction",  # the organs are named above: their names may be long
+                "Seats",
                 f"of {v.cc_seats}",
                 "",
-                "Congress",
+                "Delegates",
                 f"of {v.congress_delegates:,}",
                 "",
             ],
@@ -206,7 +220,8 @@ def render_board(
         if narrow:  # the status goes to the notes below, the line is on the mood's axis
             rows.append([name, *numbers, str(c.action_points)])
         else:
-            rows.append([name, c.status_name, *numbers, line_word(c.line), str(c.action_points)])
+            rows.append([name, c.status_name, *numbers, line_word(c.line, v.axis),
+                         str(c.action_points)])
     if narrow:
         headers, align = ["Contender", "Support", "Prestige", "Health", "Threat", "AP"], "lrrrrr"
     else:

@@ -17,9 +17,19 @@ from typing import Any
 
 import yaml
 
+from game.engine import Factor
+
+FACTOR_IDS = tuple(str(f) for f in Factor)
+
 TEXT: dict[str, int] = {
     "id": 64,
     "short": 16,  # the contender's name in tables, the board's columns and the logs
+    "left": 16,  # an end of the line axis: beside the board's axis and in the terminal's
+    "right": 16,
+    "about": 120,  # what the axis is about, and what each end wants
+    "left_wants": 120,
+    "right_wants": 120,
+    **dict.fromkeys(FACTOR_IDS, 60),  # a factor's name given as a text (`factors`)
     "name": 60,
     "post": 80,  # an office as a sentence names it: 'the Leningrad party organisation'
     "title": 80,
@@ -60,7 +70,8 @@ COUNT: dict[str, int] = {
 """How many items a list (or keys a mapping) may have, by the name of its field."""
 DEFAULT_COUNT = 200
 
-ONE_LINE = frozenset({"id", "short", "name", "post", "title", "label", "source", "question"})
+ONE_LINE = frozenset({"id", "short", "name", "post", "title", "label", "source", "question",
+                      "left", "right", "about", "left_wants", "right_wants", *FACTOR_IDS})
 """Fields shown on one line, where a line break is refused too."""
 ALLOWED_CONTROLS = frozenset("\n\t")  # in prose: YAML's block texts have line breaks
 

@@ -35,7 +35,16 @@ from game.engine.conditions import CONDITION_TYPES
 from game.engine.dates import DATE_PATTERN, PERIOD_PREFIX_PATTERN, Date
 from game.engine.effects import EFFECT_TYPES
 from game.engine.registry import Entry, body_fields
-from game.engine.scenario import FACTOR_NAMES, Factor, Power, Rules, Scenario
+from game.engine.scenario import (
+    FACTOR_DESCRIPTIONS,
+    FACTOR_NAMES,
+    POWER_RULES,
+    Axis,
+    Factor,
+    Power,
+    Rules,
+    Scenario,
+)
 from game.files import write_text
 
 from . import limits
@@ -1133,16 +1142,64 @@ def _actions() -> list[str]:
 
 
 def _powers_and_factors() -> list[str]:
-    out = ["### Powers", "", _docstring(Power), ""]
-    out += [
-        "### Factors", "",
-        _docstring(Factor) + " Each event card names one with its `factor`; the debrief adds "
-        "up what each factor won or cost every contender.",
-        "",
-        "| factor | meaning |",
+    out = [
+        "### Powers", "", _docstring(Power), "",
+        "| power | what it lets the holder do in the rules |",
         "|---|---|",
     ]
-    out += [f"| `{f.value}` | {FACTOR_NAMES.get(f, '')} |" for f in Factor]
+    out += [f"| `{p.value}` | {POWER_RULES[p]} |" for p in Power]
+    out += [
+        "",
+        "An office lists its powers; every contender holding it has them, and loses them with "
+        "the office. Several offices may share a power, and an office may have none (it still "
+        "gives its action points and base regions). A power nobody holds is simply not used: "
+        "with no `appoint`, nobody appoints secretaries.",
+        "",
+        "```yaml",
+        "offices:",
+        "  - id: first_secretary",
+        "    name: First Secretary",
+        "    powers: [appoint, agenda, dossiers]",
+        "    action_points: 1",
+        "```",
+        "",
+        "### Factors", "",
+        _docstring(Factor) + " Each event card names one with its `factor`; the debrief adds "
+        "up what each factor won or cost every contender. The ids are fixed; a scenario names "
+        "them for its own era with its `factors` (a name, or a name and a description):",
+        "",
+        "```yaml",
+        "factors:",
+        "  patronage: The First Secretaryship and patronage",
+        "  lenins_legacy:",
+        "    name: Stalin's legacy",
+        "    description: Who could claim to continue Stalin's work, and who to undo it.",
+        "```",
+        "",
+        "Factors it leaves out keep the game's names and descriptions:",
+        "",
+        "| factor | name | description |",
+        "|---|---|---|",
+    ]
+    out += [f"| `{f.value}` | {FACTOR_NAMES[f]} | {FACTOR_DESCRIPTIONS[f]} |" for f in Factor]
+    out += [
+        "",
+        "### The line axis", "",
+        _docstring(Axis) + " A scenario names its own with `axis` (every key optional; the "
+        "defaults are the 1920s quarrel over the NEP):",
+        "",
+        "```yaml",
+        "axis:",
+        "  about: the pace of de-Stalinisation",
+        "  left: Thaw",
+        "  right: Old Guard",
+        "  left_wants: release the prisoners, loosen control",
+        "  right_wants: keep Stalin's system",
+        "```",
+        "",
+        "The names of the organs come from `organs` (each organ's `name`), and the interface "
+        "uses them everywhere: menus, votes, the debrief and the teacher's material.",
+    ]
     return out + [""]
 
 
@@ -1201,6 +1258,7 @@ def modding_markdown() -> str:
         "  - [Actions](#actions)",
         "  - [Powers](#powers)",
         "  - [Factors](#factors)",
+        "  - [The line axis](#the-line-axis)",
         "",
     ]
     out += _tutorial()

@@ -12,9 +12,8 @@ import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from game.engine import FactorShare as EngineFactorShare
 from game.engine import (
-    FACTOR_NAMES,
-    Factor,
     GameEvent,
     GameState,
     IllegalAction,
@@ -28,10 +27,10 @@ from game.engine import (
     outcome,
     view,
 )
-from game.engine import FactorShare as EngineFactorShare
 from game.saves import SaveError, SaveFile, played_scenario, resume
 from game.teacher import Material, material
 from game.words.conditions import describe_condition
+from game.words.names import lowered
 
 from . import history as hist
 from .model import (
@@ -77,13 +76,9 @@ class DebriefError(ValueError):
     """A game that cannot be debriefed: a record that does not replay, or no turn played."""
 
 
-def factor_name(factor: str | None) -> str | None:
-    if factor is None:
-        return None
-    try:
-        return FACTOR_NAMES[Factor(factor)]
-    except ValueError:
-        return factor
+def factor_name(sc: Scenario, factor: str | None) -> str | None:
+    """What the scenario calls a factor (None for none)."""
+    return None if factor is None else sc.factor_name(factor)
 
 
 def pts(x: float) -> str:
@@ -359,9 +354,9 @@ def _divergences(g: _Game, changes: list[_Change]) -> list[Divergence]:
             continue
         ch = _change_for(changes, m.contender, m.step, when, g)
         cause = ch.cause if ch and ch.cause else ""
-        factor = factor_name(ch.factor) if ch else None
+        factor = factor_name(g.sc, ch.factor) if ch else None
         why = f"It followed {cause}" if cause else "It followed the game's events"
-        why += f"; the game books it under {factor.lower()}." if factor else "."
+        why += f"; the game books it under {lowered(factor)}." if factor else "."
         out.append(
             Divergence(
                 kind="earlier" if delta < 0 else "later",
@@ -510,7 +505,7 @@ MECHANISM = {
     "opponents_weaknesses": "followers deserted rivals in disgrace or out of the party",
     "alliances": "allies' followers came over",
     "rivalries": "accusations and their aftermath",
-    "lenins_legacy": "Lenin's name and his Testament",
+    "lenins_legacy": "claims on the founder's name and his last words",
     "personal_qualities": "speeches, articles and the army",
     "luck": "illness and chance",
 }
@@ -589,7 +584,7 @@ def _turning_points(g: _Game, changes: list[_Change]) -> list[TurningPoint]:
     # Swings in support, with the factor that moved most in their direction.
     for _, c, t, delta, factor, amount, cards_at, played in _swings(g)[:MAX_SWINGS]:
         cid = g.ids[c]
-        fname = factor_name(factor) or factor
+        fname = factor_name(g.sc, factor) or factor
         direction = "gain" if delta > 0 else "loss"
         related = _swing_events(g, played, c, factor, cards_at)
         before = g.books[0].start[c] if played < 0 else g.books[played].now[c]
@@ -626,7 +621,7 @@ def _turning_points(g: _Game, changes: list[_Change]) -> list[TurningPoint]:
             weight = 5 + g.rungs[ch.ref] if ch.kind == "down" else 4
             kind = "status"
             label = ch.text
-        fname = factor_name(ch.factor)
+        fname = factor_name(g.sc, ch.factor)
         cause = ch.cause or "the game's events"
         cause = f"{fname}: {cause}" if fname else cause
         points.append(
@@ -674,8 +669,8 @@ def _turning_points(g: _Game, changes: list[_Change]) -> list[TurningPoint]:
                 text=f"{tl.organ}: {tl.headline()}",
                 contenders=[g.ids[a] for a in e.actors],
                 factor=e.factor,
-                factor_name=factor_name(e.factor),
-                cause=f"{factor_name(e.factor) or 'The vote'}: a margin of {gap} vote"
+                factor_name=factor_name(g.sc, e.factor),
+                cause=f"{factor_name(g.sc, e.factor) or 'The vote'}: a margin of {gap} vote"
                 f"{'s' * (gap != 1)} \u2014 "
                 + "; ".join(
                     f"{b.label} {b.yes}\u2013{b.no} ({b.reason})"
@@ -692,7 +687,7 @@ def _turning_points(g: _Game, changes: list[_Change]) -> list[TurningPoint]:
 
 
 def _breakdown(
-    cid: str, start: float, end: float, shares: Sequence[EngineFactorShare]
+    sc: Scenario, cid: str, start: float, end: float, shares: Sequence[EngineFactorShare]
 ) -> FactorBreakdown:
     return FactorBreakdown(
         contender=cid,
@@ -700,7 +695,7 @@ def _breakdown(
         end=end,
         change=float(sum(f.amount for f in shares)),
         factors=[
-            FactorShare(factor=f.factor, name=factor_name(f.factor) or f.factor, amount=f.amount,
+            FactorShare(factor=f.factor, name=sc.factor_name(f.factor), amount=f.amount,
                         share=f.share)
             for f in shares
         ],
@@ -1022,7 +1017,7 @@ def debrief(
     books = g.books[-1]
     factors = [
         _with_votes(
-            _breakdown(cid, books.start[c], books.now[c], books.shares(cid)),
+            _breakdown(sc, cid, books.start[c], books.now[c], books.shares(cid)),
             _factor_votes(g, cid),
         )
         for c, cid in enumerate(g.ids)
@@ -1250,10 +1245,10 @@ def _summarise(
         names = [f.factor for f in games[0][2].factors[0].factors]
         for cid in ids:
             fbs = [next(f for f in d.factors if f.contender == cid) for _, _, d in games]
-            factors.append(_mean_breakdown(cid, fbs, names))
+            factors.append(_mean_breakdown(sc, cid, fbs, names))
         for _, _, d in games:
             pooled += [f for f in d.factors if f.contender in d.humans]
-        played_fb = _mean_breakdown("played", pooled, names) if pooled else None
+        played_fb = _mean_breakdown(sc, "played", pooled, names) if pooled else None
     lines = [
         GameLine(
             path=path,
@@ -1326,11 +1321,11 @@ def _summarise(
 
 
 def _mean_breakdown(
-    cid: str, fbs: Sequence[FactorBreakdown], names: Sequence[str]
+    sc: Scenario, cid: str, fbs: Sequence[FactorBreakdown], names: Sequence[str]
 ) -> FactorBreakdown:
     k = len(fbs)
     amounts = [sum(fb.factors[i].amount for fb in fbs) / k for i in range(len(names))]
     return _breakdown(
-        cid, sum(f.start for f in fbs) / k, sum(f.end for f in fbs) / k,
+        sc, cid, sum(f.start for f in fbs) / k, sum(f.end for f in fbs) / k,
         factor_shares(names, amounts),
     )

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from game.engine import FACTOR_NAMES, Scenario
+from game.engine import Scenario
 from game.teacher import Material
+from game.words.names import lowered
 
 from .model import Debrief, Divergence, FactorBreakdown, FactorShare, MarkLevel, Question
 
@@ -65,8 +66,7 @@ def _phrase(f: FactorShare, who: str) -> str:
         return f"the weakness of {who}'s opponents" if f.helped else f"{who}'s own weaknesses"
     if f.factor == "patronage":
         return "patronage (the power of appointment)"
-    name = FACTOR_NAMES.get(f.factor, f.name)  # type: ignore[call-overload]
-    return name if name.startswith("Lenin") else name[0].lower() + name[1:]
+    return lowered(f.name)
 
 
 def _does(f: FactorShare) -> str:
@@ -154,7 +154,7 @@ class _Context:
 
 def _name(f: FactorShare) -> str:
     """A factor's name inside a sentence."""
-    return f.name if f.name.startswith("Lenin") else f.name[0].lower() + f.name[1:]
+    return lowered(f.name)
 
 
 def _factor_question(c: _Context, skip: str | None = None) -> Question | None:
@@ -204,7 +204,7 @@ def _factor_question(c: _Context, skip: str | None = None) -> Question | None:
         "For: "
         + ("In the game, " + "; ".join(points[:2]) + ". " if points else "")
         + (f"{votes[0].upper()}{votes[1:]}. " if votes else "")
-        + f"The historians' case on this factor, for Stalin's rise: {note.for_}",
+        + f"The historians' case on this factor: {note.for_}",
     ]
     if others:
         answer.append(
@@ -286,7 +286,7 @@ def _patronage_question(c: _Context) -> Question | None:
             "your game?"
     evidence = []
     if pat is not None:
-        evidence.append(f"The factor table: for {hname}, {_share(pat, hname)}.")
+        evidence.append(f"The factor table: for {hname}, {lowered(_share(pat, hname))}.")
     if vote is not None:
         evidence.append(
             f"The vote of {vote.date}, {vote.organ}: {vote.headline} (look at the blocs loyal "

@@ -53,12 +53,12 @@ from .api import (
     view,
 )
 from .record import Bloc, GameEvent, Kind, Tally
-from .scenario import FACTOR_NAMES, ID_PATTERN, Factor, Scenario
+from .scenario import ID_PATTERN, Axis, Factor, Scenario
 from .state import GameState
 from .view import View
 
 __all__ = [
-    "SPECS", "Action", "ActionKind", "Bloc", "FACTOR_NAMES", "Factor", "FactorShare", "GameEvent",
+    "SPECS", "Action", "ActionKind", "Axis", "Bloc", "Factor", "FactorShare", "GameEvent",
     "GameState", "ID_PATTERN", "IllegalAction", "Intervention", "Kind", "Ledger", "Match",
     "MilestoneMark", "Option", "Outcome", "Readings", "Result", "Scenario", "Tally", "TurnResult",
     "View", "apply_turn", "cards_fired", "factor_shares", "fire_event", "guess_state", "holds",

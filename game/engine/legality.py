@@ -33,9 +33,10 @@ class Option:
     why: str
 
 
-WHY = {  # what each kind of action does, in a sentence, for menus and tooltips
+WHY = {  # what each kind of action does, in a sentence, for menus and tooltips; {politburo},
+    # {central_committee} and {congress} are the scenario's names of its organs
     ActionKind.APPOINT: "Your secretary will pull the region's members to you every turn, and "
-    "they choose its delegates to the next Congress.",
+    "they choose its delegates to the next {congress}.",
     ActionKind.SUBVERT: "Without the power to appoint: win the region's secretary over by "
     "favours and promises. It may fail, and then their patron hears of it.",
     ActionKind.RECRUIT: "New members owe their careers to the region's secretary and follow "
@@ -46,7 +47,7 @@ WHY = {  # what each kind of action does, in a sentence, for menus and tooltips
     "multiplies its reach.",
     ActionKind.SHIFT: "Moves your line. Costs credibility (prestige): less when you move with "
     "the mood, double if you shifted last turn too.",
-    ActionKind.RESOLUTION: "The Politburo votes this turn. If carried, the official line moves; "
+    ActionKind.RESOLUTION: "The {politburo} votes this turn. If carried, the official line moves; "
     "contenders far from it lose members. Wins prestige when it suits the mood.",
     ActionKind.ALLY: "A secret offer; if accepted next turn (or offered back now), your "
     "factions vote together.",
@@ -63,7 +64,7 @@ WHY = {  # what each kind of action does, in a sentence, for menus and tooltips
     ActionKind.ACCUSE: "Goes to the organ that decides their next step down, at its next "
     "meeting. An open platform under the Ban, your dossiers and their perceived threat all "
     "help.",
-    ActionKind.CHALLENGE: "The Central Committee votes at its next meeting. Carried, your rival "
+    ActionKind.CHALLENGE: "The {central_committee} votes at its next meeting. Carried, your rival "
     "loses the office and the power base behind it; lost, you lose prestige.",
     ActionKind.DEFEND: "At the vote, your oratory sways the members who judge for themselves.",
     ActionKind.APPEAL: "Sways the vote on the charges against you (the rank and file by your "
@@ -135,7 +136,8 @@ def _options(state: GameState, c: int) -> tuple[Option, ...]:
                                   _decision_why(state, target)))
             continue
         seen = int(rule_actions.seen(s, kind, target))
-        why_text = _note(state, c, action.kind, target) + WHY[action.kind]
+        why_text = _note(state, c, action.kind, target) + WHY[action.kind].format_map(
+            {k: o.name for k, o in state.scenario.organs})
         options.append(Option(action, cost, None if np.isnan(p) else p,
                               words.label(sc, c, kind, target, seen), why_text))
     return tuple(options)

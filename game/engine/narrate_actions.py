@@ -23,7 +23,7 @@ from .actions import CONVENABLE, DIRECTIONS, FORUMS, SPECS, ActionKind
 from .explain import in_sentence, signed
 from .narrate_rows import Names, Row
 from .record import GameEvent, Kind
-from .scenario import Scenario, post_of
+from .scenario import Power, Scenario, post_of
 
 ACTION_KINDS: tuple[ActionKind, ...] = tuple(ActionKind)  # by A_* code
 
@@ -32,8 +32,25 @@ def _name(sc: Scenario, c: int) -> str:
     return sc.contenders[c].short
 
 
+def _only_with(sc: Scenario, power: Power, what: str) -> str:
+    """'only an office with the power to appoint (the General Secretary) can', naming the
+    scenario's offices that have it."""
+    holders = " or ".join(o.name for o in sc.offices if power in o.powers)
+    return f"only an office with {what}{f' ({holders})' if holders else ''} can"
+
+
 def _organ(sc: Scenario, organ: str) -> str:
     return getattr(sc.organs, organ).name
+
+
+def _convened(sc: Scenario, organ: int) -> str:
+    """What ``convene`` calls: 'plenum of the Central Committee' or 'Party Congress', by the
+    scenario's names (the order's own word for anything else)."""
+    if organ == lay.CONVENE_PLENUM:
+        return f"plenum of the {_organ(sc, 'central_committee')}"
+    if organ == lay.CONVENE_CONGRESS:
+        return _organ(sc, "congress")
+    return str(target_text(sc, lay.A_CONVENE, organ))
 
 
 # ----- orders -------------------------------------------------------------------------------------
@@ -72,7 +89,9 @@ def _rival(verb: str, after: str = "") -> Callable[[Scenario, int, int, int], st
 
 
 def _direction(verb: str) -> Callable[[Scenario, int, int, int], str]:
-    return lambda sc, c, d, seen: f"{verb} to the {'Left' if d == lay.LEFT else 'Right'}"
+    """``verb`` may name the scenario's organs: ``{sc.organs.politburo.name}``."""
+    return lambda sc, c, d, seen: (
+        f"{verb.format(sc=sc)} to the {sc.axis.left if d == lay.LEFT else sc.axis.right}")
 
 
 def _resign_label(sc: Scenario, c: int, office: int, seen: int) -> str:
@@ -88,7 +107,8 @@ _LABELS: dict[int, Callable[[Scenario, int, int, int], str]] = {
     lay.A_SPEECH: _fixed("Give a speech to the party"),
     lay.A_ARTICLE: _fixed("Publish an article on the party's line"),
     lay.A_SHIFT: _direction("Shift your line"),
-    lay.A_RESOLUTION: _direction("Move a resolution in the Politburo to shift the party's line"),
+    lay.A_RESOLUTION: _direction(
+        "Move a resolution in the {sc.organs.politburo.name} to shift the party's line"),
     lay.A_ALLY: _rival("Propose an alliance to"),
     lay.A_ACCEPT: _rival("Accept the alliance offered by"),
     lay.A_BREAK: _rival("Break your alliance with"),
@@ -106,7 +126,7 @@ _LABELS: dict[int, Callable[[Scenario, int, int, int], str]] = {
     lay.A_RESIGN: _resign_label,
     lay.A_REST: _fixed("Rest and recover your health"),
     lay.A_CONVENE: lambda sc, c, organ, seen: (
-        f"Convene an extraordinary {target_text(sc, lay.A_CONVENE, organ)} this turn"),
+        f"Convene an extraordinary {_convened(sc, organ)} this turn"),
 }
 
 
@@ -135,8 +155,7 @@ _REASONS: dict[int, Callable[[Scenario, int, int, int], str]] = {
         f"only members of the {_organ(sc, 'politburo')} can move resolutions there"),
     why.NOT_IN_CC: lambda sc, *_: (
         f"only members of the {_organ(sc, 'central_committee')} can bring a charge"),
-    why.CANNOT_APPOINT: lambda *_: (
-        "only an office with the power to appoint (the General Secretary) can"),
+    why.CANNOT_APPOINT: lambda sc, *_: _only_with(sc, Power.APPOINT, "the power to appoint"),
     why.PATRONAGE_OFF: lambda *_: "appointments from the centre are switched off in this game",
     why.CANNOT_RECRUIT: lambda *_: "only an office that runs the party's membership can recruit",
     why.NO_DRIVE: lambda *_: "no recruitment drive is open",
@@ -173,7 +192,7 @@ _REASONS: dict[int, Callable[[Scenario, int, int, int], str]] = {
         else "you hold no office"),
     why.RESIGNATION_WAITING: lambda *_: "your offer to resign is already waiting for a vote",
     why.MEETS_THIS_TURN: lambda sc, kind, target, organ: (
-        f"a {target_text(sc, lay.A_CONVENE, organ)} already meets this turn"),
+        f"a {_convened(sc, organ)} already meets this turn"),
     why.CONGRESS_TOO_SOON: lambda sc, *_: f"too soon after the last {_organ(sc, 'congress')}",
 }
 

@@ -36,7 +36,7 @@ def motion(kind: int, sponsor: int, target: int, direction: int, office: int,
     if kind == lay.ACCUSE:
         return f"{s} accuses {names.name(target)} of factionalism"
     if kind == lay.RESOLUTION:
-        side = "Left" if direction < 0 else "Right"
+        side = names.scenario.axis.side(direction)
         return f"{s}'s resolution to move the party's line to the {side}"
     if kind == lay.RESIGN:
         return f"{s} offers to give up {post_of(names.scenario.offices[office])}; accept the " \

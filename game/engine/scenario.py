@@ -77,20 +77,70 @@ FACTOR_NAMES: dict[Factor, str] = {
     Factor.LUCK: "Luck",
 }
 
+FACTOR_DESCRIPTIONS: dict[Factor, str] = {
+    Factor.PATRONAGE: "Appointments fill the regions with followers, who choose the delegates "
+    "who choose the leaders; the effect is slow and hard to see.",
+    Factor.OPPONENTS_WEAKNESSES: "A rival's mistakes, illness or unpopularity open the way, "
+    "especially under a rule that punishes open opposition.",
+    Factor.ALLIANCES: "Blocs win votes that no leader could win alone, and can be broken when "
+    "they have served.",
+    Factor.IDEOLOGY: "A line that fits the party's mood wins members over; a line out of step "
+    "loses them.",
+    Factor.RIVALRIES: "Leaders' quarrels keep their opponents apart.",
+    Factor.LENINS_LEGACY: "Who can claim to speak for the founder, and what his last words "
+    "said about each leader.",
+    Factor.PERSONAL_QUALITIES: "Speaking, writing, organising, health: the gifts of each "
+    "leader.",
+    Factor.LUCK: "Illness, timing and chance events that nobody chose.",
+}
+
+
+class FactorDef(Model):
+    """What a scenario calls one of the historians' factors in its own era, and what it means
+    there (the engine still tags changes with the factor's id)."""
+
+    name: str = Field(description="The factor's name in the debrief, the lab and the teacher's "
+                      "material: `Stalin's legacy`.")
+    description: str = Field(
+        "", description="What the factor meant in this era, a sentence for the teacher's "
+        "material; empty: the game's generic description."
+    )
+
+
+class Axis(Model):
+    """The line axis: what the party quarrels about, and what its two ends are called. Lines
+    and the mood run from -1 (the `left` end) to +1 (the `right` end)."""
+
+    about: str = Field(
+        "the New Economic Policy",
+        description="What the quarrel is about, as a sentence ends: `where the members stand "
+        "on the New Economic Policy`.",
+    )
+    left: str = Field(
+        "Left", description="The name of the -1 end, a word that reads after `to the`: the "
+        "menu says `Shift your line to the Left`, the board's axis `LEFT`."
+    )
+    right: str = Field("Right", description="The name of the +1 end, read the same way.")
+    left_wants: str = Field(
+        "end the NEP, industrialise fast",
+        description="What the -1 end wants, a short phrase: `end the NEP, industrialise fast`.",
+    )
+    right_wants: str = Field("keep the NEP", description="What the +1 end wants, a short phrase.")
+
+    def side(self, x: float) -> str:
+        """The end a line leans to: `Left` for a negative line, else `Right`."""
+        return self.left if x < 0 else self.right
+
+    def side_meaning(self, x: float) -> str:
+        """The end a line leans to, with what it wants: `Left (end the NEP, ...)`."""
+        wants = self.left_wants if x < 0 else self.right_wants
+        return f"{self.side(x)} ({wants})" if wants else self.side(x)
+
 
 class Power(StrEnum):
-    """What an office lets its holder do. Offices list their powers in the scenario.
-
-    - `appoint`: appoint regional secretaries.
-    - `recruit`: run recruitment drives while a drive is open (the rule `enrolment_open`).
-    - `agenda`: set the agenda: convene plenums and congresses, sway votes
-      (`agenda_weight`) and draft the Central Committee's slate (`slate_share`).
-    - `dossiers`: keep the party's records: each dossier action files two dossiers, not one.
-    - `press`: a newspaper: articles reach further.
-    - `army`: command of the army: the holder can cultivate it.
-    - `comintern`: the International. It has no effect of its own in the rules yet; the
-      office's action points and base regions still count.
-    """
+    """What an office lets its holder do: a fixed set of mechanisms in the rules, each named
+    by its 1920s instance; a scenario attaches any of them to any of its offices (an office's
+    `powers`), and a contender has a power while holding any office that lists it."""
 
     APPOINT = "appoint"
     RECRUIT = "recruit"
@@ -99,6 +149,29 @@ class Power(StrEnum):
     PRESS = "press"
     ARMY = "army"
     COMINTERN = "comintern"
+
+
+POWER_RULES: dict[Power, str] = {  # what each power does in the rules, for docs/modding.md
+    Power.APPOINT: "Appoint regional secretaries (the `appoint` action): each pulls the "
+    "region's members to the patron every turn, and they choose its delegates. A patron who "
+    "loses the power keeps the secretaries but their pull shrinks (the rule "
+    "`patronage_out_of_office`). Without it, `subvert` is the only way to win a secretary.",
+    Power.RECRUIT: "Recruit new members in a region (the `recruit` action), while a recruitment "
+    "drive is open (the rules `enrolment` and `enrolment_open`).",
+    Power.AGENDA: "Set the agenda: `convene` an extraordinary plenum or congress; in a vote "
+    "on a charge or a challenge, the members who judge for themselves lean to the holder's "
+    "side (the rule `agenda_weight`); and when the congress elects the central committee, "
+    "the holder drafts the slate, a share of the seats going to their followers "
+    "(`slate_share`).",
+    Power.DOSSIERS: "Keep the party's files: each `dossier` action files two dossiers on a "
+    "rival, not one (up to `dossier_limit`).",
+    Power.PRESS: "A newspaper of one's own: an `article` reaches 2.5 times as far.",
+    Power.ARMY: "Command of the army: the holder may take the `army` action, cultivating the "
+    "army's party organisations, which also raises their threat (the fear of a Bonaparte).",
+    Power.COMINTERN: "The International: the holder may answer a charge by an `appeal` to the "
+    "`comintern` forum, which sways the vote by their prestige (anyone may appeal to the "
+    "`party`, which sways it by their support). It does nothing else.",
+}
 
 
 class Calendar(Model):
@@ -797,10 +870,21 @@ class Scenario(Model):
         description="Action kind to cost in action points; kinds left out keep their default.",
     )
     rules: Rules = Field(Rules(), description="Rule parameters; any left out keep their default.")
+    axis: Axis = Field(
+        Axis(),
+        description="What the line axis is about and what its ends are called (default: the "
+        "NEP, Left to Right).",
+    )
+    factors: dict[Factor, str | FactorDef] = Field(
+        default_factory=dict,
+        description="Factor id to what this scenario calls it (a name, or a name and a "
+        "description), such as `patronage: \"The First Secretaryship and patronage\"`; factors "
+        "left out keep the game's names.",
+    )
     mood_line: float = Field(
         0.0, ge=-1, le=1,
-        description="The party's mood at the start, Left (-1) to Right (+1); also the party's "
-        "official line at the start.",
+        description="The party's mood at the start, from -1 (the axis's left end) to +1 (its "
+        "right end); also the party's official line at the start.",
     )
     mood_unity: float = Field(
         0.5, ge=0, le=1,
@@ -861,6 +945,30 @@ class Scenario(Model):
         """A hash of the scenario's content, stored in saves to detect a changed scenario."""
         text = json.dumps(self.model_dump(mode="json", by_alias=True), sort_keys=True)
         return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+    def factor_name(self, factor: str) -> str:
+        """What this scenario calls a factor (the game's name where it gives none; an unknown
+        id as it is)."""
+        try:
+            f = Factor(factor)
+        except ValueError:
+            return factor
+        named = self.factors.get(f)
+        if named is None:
+            return FACTOR_NAMES[f]
+        return named if isinstance(named, str) else named.name
+
+    def factor_description(self, factor: str) -> str:
+        """What a factor meant in this scenario's era (the game's generic words where it says
+        nothing)."""
+        try:
+            f = Factor(factor)
+        except ValueError:
+            return factor
+        named = self.factors.get(f)
+        if isinstance(named, FactorDef) and named.description:
+            return named.description
+        return FACTOR_DESCRIPTIONS[f]
 
     def seated_at_start(self) -> list[str]:
         """The contenders whose starting rung sits in the top organ: its members whatever its

@@ -14,7 +14,7 @@ from game.rules import cards, ops
 from game.rules import layout as lay
 
 from .record import GameEvent
-from .scenario import AIProfile
+from .scenario import AIProfile, Axis
 from .state import GameState
 
 
@@ -71,6 +71,7 @@ class CardInfo:
     history: str
     source: str
     factor: str
+    factor_name: str  # what the scenario calls the factor
     choices: tuple[tuple[str, str], ...]  # (choice id, label)
     mine_to_decide: bool
     appeal: tuple[float, ...]  # how much this contender's character favours each choice (AI)
@@ -112,6 +113,7 @@ class View:
     offers_from_me: tuple[int, ...]
     personality: AIProfile  # my character, for the AI that may play me
     organ_names: dict[str, str]  # politburo, central_committee, congress -> what they are called
+    axis: Axis  # what the line axis is about and what its ends are called
     notable_offices: tuple[tuple[str, str], ...] = ()  # (office name, notable name) held
 
     @property
@@ -246,6 +248,7 @@ def build_view(state: GameState, me: int, meetings: tuple[str, ...]) -> View:
         offers_from_me=tuple(np.flatnonzero(s.offers[me]).tolist()),
         personality=sc.contenders[me].ai,
         organ_names=dict(public.organ_names),
+        axis=sc.axis,
         notable_offices=public.notable_offices,
     )
 
@@ -270,6 +273,7 @@ def card_info(state: GameState, event_id: str, me: int) -> CardInfo:
         history=e.history,
         source=e.source,
         factor=str(e.factor),
+        factor_name=sc.factor_name(str(e.factor)),
         choices=tuple((ch.id, ch.label) for ch in open_choices),
         mine_to_decide=mine,
         appeal=tuple(float(appeal[j]) for j in range(len(open_choices))),

@@ -22,8 +22,8 @@ SHOWN_EVENT_SHARE = 0.05  # a decisive event is listed when it happens in this s
 # What the numbers can and cannot say: every rendering of the report (text, HTML, the student
 # sheet) carries all of these; a sweep's report, those that apply to it.
 WINNER_CAVEAT = (
-    "A game's winner is the best-placed contender at the end (best outcome, then Politburo "
-    "following, then support)."
+    "A game's winner is the best-placed contender at the end (best outcome, then following in "
+    "the top organ, then support)."
 )
 MODEL_CAVEAT = (
     "The computer plays every seat, so the games show what this model's rules make likely, "

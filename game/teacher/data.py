@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from game.content.datafile import DataFileError, read_data_file
 from game.content.yaml_lines import Locator
-from game.engine import FACTOR_NAMES
+from game.engine import Factor
 from game.resources import assets_folder
 
 ASSETS = assets_folder() / "teacher"
@@ -169,8 +169,8 @@ class FactorNote(Model):
     @field_validator("factor")
     @classmethod
     def _known(cls, v: str) -> str:
-        if v not in {str(f) for f in FACTOR_NAMES}:
-            known = ", ".join(str(f) for f in FACTOR_NAMES)
+        if v not in {str(f) for f in Factor}:
+            known = ", ".join(str(f) for f in Factor)
             raise ValueError(f"unknown factor {v!r}; the factors are {known}")
         return v
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.engine import FACTOR_NAMES, Scenario
+from game.engine import Factor, Scenario
 
 from .data import (
     ASSETS,
@@ -78,7 +78,7 @@ def material(scenario: Scenario, folder: Path = ASSETS) -> Material:
     roles = [r for r in section("roles") or [] if r.contender in ids]
     roles += [_role(sc, c) for c in ids if c not in {r.contender for r in roles}]
     notes = {n.factor: n for n in section("factors") or []}
-    factors = {str(f): notes.get(str(f)) or _factor(str(f)) for f in FACTOR_NAMES}
+    factors = {str(f): notes.get(str(f)) or _factor(sc, str(f)) for f in Factor}
     filled = {
         name
         for name in ("content_note", "lessons", "roles", "factors", "essay", "simplifications",
@@ -200,27 +200,10 @@ def _role(sc: Scenario, cid: str) -> RoleCard:
     )
 
 
-GENERIC_FACTORS = {
-    "patronage": "Appointments fill the regions with followers, who choose the delegates who "
-    "choose the leaders; the effect is slow and hard to see.",
-    "opponents_weaknesses": "A rival's mistakes, illness or unpopularity open the way, "
-    "especially under a rule that punishes open opposition.",
-    "alliances": "Blocs win votes that no leader could win alone, and can be broken when they "
-    "have served.",
-    "ideology": "A line that fits the party's mood wins members over; a line out of step "
-    "loses them.",
-    "rivalries": "Leaders' quarrels keep their opponents apart.",
-    "lenins_legacy": "Who can claim to speak for the founder, and what his last words said "
-    "about each leader.",
-    "personal_qualities": "Speaking, writing, organising, health: the gifts of each leader.",
-    "luck": "Illness, timing and chance events that nobody chose.",
-}
-
-
-def _factor(factor: str) -> FactorNote:
+def _factor(sc: Scenario, factor: str) -> FactorNote:
     return FactorNote(
         factor=factor,
-        for_=GENERIC_FACTORS.get(factor, factor),
+        for_=sc.factor_description(factor),
         against="Weigh it against the others with evidence from the game: no factor works "
         "alone.",
     )
@@ -258,8 +241,7 @@ def _essay(sc: Scenario) -> Essay:
             "each other, before reaching a judgement that follows from the argument.",
         ],
         indicative=[
-            f"{name}: {GENERIC_FACTORS.get(str(f), '')}".strip()
-            for f, name in FACTOR_NAMES.items()
+            f"{sc.factor_name(f)}: {sc.factor_description(f)}" for f in Factor
         ][:6],
     )
 

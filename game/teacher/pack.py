@@ -20,7 +20,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.engine import FACTOR_NAMES
 from game.page import esc, masthead, page
 
 from .data import LessonPlan
@@ -190,7 +189,7 @@ def _essay(m: Material) -> str:
         for lv in m.common.levels
     )
     factors = "".join(
-        f"<tr><td>{esc(FACTOR_NAMES.get(f, f))}</td><td>{esc(n.for_)}</td>"  # type: ignore[call-overload]
+        f"<tr><td>{esc(m.scenario.factor_name(f))}</td><td>{esc(n.for_)}</td>"
         f"<td>{esc(n.against)}</td></tr>"
         for f, n in m.factors.items()
     )
@@ -207,8 +206,8 @@ def _essay(m: Material) -> str:
         f'<p class="small">{esc(m.common.levels_note)}</p></section>'
         '<section id="factors"><h2>The historians\' case, factor by factor</h2>'
         '<table><colgroup><col style="width:20%" /><col style="width:44%" />'
-        '<col style="width:36%" /></colgroup><thead><tr><th>Factor</th><th>How it helped '
-        f"Stalin</th><th>Its limits</th></tr></thead><tbody>{factors}</tbody></table></section>"
+        '<col style="width:36%" /></colgroup><thead><tr><th>Factor</th><th>How it worked'
+        f"</th><th>Its limits</th></tr></thead><tbody>{factors}</tbody></table></section>"
     )
 
 

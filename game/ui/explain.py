@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from game.engine import ActionKind, GameEvent, Kind, Option, View
+from game.engine import ActionKind, Axis, GameEvent, Kind, Option, View
 from game.engine.view import ContenderInfo, RegionInfo
 from game.words.names import in_sentence
 from game.words.report import choice_tally
@@ -69,11 +69,11 @@ def pct(x: float) -> str:
     return f"{100 * x:.0f}%"
 
 
-def line_words(x: float) -> str:
+def line_words(x: float, axis: Axis) -> str:
+    """A line in the scenario's words: '0.40 to the Left (end the NEP, industrialise fast)'."""
     if abs(x) < 0.05:
         return "the centre"
-    side = "Left (end the NEP, industrialise fast)" if x < 0 else "Right (keep the NEP)"
-    return f"{abs(x):.2f} to the {side}"
+    return f"{abs(x):.2f} to the {esc(axis.side_meaning(x))}"
 
 
 def _change(now: float, before: float | None, unit: str = " points") -> str:
@@ -106,8 +106,8 @@ def support(v: View, c: ContenderInfo, before: View | None) -> str:
 def prestige(c: ContenderInfo) -> str:
     return (
         f"<b>Prestige {c.prestige:.0f} of 100</b>: {esc(c.short)}'s standing as a leader. Votes "
-        "won, speeches and Lenin's favour raise it; defeats, changes of line and accusations "
-        "lower it. Wavering members side with the more prestigious."
+        "won, speeches and the favour of the founders raise it; defeats, changes of line and "
+        "accusations lower it. Wavering members side with the more prestigious."
     )
 
 
@@ -122,7 +122,7 @@ def threat(c: ContenderInfo) -> str:
     return (
         f"<b>Threat {c.threat:.0f} of 100</b>: how much the others fear {esc(c.short)} will "
         "seize power alone. It grows with support and with the army; the feared attract "
-        "alliances against them. Lenin's heirs feared a Bonaparte above all."
+        "alliances against them. Heirs of a revolution fear a Bonaparte above all."
     )
 
 
@@ -130,8 +130,8 @@ def line(c: ContenderInfo, v: View) -> str:
     gap = abs(c.line - v.mood_line)
     fit = "close to" if gap < 0.2 else ("some way from" if gap < 0.5 else "far from")
     return (
-        f"<b>Line: {line_words(c.line)}</b>. It is {fit} the party's mood, which is "
-        f"{line_words(v.mood_line)}: the closer, the more a speech or article wins."
+        f"<b>Line: {line_words(c.line, v.axis)}</b>. It is {fit} the party's mood, which is "
+        f"{line_words(v.mood_line, v.axis)}: the closer, the more a speech or article wins."
     )
 
 
@@ -153,11 +153,11 @@ def offices(c: ContenderInfo) -> str:
     )
 
 
-def status(c: ContenderInfo) -> str:
+def status(c: ContenderInfo, v: View) -> str:
     return (
-        f"<b>{esc(c.status_name)}</b>: {esc(c.short)}'s place on the ladder from the "
-        "Politburo down to expulsion and exile. Accusations carried by the organs move a "
-        "contender one step down."
+        f"<b>{esc(c.status_name)}</b>: {esc(c.short)}'s place on the ladder that runs down "
+        f"from the {esc(v.organ_names['politburo'])} and out of the party. Accusations carried "
+        "by the organs move a contender one step down."
     )
 
 
@@ -171,7 +171,7 @@ def region(v: View, r: RegionInfo) -> str:
             "that way every turn."
         )
     else:
-        sec = "Its secretary owes nobody: a General Secretary could appoint one."
+        sec = "Its secretary owes nobody: an office with the power to appoint could fill the post."
     fief = ""
     if r.fief_of >= 0:
         fief = f" It is {esc(names[r.fief_of])}'s fief: nobody else may appoint here."
@@ -206,15 +206,16 @@ def congress(v: View, shares: list[tuple[str, float]]) -> str:
     return (
         f"<b>{esc(v.organ_names['congress'])}: {v.congress_delegates:,} delegates</b> if it "
         f"met now ({parts}). Delegates follow the members' loyalty, and regional "
-        "secretaries choose who goes: the root of the General Secretary's power."
+        "secretaries choose who goes: the root of the power to appoint."
     )
 
 
 def mood(v: View) -> str:
     return (
-        f"<b>The party's mood: {line_words(v.mood_line)}</b>. Where the members stand on the "
-        "NEP. It drifts with events; a contender whose line is near it wins more with words. "
-        f"<br><b>The official line: {line_words(v.party_line)}</b>, set by resolutions."
+        f"<b>The party's mood: {line_words(v.mood_line, v.axis)}</b>. Where the members stand "
+        f"on {esc(v.axis.about)}. It drifts with events; a contender whose line is near it "
+        "wins more with words. "
+        f"<br><b>The official line: {line_words(v.party_line, v.axis)}</b>, set by resolutions."
     )
 
 

@@ -42,9 +42,12 @@ def start_xvfb() -> subprocess.Popen | None:
     raise SystemExit("no free X display number for Xvfb")
 
 
-def shoot_all(out: Path, size: tuple[int, int], text_size: str = "normal") -> list[Path]:
+def shoot_all(out: Path, size: tuple[int, int], text_size: str = "normal",
+              scenario_file: Path | None = None) -> list[Path]:
     """Every scene at one window size and text size; returns the files written (named
-    ``NN-scene-WxH.png`` at the normal text size, ``NN-scene-TEXT-WxH.png`` at the others)."""
+    ``NN-scene-WxH.png`` at the normal text size, ``NN-scene-TEXT-WxH.png`` at the others).
+    ``scenario_file``: play that scenario's first contender instead of the main scenario's
+    Stalin (a modder's look at their own words on every screen)."""
     import pygame
 
     from .app import App
@@ -82,8 +85,14 @@ def shoot_all(out: Path, size: tuple[int, int], text_size: str = "normal") -> li
     shot("02-scenario")
     app.top.go()
     shot("03-contender")
-    scenario = app.top.scenario
-    session = GameSession.new(scenario, ["stalin"], seed=1924, length="short")
+    scenario, seat = app.top.scenario, "stalin"
+    if scenario_file is not None:
+        from game.content.loader import load_scenario
+
+        scenario = load_scenario(scenario_file)
+        seat = scenario.contenders[0].id
+    length = "short" if scenario.lengths.short is not None else "full"
+    session = GameSession.new(scenario, [seat], seed=1924, length=length)
     session.autosave = False
     board = app.play(session)
     shot("04-goal")
@@ -163,7 +172,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder for the PNG files (default: docs/screenshots)")
     parser.add_argument("--text-size", choices=TEXT_SIZES, action="append",
                         help="only this text size (give it again for more; default: all)")
+    parser.add_argument("--scenario", type=Path, metavar="FILE",
+                        help="play this scenario file instead of the main scenario")
+    parser.add_argument("--size", choices=[f"{w}x{h}" for w, h in SIZES], action="append",
+                        help="only this window size (give it again for more; default: all)")
     args = parser.parse_args(argv)
+    sizes = [s for s in SIZES if not args.size or f"{s[0]}x{s[1]}" in args.size]
     args.out.mkdir(parents=True, exist_ok=True)
     xvfb = start_xvfb()
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -172,8 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["POLITBURO_HOME"] = home  # no player's saves or settings in the pictures
     try:
         for text_size in args.text_size or TEXT_SIZES:
-            for size in SIZES:
-                for path in shoot_all(args.out, size, text_size):
+            for size in sizes:
+                for path in shoot_all(args.out, size, text_size, args.scenario):
                     print(path)
     finally:
         shutil.rmtree(home, ignore_errors=True)

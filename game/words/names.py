@@ -104,3 +104,13 @@ def find_contender(scenario: Scenario, typed: str) -> str | None:
             return c.id
     return None
 
+
+
+def lowered(name: str) -> str:
+    """A name that starts a heading, as it reads after other words: 'Personal rivalries' ->
+    'personal rivalries', 'The First Secretaryship' -> 'the First Secretaryship'; a name that
+    opens with someone's possessive ("Lenin's legacy") keeps its capital."""
+    first = name.split(" ", 1)[0]
+    if not name or first.endswith(("'s", "\u2019s")) or first.isupper():
+        return name
+    return name[0].lower() + name[1:]

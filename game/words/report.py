@@ -21,8 +21,8 @@ class Report:
 
 def decision_line(scenario: Scenario, e: GameEvent, me: str) -> str | None:
     """What became of the reader's say on a card: taken, or outvoted (with the count when the
-    Central Committee voted), or made for them when they chose nothing; None if they had no
-    say."""
+    Central Committee, by the scenario's name, voted), or made for them when they chose
+    nothing; None if they had no say."""
     backers: dict[str, list[str]] = e.data.get("backers", {})
     mine = next((choice for choice, who in backers.items() if me in who), None)
     card = next((x for x in scenario.events if x.id == e.ref), None)
@@ -36,7 +36,8 @@ def decision_line(scenario: Scenario, e: GameEvent, me: str) -> str | None:
                                   f"\u201c{label.get(taken or '', taken)}\u201d.")
     votes: dict[str, int] = e.data.get("votes", {})
     count = ", ".join(f"\u201c{label[c]}\u201d {n}" for c, n in votes.items()) if votes else ""
-    tally = f" (the Central Committee's votes: {count})" if count else ""
+    organ = e.data.get("organ", scenario.organs.central_committee.name)
+    tally = f" (the {organ}'s votes: {count})" if count else ""
     if mine == taken:
         return titled(card.title, f"your choice, \u201c{label[mine]}\u201d, was taken{tally}.")
     return titled(card.title, f"your choice, \u201c{label[mine]}\u201d, was outvoted; the card "

@@ -23,7 +23,7 @@ from game.content.loader import ScenarioError, load_scenario_text
 from game.engine.actions import ActionKind
 from game.engine.conditions import CONDITION_TYPES, Condition
 from game.engine.effects import EFFECT_TYPES, Effect
-from game.engine.scenario import Factor, Power, Rules
+from game.engine.scenario import POWER_RULES, Factor, Power, Rules
 from helpers import ROOT, SCENARIO_DIR, TWO_RIVALS
 
 SHIPPED = [TWO_RIVALS, *sorted(SCENARIO_DIR.glob("*.yaml"))]
@@ -96,7 +96,7 @@ def test_every_rule_action_power_and_factor_is_listed(markdown):
         assert f"| `{k.value}` |" in actions, k
     powers = markdown[markdown.index("### Powers"):markdown.index("### Factors")]
     for p in Power:
-        assert f"- `{p.value}`:" in powers, f"the Power docstring does not describe {p.value!r}"
+        assert f"| `{p.value}` | {POWER_RULES[p]} |" in powers, f"no row for the power {p.value!r}"
     for f in Factor:
         assert f"| `{f.value}` |" in markdown, f
 

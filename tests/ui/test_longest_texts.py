@@ -46,6 +46,8 @@ def inflate(value, field: str | None = None, counter: list[int] | None = None):
 @pytest.mark.filterwarnings("error:Label Rect is too small")  # shortened, never cut off
 def test_the_longest_texts_allowed_never_freeze_the_window(ui, tmp_path, monkeypatch):
     data = yaml.safe_load(find_scenario("succession_1924").read_text(encoding="utf-8"))
+    data["axis"] = dict.fromkeys(("about", "left", "right", "left_wants", "right_wants"), "x")
+    data["factors"] = dict.fromkeys(limits.FACTOR_IDS, "x")  # the scenario's names for them
     big = inflate(data)
     path = tmp_path / "long_texts.yaml"
     path.write_text(yaml.safe_dump(big, allow_unicode=True, width=100), encoding="utf-8")

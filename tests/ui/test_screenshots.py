@@ -63,6 +63,26 @@ def test_every_scene_is_shot_in_a_real_window_at_both_sizes_and_every_text_size(
 @pytest.mark.skipif(
     shutil.which("Xvfb") is None, reason="needs Debian's xvfb (.ci/run installs it)"
 )
+def test_a_modder_shoots_their_own_scenario_at_one_size(tmp_path):
+    """`--scenario FILE --size WxH --text-size normal`: every scene of the fictional council
+    (its own organs, axis and factors) at one size, nothing cut short."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "SDL_VIDEODRIVER")}
+    proc = subprocess.run(
+        [sys.executable, "-m", "game.ui.screenshots", "--out", str(tmp_path), "--scenario",
+         str(ROOT / "tests" / "data" / "fictional_council.yaml"), "--size", "1280x720",
+         "--text-size", "normal"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "cut short" not in proc.stderr, proc.stderr[-2000:]
+    names = {p.name for p in tmp_path.glob("*.png")}
+    assert {"05-board-1280x720.png", "13-end-1280x720.png", "14-debrief-1280x720.png"} <= names
+    assert not any("1920x1080" in n for n in names)
+
+
+@pytest.mark.skipif(
+    shutil.which("Xvfb") is None, reason="needs Debian's xvfb (.ci/run installs it)"
+)
 def test_a_window_asked_larger_than_a_small_screen_fits_it(tmp_path):
     """On a real 1366x768 screen (Xvfb), a window kept at 1920x1080 opens within the screen,
     and dragging it larger is refused."""

@@ -45,7 +45,7 @@ def sentences(sc) -> list[str]:
     for me in sc.contenders:
         v = view(state, me.id)
         for c in v.contenders:
-            out += [explain.support(v, c, None), explain.offices(c), explain.status(c),
+            out += [explain.support(v, c, None), explain.offices(c), explain.status(c, v),
                     explain.line(c, v), explain.threat(c), explain.prestige(c)]
         for r in v.regions:
             out.append(explain.region(v, r))

@@ -340,7 +340,7 @@ class BoardScene(Scene):
             centre = (card.left + rad + self.px(8), card.top + rad + pad + self.px(2))
             tok = draw.token(surface, centre, rad, self.styles[c.index], draw.initials(c.short), p,
                              faded=not c.in_party)
-            tip = explain.status(c) + ("" if mine else "<br>" + explain.trust(v, c))
+            tip = explain.status(c, v) + ("" if mine else "<br>" + explain.trust(v, c))
             self.hotspot(tok, tip, term=self.session.scenario.contenders[c.index].id)
             tx = tok.right + self.px(6)
             width = card.right - tx - pad
@@ -369,7 +369,7 @@ class BoardScene(Scene):
             y = max(big.bottom, tok.bottom + self.px(2))
             sr = draw.block(surface, c.status_name, (left, y), inner, "body", self.fs(12),
                             p.muted, max_lines=2)
-            self.hotspot(sr, explain.status(c))
+            self.hotspot(sr, explain.status(c, v))
             y = sr.bottom
             for row in stats:
                 x = left
@@ -437,14 +437,14 @@ class BoardScene(Scene):
                 f"{v.organ_names['central_committee']} ({v.cc_seats})",
                 cc,
                 explain.central_committee(v, list(zip(names, cc, strict=True))),
-                "central_committee",
+                v.organ_names["central_committee"],  # the encyclopedia finds it by name
                 self.px(40),
             ),
             (
                 f"{v.organ_names['congress']} ({v.congress_delegates:,})",
                 congress,
                 explain.congress(v, list(zip(names, congress, strict=True))),
-                "congress",
+                v.organ_names["congress"],
                 0,
             ),
         ):
@@ -470,13 +470,15 @@ class BoardScene(Scene):
         p, v, r = self.app.palette, self.view, self.r_left
         my = self.heading(surface, "The mood", (r.left, top), r.width)
         word = draw.font("heading", self.fs(14))
-        side = max(word.size("LEFT")[0], word.size("RIGHT")[0]) + self.px(8)
+        left, right = v.axis.left.upper(), v.axis.right.upper()  # the scenario's ends
+        most = r.width // 4  # long names are shortened: the axis keeps half the column
+        side = min(most, max(word.size(left)[0], word.size(right)[0]) + self.px(8))
         axis = pygame.Rect(r.left + side, my + self.px(30), r.width - 2 * side, self.px(4))
         surface.fill(p.ink, axis)
-        draw.text(surface, "LEFT", (axis.left - self.px(4), axis.centery), "heading",
-                  self.fs(14), p.ink, anchor="midright")
-        draw.text(surface, "RIGHT", (axis.right + self.px(4), axis.centery), "heading",
-                  self.fs(14), p.ink, anchor="midleft")
+        draw.text(surface, left, (axis.left - self.px(4), axis.centery), "heading",
+                  self.fs(14), p.ink, anchor="midright", max_width=side - self.px(8))
+        draw.text(surface, right, (axis.right + self.px(4), axis.centery), "heading",
+                  self.fs(14), p.ink, anchor="midleft", max_width=side - self.px(8))
 
         def at(x: float) -> int:
             return round(axis.left + (x + 1) / 2 * axis.width)
@@ -505,7 +507,7 @@ class BoardScene(Scene):
             tr = draw.text(surface, tag, (cx, below), "heading", self.fs(13), colour,
                            anchor="midtop")
             self.hotspot(tr.union(pygame.Rect(cx - 8, axis.top - 6, 16, 20)), explain.mood(v),
-                         term="nep")
+                         term=v.axis.about)
         uy = below + label_f.get_linesize() + self.px(8)
         ur = draw.text(surface, "UNITY", (r.left, uy), "heading", self.fs(16), p.ink)
         pct_w = draw.font("heading", self.fs(16)).size("100%")[0]

@@ -6,18 +6,12 @@ from __future__ import annotations
 import pygame
 from pygame_gui.elements import UILabel, UITextBox
 
-from game.engine import FACTOR_NAMES, ActionKind, Factor
+from game.engine import ActionKind
 from game.engine.view import CardInfo
 
 from ..explain import esc
+from ..stage import fitted
 from .dialogs import Overlay
-
-
-def factor_name(factor: str) -> str:
-    try:
-        return FACTOR_NAMES[Factor(factor)]
-    except ValueError:
-        return factor.replace("_", " ")
 
 
 class CardsScene(Overlay):
@@ -39,14 +33,15 @@ class CardsScene(Overlay):
         ui, root = self.app.ui, self.root
         band = f"Event card {self.index + 1} of {len(self.cards)}"
         if card.factor:
-            band += f"  ·  {factor_name(card.factor)}"
-        UILabel(
+            band += f"  ·  {card.factor_name}"
+        label = UILabel(
             pygame.Rect(inner.x, inner.y, inner.w, round(30 * k)),
-            band.upper(),
+            "",
             ui,
             container=root,
             object_id="#muted",
         )
+        label.set_text(fitted(label, band.upper()))  # a scenario's factor names can be long
         self.heading(
             pygame.Rect(inner.x, inner.y + round(30 * k), inner.w, round(56 * k)), card.title
         )
