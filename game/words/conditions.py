@@ -67,7 +67,29 @@ def describe_condition(sc: Scenario, cond: Any) -> str:
         return f"the rule {cond.value!r} is on"
     if kind == "mood":
         return "the party's mood is right for it"
+    if kind == "quality":
+        return f"{who}'s {cond.quality} is {_bounds(cond, '{:g}')}"
+    if kind == "trust":
+        return f"{who}'s trust in {_who(sc, cond.toward)} is {_bounds(cond, '{:+.2f}')}"
+    if kind == "loyalty":
+        where = ("the party" if "all" in cond.regions else
+                 join([next((r.name for r in sc.regions if r.id == rid), rid)
+                       for rid in cond.regions], "and"))
+        return f"the share of {where} loyal to {who} is {_bounds(cond, '{:.0%}')}"
+    if kind == "compare":
+        measure = {"support": "support in the party",
+                   "cc_share": f"share of the {sc.organs.central_committee.name}",
+                   "line": f"line (towards the {sc.axis.right})"}.get(cond.measure, cond.measure)
+        margin = f" by more than {cond.by:g}" if cond.by else ""
+        return f"{who}'s {measure} is greater than {_who(sc, cond.than)}'s{margin}"
     return str(kind)
+
+
+def _bounds(cond: Any, form: str) -> str:
+    """``above 40 and below 60``: a bounded condition's bounds, each written with ``form``."""
+    parts = [f"{side} {form.format(x)}" for side, x in (("above", cond.above),
+                                                         ("below", cond.below)) if x is not None]
+    return " and ".join(parts)
 
 
 def _who(sc: Scenario, who: str) -> str:

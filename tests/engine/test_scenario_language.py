@@ -230,3 +230,23 @@ def test_the_board_names_the_offices_notables_hold():
     v = view(state, "vera")
     assert v.notable_offices == (("Marshal", "Boris Lenz"),)
     assert "Offices held by notables: Marshal: Boris Lenz." in screens.render_board(v)
+
+
+def test_the_new_conditions_read_in_words():
+    from game.words.conditions import describe_condition
+
+    sc = opening()
+
+    def words(condition: dict) -> str:
+        return describe_condition(sc, CONDITION.validate_python(condition))
+
+    assert words({"quality": {"who": "ivan", "quality": "prestige", "above": 40,
+                              "below": 60}}) == "Petrov's prestige is above 40 and below 60"
+    assert words({"trust": {"who": "ivan", "toward": "vera", "below": 0}}) == (
+        "Petrov's trust in Orlova is below +0.00")
+    assert words({"loyalty": {"who": "vera", "regions": ["capital", "garrison"],
+                              "above": 0.4}}) == (
+        "the share of Capital and Garrison loyal to Orlova is above 40%")
+    assert words({"compare": {"measure": "cc_share", "who": "vera", "than": "ivan",
+                              "by": 0.1}}) == (
+        "Orlova's share of the Assembly is greater than Petrov's by more than 0.1")
