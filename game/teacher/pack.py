@@ -208,7 +208,8 @@ def _essay(m: Material) -> str:
         '<section id="factors"><h2>The historians\' case, factor by factor</h2>'
         '<table><colgroup><col style="width:20%" /><col style="width:44%" />'
         '<col style="width:36%" /></colgroup><thead><tr><th>Factor</th><th>How it helped '
-        f"Stalin</th><th>Its limits</th></tr></thead><tbody>{factors}</tbody></table></section>"
+        f"the winner</th><th>Its limits</th></tr></thead><tbody>{factors}</tbody></table>"
+        "</section>"
     )
 
 
