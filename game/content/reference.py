@@ -845,7 +845,8 @@ politburo check river.yaml --games 20
 ```
 
 The first `check` on a computer compiles the game's rules, which takes a few minutes; later
-ones take seconds. The report begins like this (your numbers may differ a little):
+ones take seconds. The games use the seeds 0 to 19, so every run plays the same games, and the
+report begins like this:
 
 ```text
 CHECK OF The River Port (river_port)

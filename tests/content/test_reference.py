@@ -337,8 +337,10 @@ def test_the_quickstart_says_what_each_command_does(markdown, run, home, tmp_pat
     assert validate() == ok
     scenario = load_scenario_text(river.read_text(encoding="utf-8"), "river")
     assert scenario.id == "river_port" and len(scenario.contenders) == 3
-    match = play_ai_game(scenario, seed=1)
-    assert match.state.finished
+    code, out, _ = run(["check", reference.QUICK_FILE, "--games", 20, "--jobs", 1])
+    assert code == 0
+    shown = re.search(r"```text\n(CHECK OF .*?)```", page, re.S).group(1)
+    assert out.startswith(shown), "step 8 no longer shows what check prints"
 
 
 def test_new_writes_the_shipped_template(run, home, tmp_path):
