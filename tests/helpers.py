@@ -35,6 +35,19 @@ SCENARIO_DIR = ROOT / "scenarios"
 TWO_RIVALS = TESTS_DIR / "data" / "two_rivals.yaml"
 MAIN = SCENARIO_DIR / "succession_1924.yaml"
 
+# The source documents cover 1924-1929 only. A shipped scenario of another era takes its facts
+# from general historical knowledge: each of its cards cites one of the standard histories its
+# header names, by author and title, and carries no `source_key` (there is no fingerprinted
+# document to hold it).
+GENERAL_HISTORIES: dict[str, frozenset[str]] = {
+    "succession_1953": frozenset({
+        'William Taubman, "Khrushchev: The Man and His Era" (2003)',
+        'Robert Service, "A History of Modern Russia" (third edition, 2009)',
+        'Geoffrey Hosking, "A History of the Soviet Union" (1992)',
+        'Amy Knight, "Beria: Stalin\'s First Lieutenant" (1993)',
+    }),
+}
+
 
 def scenario_paths() -> dict[str, Path]:
     """The scenarios every engine test runs on: the tiny fictional one, the main one (whether or

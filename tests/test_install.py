@@ -46,6 +46,7 @@ def unpacked_wheel(tmp_path_factory) -> Path:
     assert "game/assets/fonts/Inter-Regular.otf" in names
     assert "game/assets/fonts/Inter-OFL.txt" in names  # the fonts' licence travels with them
     assert "game/assets/teacher/common.yaml" in names
+    assert "game/assets/templates/harbour.yaml" in names  # what `politburo new` writes
     site = out / "site"
     zipfile.ZipFile(wheel).extractall(site)
     return site
@@ -82,6 +83,10 @@ def test_the_wheel_plays_validates_and_debriefs_away_from_the_source(unpacked_wh
     assert (tmp_path / "report.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     tutorial = _politburo(unpacked_wheel, tmp_path, "play", "--auto", "--scenario", "tutorial")
     assert tutorial.returncode == 0, tutorial.stderr
+    new = _politburo(unpacked_wheel, tmp_path, "new", "mine.yaml")
+    assert new.returncode == 0, new.stderr
+    mine = _politburo(unpacked_wheel, tmp_path, "validate", "mine.yaml")
+    assert mine.stdout.strip() == "mine.yaml: ok", mine.stdout + mine.stderr
 
 
 def test_the_wheel_finds_its_fonts_and_encyclopedia(unpacked_wheel, tmp_path):

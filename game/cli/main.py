@@ -203,6 +203,16 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", type=Path, help="write it to FILE instead"
     )
 
+    new = sub.add_parser(
+        "new",
+        help="start a scenario of your own from a small template",
+        description="Write a small, complete scenario to FILE for you to rename and change (the "
+        "Harbour Commune: two rivals, three regions, eight quarters; docs/modding.md builds it "
+        "step by step), and the JSON Schema your editor reads beside it if none is there yet. "
+        "An existing file is never overwritten.",
+    )
+    new.add_argument("file", type=Path, metavar="FILE", help="the file to write: my_scenario.yaml")
+
     chk = sub.add_parser(
         "check",
         help="play a scenario many times by AI and report what happened",
@@ -258,6 +268,8 @@ def _main(args_list: list[str]) -> int:
             return cmd_validate(args.files, args.upgrade)
         if args.command == "schema":
             return cmd_schema(args.output)
+        if args.command == "new":
+            return cmd_new(args.file)
         if args.command in MANY_GAMES:
             from game import warm
 
@@ -358,6 +370,33 @@ def _upgrade(path: str) -> bool:
         print(f"{path}: {len(changes)} value{'s' * (len(changes) > 1)} upgraded; the old file "
               f"is {path}.bak")
     return True
+
+
+def cmd_new(path: Path) -> int:
+    """Write the template scenario to ``path`` (never over an existing file), and the JSON
+    Schema beside it unless one is there, so that the template's first line finds it."""
+    from game.content.reference import json_schema
+    from game.files import write_text
+    from game.resources import assets_folder
+
+    if path.suffix not in (".yaml", ".yml"):
+        return fail(f"{path}: a scenario file's name ends in .yaml, such as my_scenario.yaml")
+    if path.exists():
+        return fail(f"{path} already exists: choose another name, or move that file away first")
+    template = assets_folder() / "templates" / "harbour.yaml"
+    schema = path.parent / "scenario.schema.json"
+    try:
+        write_text(path, template.read_text(encoding="utf-8"))
+        if not schema.exists():
+            write_text(schema, json.dumps(json_schema(), indent=2) + "\n")
+            print(f"Wrote {schema}: the JSON Schema your editor reads to complete and check "
+                  "the fields.")
+    except OSError as e:
+        return fail(f"cannot write {e.filename or path}: {e.strerror or e}")
+    print(f"Wrote {path}: the Harbour Commune, a small scenario to start from (two rivals, "
+          "three regions, eight quarters).")
+    print(f"Next: give it your own id and title, then run: politburo validate {path}")
+    return 0
 
 
 def cmd_schema(output: Path | None) -> int:

@@ -419,7 +419,17 @@ def _answer_key(d: Debrief, qs: Sequence[Question]) -> str:
 
 def _sources(d: Debrief, *, brief: bool = False) -> str:
     parts = ['<section id="sources">', "<h2>Sources and further reading</h2>"]
-    if d.sources and brief:
+    # Only the documents the teacher's material describes are known not to be historians'
+    # works; a scenario of another era may cite histories, said as the scenario names them.
+    if d.sources and not all(s.kind for s in d.sources):
+        parts.append(
+            '<p class="small">The historical notes of the cards in this game cite these works, '
+            "as the scenario names them.</p>"
+            '<ul class="twocol">'
+        )
+        parts += [f"<li>{esc(s.source)}.</li>" for s in d.sources]
+        parts.append("</ul>")
+    elif d.sources and brief:
         parts.append(
             f'<p class="small">The cards\' notes draw on {len(d.sources)} document'
             f"{'s' * (len(d.sources) != 1)}, none of them a historian's work (the full report "

@@ -504,9 +504,10 @@ def offices_of(s: State, t: Tables, c: int) -> np.ndarray:
 
 @kernel
 def strip_offices(s: State, t: Tables, w: Work, log: L.Log, c: int) -> None:
-    """Take every office ``c`` holds."""
+    """Take every office ``c`` holds from ``c`` alone: the other holders of an office with
+    several keep their places."""
     for o in offices_of(s, t, c):
-        set_holder(s, t, w, log, o, -1)
+        remove_holder(s, t, w, log, o, c)
 
 
 @kernel

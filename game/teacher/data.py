@@ -158,7 +158,7 @@ class RoleCard(Model):
 
 
 class FactorNote(Model):
-    """The historians' case on one factor: how it helped Stalin, and its limits."""
+    """The historians' case on one factor: how it helped the winner, and its limits."""
 
     factor: str
     for_: str = Field(alias="for")

@@ -252,11 +252,16 @@ def _reading(m: Material) -> str:
         + (f"<ol>{works}</ol>" if works else "<p>No verified reading is listed for this "
            "scenario yet.</p>")
     )
-    if sources:
+    if sources and all(m.source(t) for t in cited):
         body += (
             "<h2>The game's own sources</h2><p>The cards' historical notes draw on these "
             "documents. None is a historian's work: students may use them to check a date, "
             f"not as evidence in an essay.</p><ul>{sources}</ul>"
+        )
+    elif sources:  # a scenario of another era cites histories, as it names them
+        body += (
+            "<h2>The game's own sources</h2><p>The cards' historical notes cite these works, "
+            f"as the scenario names them.</p><ul>{sources}</ul>"
         )
     return body
 

@@ -52,7 +52,7 @@ def kind(cls) -> str:
 # ----- the committed files ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", [reference.MODDING_MD, reference.SCHEMA_JSON],
+@pytest.mark.parametrize("path", [reference.MODDING_MD, reference.SCHEMA_JSON, reference.TEMPLATE],
                          ids=lambda p: p.name)
 def test_generated_file_is_up_to_date(path: Path):
     expected = reference.generated()[path]
@@ -66,6 +66,7 @@ def test_generated_file_is_up_to_date(path: Path):
 def test_check_mode_reports_stale_files(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(reference, "MODDING_MD", tmp_path / "modding.md")
     monkeypatch.setattr(reference, "SCHEMA_JSON", tmp_path / "scenario.schema.json")
+    monkeypatch.setattr(reference, "TEMPLATE", tmp_path / "harbour.yaml")
     assert reference.main(["--check"]) == 1
     assert reference.main([]) == 0
     assert reference.main(["--check"]) == 0
@@ -266,3 +267,87 @@ def test_tutorial_uses_the_commands_it_teaches(markdown):
     text = tutorial_section(markdown)
     assert "politburo validate harbour.yaml" in text
     assert "politburo play --text --scenario harbour.yaml" in text
+
+
+# ----- your first scenario in 30 minutes --------------------------------------------------------
+
+
+def quickstart_section(markdown: str) -> str:
+    return markdown[markdown.index("## Your first scenario in 30"):markdown.index("## The tools")]
+
+
+def test_the_quickstart_opens_the_page(markdown):
+    headings = re.findall(r"^## (.+)$", markdown, re.M)
+    assert headings[0] == "Your first scenario in 30 minutes"
+    minutes = [int(m) for m in re.findall(r"^### \d+\. .+\((\d+) minutes?\)$",
+                                           quickstart_section(markdown), re.M)]
+    assert len(minutes) == 9 and sum(minutes) <= 30
+
+
+def test_the_quickstart_says_what_each_command_does(markdown, run, home, tmp_path, monkeypatch):
+    """Follow the walk-through from scratch: every command prints what the page says it does,
+    and each YAML block, pasted where the page says, keeps the scenario valid."""
+    page = quickstart_section(markdown)
+    says = reference.QUICK_SAYS
+    for text in says.values():
+        assert text in page
+    for block in (reference.QUICK_CONTENDER, reference.QUICK_OFFICE, reference.QUICK_EVENT,
+                  reference.QUICK_MILESTONE.lstrip("\n")):
+        assert f"```yaml\n{block}```" in page
+    monkeypatch.chdir(tmp_path)
+    river = tmp_path / reference.QUICK_FILE
+
+    def validate() -> tuple[int, str]:
+        code, out, _ = run(["validate", reference.QUICK_FILE])
+        return code, out.strip()
+
+    def edit(old: str, new: str) -> None:
+        text = river.read_text(encoding="utf-8")
+        assert text.count(old) == 1, old
+        river.write_text(text.replace(old, new), encoding="utf-8")
+
+    def paste(block: str, before: str | None) -> None:
+        text = river.read_text(encoding="utf-8")
+        river.write_text(reference.quick_edit(text, block, before), encoding="utf-8")
+
+    places = dict(reference.QUICK_PLACES)
+    ok = (0, "river.yaml: ok")
+    code, out, _ = run(["new", reference.QUICK_FILE])
+    assert (code, out.strip()) == (0, says["new"])
+    assert run(["new", reference.QUICK_FILE])[0] == 1  # never over an existing file
+    assert validate() == ok
+    edit("id: harbour_commune", "id: River Port")
+    assert validate() == (1, says["bad_id"])
+    edit("id: River Port", "id: harbour_commune")
+    for old, new in reference.QUICK_RENAMED.items():
+        edit(old, new)
+    assert validate() == ok
+    paste(reference.QUICK_CONTENDER, places[reference.QUICK_CONTENDER])
+    assert validate() == (1, says["contender"])
+    for old, new in reference.QUICK_SEATS.items():
+        edit(old, new)
+    paste(reference.QUICK_OFFICE, places[reference.QUICK_OFFICE])
+    assert validate() == ok
+    paste(reference.QUICK_EVENT, places[reference.QUICK_EVENT])
+    assert validate() == ok
+    edit("decider: ruth", "decider: rut")
+    assert validate() == (1, says["decider"])
+    edit("decider: rut", "decider: ruth")
+    paste(reference.QUICK_MILESTONE, None)
+    assert validate() == ok
+    scenario = load_scenario_text(river.read_text(encoding="utf-8"), "river")
+    assert scenario.id == "river_port" and len(scenario.contenders) == 3
+    code, out, _ = run(["check", reference.QUICK_FILE, "--games", 20, "--jobs", 1])
+    assert code == 0
+    shown = re.search(r"```text\n(CHECK OF .*?)```", page, re.S).group(1)
+    assert out.startswith(shown), "step 8 no longer shows what check prints"
+
+
+def test_new_writes_the_shipped_template(run, home, tmp_path):
+    target = tmp_path / "deep" / "mine.yaml"
+    target.parent.mkdir()
+    assert run(["new", target])[0] == 0
+    assert target.read_text(encoding="utf-8") == reference.template_yaml()
+    assert (target.parent / "scenario.schema.json").is_file()
+    code, _, err = run(["new", tmp_path / "notes.txt"])
+    assert code == 1 and "ends in .yaml" in err and not (tmp_path / "notes.txt").exists()

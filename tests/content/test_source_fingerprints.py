@@ -25,7 +25,7 @@ import yaml
 import source_fingerprints as fp
 from game.content.encyclopedia import DEFAULT_PATH, load_encyclopedia
 from game.content.loader import load_scenario
-from helpers import ROOT, SCENARIO_DIR
+from helpers import GENERAL_HISTORIES, ROOT, SCENARIO_DIR
 
 SHIPPED = sorted(SCENARIO_DIR.glob("*.yaml"))
 GAME_PACKAGE = ROOT / "game"
@@ -114,9 +114,15 @@ def test_a_document_holds_its_own_phrases_and_not_others():
 def test_every_card_cites_a_document_that_holds_its_key_fact(path):
     docs = documents()
     problems = []
+    histories = GENERAL_HISTORIES.get(path.stem)
     for e in cards(path):
         doc = docs.get(e.source)
-        if doc is None:
+        if histories is not None:
+            if e.source not in histories:
+                problems.append(f"{e.id}: cites {e.source!r}, not one of its era's histories")
+            elif e.source_key:
+                problems.append(f"{e.id}: a source_key, but no fingerprinted document to hold it")
+        elif doc is None:
             problems.append(f"{e.id}: cites {e.source!r}, which is not a fingerprinted document")
         elif not e.source_key:
             problems.append(f"{e.id}: no source_key")

@@ -36,7 +36,7 @@ EXPECT = re.compile(r"# expect: (\d+):(\d+): (error|warning): (.+)")
 GOOD = [*sorted(SCENARIO_DIR.glob("*.yaml")), *sorted((ROOT / "tests" / "data").glob("*.yaml"))]
 # Generous: each hostile input takes well under half of this. It is measured in CPU time, so
 # that other work on a busy machine (a parallel test run) cannot make the test flaky.
-HOSTILE_SECONDS = 1.0
+HOSTILE_SECONDS = 3.0  # processor time: a hang or a blow-up guard (0.2-0.5 s on a quiet machine)
 
 
 def expectation(path: Path) -> tuple[int, int, str, str]:
@@ -368,7 +368,7 @@ def timed(raw: bytes, tmp_path: Path) -> tuple[list[Problem], float]:
 
 
 @pytest.mark.parametrize("name", HOSTILE)
-def test_hostile_input_gets_one_clear_error_within_a_second(name, tmp_path, capsys):
+def test_hostile_input_gets_one_clear_error_quickly(name, tmp_path, capsys):
     raw, message = HOSTILE[name]
     problems, seconds = timed(raw, tmp_path)
     assert seconds < HOSTILE_SECONDS, f"{name}: {seconds:.2f} s"

@@ -66,9 +66,12 @@ def check_state(state: GameState) -> None:
     assert np.array_equal(a.allied, a.allied.T), "alliances must be symmetric"
     assert not np.diag(a.allied).any()
     assert a.offers.shape == (n, n) and not np.diag(a.offers).any()
-    # Offices (one holder at most each), patrons, the mood.
+    # Offices (no more holders than each has places, none while a notable holds it), patrons,
+    # the mood.
     assert a.holds.shape == (len(sc.offices), n)
-    assert np.all(a.holds.sum(axis=1) <= 1), a.holds
+    places = np.array([o.holders for o in sc.offices])
+    assert np.all(a.holds.sum(axis=1) <= places), a.holds
+    assert not a.holds[a.office_notable >= 0].any(), "a notable's office has contender holders"
     assert np.all((a.patron >= -1) & (a.patron < n))
     assert -1.0 <= a.reals[lay.MOOD_LINE] <= 1.0 and 0.0 <= a.reals[lay.MOOD_UNITY] <= 1.0
     assert -1.0 <= a.reals[lay.PARTY_LINE] <= 1.0

@@ -12,7 +12,7 @@ import pytest
 from game.content import sources
 from game.teacher import TeacherDataError, material
 from game.teacher.data import ASSETS, common, scenario_file
-from helpers import variant
+from helpers import GENERAL_HISTORIES, variant
 
 SHIPPED = [e.scenario for e in sources.discover().usable]
 
@@ -30,7 +30,8 @@ def test_common_material_loads_with_checked_reading():
 def test_every_source_a_shipped_card_cites_is_described():
     cited = {e.source for sc in SHIPPED for e in sc.events if e.source}
     described = {s.title for s in common().sources}
-    assert cited <= described, cited - described
+    histories = set().union(*GENERAL_HISTORIES.values())  # said as the scenario names them
+    assert cited <= described | histories, cited - described - histories
     for s in common().sources:
         assert s.kind and s.note
 
