@@ -181,6 +181,9 @@ def region(v: View, r: RegionInfo) -> str:
 def politburo_seat(v: View, name: str, faction: int, contender: int) -> str:
     names = [c.short for c in v.contenders]
     who = "a contender" if contender >= 0 else "a senior leader who is not a contender"
+    held = [office for office, holder in v.notable_offices if holder == name]
+    if held and contender < 0:
+        who += f" ({esc(' and '.join(held))})"
     if faction >= 0:
         votes = f"votes with {esc(names[faction])}'s faction"
     else:

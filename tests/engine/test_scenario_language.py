@@ -263,3 +263,14 @@ def test_the_new_conditions_read_in_words():
     assert words({"compare": {"measure": "cc_share", "who": "vera", "than": "ivan",
                               "by": 0.1}}) == (
         "Orlova's share of the Assembly is greater than Petrov's by more than 0.1")
+
+
+def test_the_window_names_a_seated_notables_office_in_their_tooltip():
+    from game.engine import view
+    from game.ui import explain
+
+    _, state = started({"notable_office": {"notable": "olga", "office": "marshal"}})
+    v = view(state, "vera")
+    [seat] = [s for s in v.politburo if s.contender < 0]
+    assert "a senior leader who is not a contender (Marshal)" in explain.politburo_seat(
+        v, seat.name, seat.faction, seat.contender)
