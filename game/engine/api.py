@@ -11,7 +11,6 @@ from pydantic import TypeAdapter, ValidationError
 
 from game.rules import cards, programs, setup, turn
 from game.rules import layout as lay
-from game.rules import log as L
 from game.rules.log import new_log
 from game.rules.ops import W_SUBJECT, new_work
 
@@ -347,25 +346,8 @@ def fire_event(state: GameState, event_id: str, choice: str | None = None) -> Tu
     waiting = s.decisions[: s.ints[lay.N_DECISIONS]].tolist()
     if e in waiting:
         raise IllegalAction(f"event {event_id!r} is already waiting for a decision this turn")
-    drawn = s.cards[: s.ints[lay.N_CARDS]].tolist()
-    if e not in drawn and s.ints[lay.N_CARDS] < s.cards.shape[0]:
-        s.cards[s.ints[lay.N_CARDS]] = e
-        s.ints[lay.N_CARDS] += 1
-    L.record(log, state.turn, L.K_CARD, L.C_CARD, True, int(t.event_factor[e]), -1, -1, -1, e)
     taken = choice if choice is not None else event.forced_choice
-    if not names:
-        s.fired[e] = lay.FIRED
-        cards._apply_with(s, t, w, log, t.event_effects[e], t.event_factor[e])
-    elif taken is None:
-        s.fired[e] = lay.FIRED if s.fired[e] == lay.NOT_FIRED else s.fired[e]
-        i = s.ints[lay.N_DECISIONS]
-        s.decisions[i] = e
-        s.deciders[i] = cards.deciders(s, t, w, e)
-        s.ints[lay.N_DECISIONS] = i + 1
-    else:
-        forced = t.forced_choice.copy()
-        forced[e] = names.index(taken)
-        cards._forced(s, t._replace(forced_choice=forced), w, log, e)
+    cards.play_card(s, t, w, log, e, names.index(taken) if taken is not None else -1)
     return TurnResult(new, tuple(narrate(sc, log)))
 
 

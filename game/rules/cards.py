@@ -104,10 +104,9 @@ def packed(backed: np.ndarray) -> int:
 
 
 @kernel
-def _forced(s: State, t: Tables, w: Work, log: L.Log, e: int) -> None:
+def _forced(s: State, t: Tables, w: Work, log: L.Log, e: int, choice: int) -> None:
     """A card whose choice is fixed: nobody is asked; its effects and the choice's apply at
     once, with the usual decider (if there is one) standing as ``decider``."""
-    choice = t.forced_choice[e]
     s.fired[e] = choice
     who = np.zeros(s.status.shape[0], np.bool_)
     if t.decider[e] != DECIDED_BY_VOTE:
@@ -143,25 +142,37 @@ def begin_turn(s: State, t: Tables, w: Work, log: L.Log, rng: np.random.Generato
     for e in t.cards_of[turn]:
         if e < 0:
             break
-        if not _eligible(s, t, w, rng, e):
-            continue
-        s.cards[s.ints[N_CARDS]] = e
-        s.ints[N_CARDS] += 1
-        L.record(log, turn, L.K_CARD, L.C_CARD, True, w.ints[W_FACTOR], -1, -1, -1, e)
-        if t.n_choices[e] > 0 and t.forced_choice[e] < 0:
-            if s.fired[e] == NOT_FIRED:
-                s.fired[e] = FIRED
-            i = s.ints[N_DECISIONS]
-            s.decisions[i] = e
-            s.deciders[i] = deciders(s, t, w, e)
-            s.ints[N_DECISIONS] = i + 1
-        elif t.n_choices[e] > 0:
-            _forced(s, t, w, log, e)
-        else:
-            s.fired[e] = FIRED
-            _apply_with(s, t, w, log, t.event_effects[e], t.event_factor[e])
+        if _eligible(s, t, w, rng, e):
+            play_card(s, t, w, log, e, t.forced_choice[e])
     for c in range(n):
         s.judgement[c] = rng.normal(0.0, 1.0, s.judgement.shape[1])
+
+
+@kernel
+def play_card(s: State, t: Tables, w: Work, log: L.Log, e: int, choice: int) -> None:
+    """Card ``e`` comes up: drawn (once a turn) and recorded, then, with ``choice`` (a card's
+    forced choice, or one fired so), that choice is taken at once; a card with choices and no
+    ``choice`` (-1) waits for its deciders' orders; a card without choices applies its
+    effects."""
+    drawn = False
+    for i in range(s.ints[N_CARDS]):
+        drawn |= s.cards[i] == e
+    if not drawn:
+        s.cards[s.ints[N_CARDS]] = e
+        s.ints[N_CARDS] += 1
+    L.record(log, s.ints[TURN], L.K_CARD, L.C_CARD, True, w.ints[W_FACTOR], -1, -1, -1, e)
+    if t.n_choices[e] > 0 and choice < 0:
+        if s.fired[e] == NOT_FIRED:
+            s.fired[e] = FIRED
+        i = s.ints[N_DECISIONS]
+        s.decisions[i] = e
+        s.deciders[i] = deciders(s, t, w, e)
+        s.ints[N_DECISIONS] = i + 1
+    elif t.n_choices[e] > 0:
+        _forced(s, t, w, log, e, choice)
+    else:
+        s.fired[e] = FIRED
+        _apply_with(s, t, w, log, t.event_effects[e], t.event_factor[e])
 
 
 @kernel
