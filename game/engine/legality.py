@@ -127,6 +127,7 @@ def _options(state: GameState, c: int) -> tuple[Option, ...]:
     """``c``'s options, with the words a player reads."""
     sc, s = state.scenario, state.arrays
     table, chances = rows(state, c)
+    organs = {k: o.name for k, o in sc.organs}
     options = []
     for (kind, target, option, cost), p in zip(table.tolist(), chances.tolist(), strict=True):
         action = decode(sc, kind, target, option)
@@ -136,8 +137,7 @@ def _options(state: GameState, c: int) -> tuple[Option, ...]:
                                   _decision_why(state, target)))
             continue
         seen = int(rule_actions.seen(s, kind, target))
-        why_text = _note(state, c, action.kind, target) + WHY[action.kind].format_map(
-            {k: o.name for k, o in state.scenario.organs})
+        why_text = _note(state, c, action.kind, target) + WHY[action.kind].format_map(organs)
         options.append(Option(action, cost, None if np.isnan(p) else p,
                               words.label(sc, c, kind, target, seen), why_text))
     return tuple(options)

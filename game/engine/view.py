@@ -265,7 +265,10 @@ def card_info(state: GameState, event_id: str, me: int) -> CardInfo:
     waiting = s.decisions[: s.ints[lay.N_DECISIONS]].tolist()
     mine = i in waiting and bool(s.deciders[waiting.index(i), me])
     open_choices = e.choices if e.forced_choice is None else []  # a forced card asks nothing
-    appeal = cards.appeal(s, state.tables, me)[i]
+    appeal = state.derived.get(("appeal", me))
+    if appeal is None:  # every card of the view reads one table
+        appeal = state.derived[("appeal", me)] = cards.appeal(s, state.tables, me)
+    appeal = appeal[i]
     return CardInfo(
         event=e.id,
         title=e.title,
