@@ -101,7 +101,7 @@ def decide_charge(s: State, t: Tables, w: Work, log: L.Log, m: np.ndarray,
         if accusation:
             ops.demote(s, t, w, log, target)
         else:
-            ops.set_holder(s, t, w, log, m[M_OFFICE], -1)
+            ops.remove_holder(s, t, w, log, m[M_OFFICE], target)
         ops.change_quality(s, target, PRESTIGE, -8.0 if accusation else -4.0)
         ops.change_quality(s, sponsor, PRESTIGE, 2.0)
     else:
@@ -116,7 +116,7 @@ def decide_resignation(s: State, t: Tables, w: Work, log: L.Log, m: np.ndarray,
     office is gone."""
     sponsor = m[M_SPONSOR]
     if passed:
-        ops.set_holder(s, t, w, log, m[M_OFFICE], -1)
+        ops.remove_holder(s, t, w, log, m[M_OFFICE], sponsor)
     else:
         ops.change_quality(s, sponsor, PRESTIGE, 8.0)
         ops.change_quality(s, sponsor, THREAT, -5.0)

@@ -274,3 +274,24 @@ def test_the_window_names_a_seated_notables_office_in_their_tooltip():
     [seat] = [s for s in v.politburo if s.contender < 0]
     assert "a senior leader who is not a contender (Marshal)" in explain.politburo_seat(
         v, seat.name, seat.faction, seat.contender)
+
+
+def test_a_relief_or_resignation_takes_only_that_holders_place():
+    """A carried challenge or an accepted resignation takes the office from its target alone,
+    as a fall does (the other holders of an office with several keep theirs)."""
+    from game.rules import layout as L2
+    from game.rules import log as Lg
+    from game.rules import motions
+    from game.rules.ops import new_work
+
+    sc, state = started(change=several_secretaries)
+    s, t = state.arrays, state.tables
+    secretary = [o.id for o in sc.offices].index("secretary")
+    log = Lg.new_log(2, 2)
+    m = np.zeros(L2.MOTION_FIELDS, np.int64)
+    m[L2.M_KIND], m[L2.M_SPONSOR], m[L2.M_TARGET], m[L2.M_OFFICE] = L2.RELIEVE, 0, 1, secretary
+    motions.decide_charge(s, t, new_work(2, L2.LUCK), log, m, True)
+    assert s.holds[secretary].tolist() == [True, False]
+    m[L2.M_KIND], m[L2.M_SPONSOR] = L2.RESIGN, 0
+    motions.decide_resignation(s, t, new_work(2, L2.LUCK), log, m, True)
+    assert s.holds[secretary].tolist() == [False, False]
