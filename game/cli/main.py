@@ -245,6 +245,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     debrief_cmd.add_parser(sub)
     teacher_cmd.add_parser(sub)
+    from game.cli import host_cmd, join_cmd
+
+    host_cmd.add_parser(sub)
+    join_cmd.add_parser(sub, _name)
     return p
 
 
@@ -288,6 +292,14 @@ def _main(args_list: list[str]) -> int:
             from game.cli import debrief_cmd
 
             return debrief_cmd.run(args)
+        if args.command == "host":
+            from game.cli import host_cmd
+
+            return host_cmd.run(args)
+        if args.command == "join":
+            from game.cli import join_cmd
+
+            return join_cmd.run(args)
         if args.command == "teacher-pack":
             from game.cli import teacher_cmd
 
@@ -477,6 +489,11 @@ def cmd_window(args: argparse.Namespace) -> int:
     from game.ui import launch
 
     return launch(load=args.load, name=args.name[0] if args.name else None)
+
+
+def cmd_window_join(args: argparse.Namespace) -> int:
+    """The window, at the Join screen filled in from the command line."""
+    raise UsageError("the window cannot join yet: add --text")
 
 
 def cmd_play(args: argparse.Namespace) -> int:

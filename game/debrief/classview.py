@@ -39,6 +39,13 @@ def _bar_labels(s: ClassSummary) -> tuple[list[PlayedBy], dict[str, str]]:
     return bars, labels
 
 
+def outcome_chart(s: ClassSummary, width: int = 680) -> str:
+    """The class's outcomes as one chart (SVG): a bar per seat played, its parts the outcomes;
+    the teacher's live page shows it as games finish."""
+    bars, labels = _bar_labels(s)
+    return outcome_bars(bars, labels, width=width, ident="live")
+
+
 def _game(line: GameLine, names: dict[str, str]) -> str:
     outs = "; ".join(f"{names.get(k, k)}: {v}" for k, v in line.outcomes.items())
     touched = (' <span class="tag red">changed with the debug console</span>'

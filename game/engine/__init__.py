@@ -12,7 +12,8 @@ terminal game, the window, the AI, saves, the lab) uses only the names exported 
 - :func:`outcome` — the graded result, once the game is over; :func:`standing`, a contender's
   outcome were it to end now; :func:`holds`, whether one of the scenario's conditions holds;
 - :func:`guess_state` — a copy of the state with a contender's view of rivals' secrets guessed
-  afresh, for an AI that looks ahead;
+  afresh, for an AI that looks ahead; :func:`seat_state`, a copy holding only what one contender
+  may know, for a seat played on another computer;
 - :func:`ledger` — support over time and what each factor won or lost (for the debrief);
 - :func:`milestones` — the scenario's dated turning points, and when this game reached them;
   :func:`cards_fired` — the event cards that fired, and the choices taken on them;
@@ -49,6 +50,7 @@ from .api import (
     new_game,
     outcome,
     readings,
+    seat_state,
     standing,
     view,
 )
@@ -63,5 +65,5 @@ __all__ = [
     "MilestoneMark", "Option", "Outcome", "Readings", "Result", "Scenario", "Tally", "TurnResult",
     "View", "apply_turn", "cards_fired", "factor_shares", "fire_event", "guess_state", "holds",
     "intervene", "legal_actions", "legal_rows", "ledger", "milestones", "new_game", "outcome",
-    "readings", "standing", "view",
+    "readings", "seat_state", "standing", "view",
 ]

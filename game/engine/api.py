@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -211,28 +211,50 @@ def guess_state(state: GameState, contender: str, seed: int) -> GameState:
     come. Two states that differ only in rivals' secrets give the same guess for the same
     seed. The given state is left untouched."""
     me = _index(state, contender)
-    guess = state.copy()
-    g = guess.arrays
     rng = np.random.default_rng([seed, me, state.turn])
-    limit = int(g.rules[lay.R_DOSSIER_LIMIT])
+    limit = int(state.arrays.rules[lay.R_DOSSIER_LIMIT])
     chance = min(0.3, 0.02 * state.turn)  # about the share of full files in AI games
 
     def draw() -> int:
         filed = limit > 0 and rng.random() < chance
         return int(rng.integers(1, limit + 1)) if filed else 0
 
+    return _with_secrets(state, me, draw, lambda shape: rng.normal(0.0, 1.0, shape),
+                         np.random.default_rng(int(rng.integers(2**63))), state.seed)
+
+
+def seat_state(state: GameState, contender: str) -> GameState:
+    """A copy of ``state`` holding only what ``contender`` may know, for a seat played on
+    another computer: what :func:`guess_state` would guess is blanked instead (rivals' dossiers
+    and the dossiers behind their charges empty, their judgement 0, offers between others
+    dropped), the seed is 0 and the generator is seeded afresh from the system, so neither the
+    luck to come nor the record can be worked out from it. Its view, menu (odds included) and
+    standing for ``contender`` are those of ``state``, and the AI judges the same orders on it.
+    The given state is left untouched."""
+    me = _index(state, contender)
+    return _with_secrets(state, me, lambda: 0, np.zeros, np.random.default_rng(), 0)
+
+
+def _with_secrets(state: GameState, me: int, dossiers: Callable[[], int],
+                  judgement: Callable[[tuple[int, ...]], np.ndarray],
+                  rng: np.random.Generator, seed: int) -> GameState:
+    """A copy of ``state`` whose secrets ``me`` may not know are replaced: each rival's
+    dossiers and the leverage of each rival's charge by ``dossiers()``, rivals' judgement by
+    ``judgement(shape)``, offers between others dropped; with generator ``rng`` and ``seed``."""
+    guess = state.copy()
+    g = guess.arrays
     for c in range(state.n):
         if c != me:
-            g.dossiers[c] = [draw() if t != c else 0 for t in range(state.n)]
+            g.dossiers[c] = [dossiers() if t != c else 0 for t in range(state.n)]
     others = np.arange(state.n) != me
-    g.judgement[others] = rng.normal(0.0, 1.0, g.judgement[others].shape)
+    g.judgement[others] = judgement(g.judgement[others].shape)
     for m in g.motions[: g.ints[lay.N_MOTIONS]]:
         if m[lay.M_SPONSOR] != me:
-            m[lay.M_LEVERAGE] = draw()
+            m[lay.M_LEVERAGE] = dossiers()
     mine = np.zeros_like(g.offers)
     mine[me, :], mine[:, me] = True, True
     g.offers[...] &= mine  # in place: the arrays are a named tuple
-    guess.rng = np.random.Generator(type(state.rng.bit_generator)(int(rng.integers(2**63))))
+    guess.rng, guess.seed = rng, seed
     return guess
 
 
