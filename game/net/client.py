@@ -11,6 +11,7 @@ long as :data:`REJOIN_SECONDS`; meanwhile the host's AI holds the seat.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from collections.abc import Callable, Sequence
@@ -119,14 +120,18 @@ class Connection:
     name: str | None = None
     token: str | None = None
     socket: ClientConnection | None = None
+    exits: contextlib.ExitStack = field(default_factory=contextlib.ExitStack)
 
     def open(self) -> p.Welcome:
         """Connect and say hello (with the seat token once we have one); the welcome.
         JoinError saying why not."""
         host, port = split_address(self.address)
         try:
-            self.socket = connect(f"ws://{host}:{port}/play", proxy=None, open_timeout=10,
-                                  max_size=p.MAX_HOST_MESSAGE, compression=None)
+            self.close()
+            # entered as a context (what websockets asks of a connection), left in close()
+            self.socket = self.exits.enter_context(connect(
+                f"ws://{host}:{port}/play", proxy=None, open_timeout=10,
+                max_size=p.MAX_HOST_MESSAGE, compression=None))
         except (OSError, InvalidHandshake, InvalidURI, TimeoutError) as e:
             raise JoinError(f"cannot reach a Politburo host at {self.address}: "
                             f"{getattr(e, 'strerror', None) or e}") from None
@@ -164,8 +169,8 @@ class Connection:
             raise JoinError(f"the host sent what this client cannot read: {e}") from None
 
     def close(self) -> None:
-        if self.socket is not None:
-            self.socket.close()
+        self.exits.close()
+        self.socket = None
 
 
 @dataclass
