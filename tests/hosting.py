@@ -52,11 +52,11 @@ def make_room(scenario: str = "succession_1924", *, seed: int = 5, length: str =
 
 
 @contextlib.contextmanager
-def hosted(room: Room, folder: Path | None = None) -> Iterator[HostedGame]:
-    """Serve ``room`` on 127.0.0.1 at a free port until the block ends."""
+def hosted(room: Room, folder: Path | None = None, port: int = 0) -> Iterator[HostedGame]:
+    """Serve ``room`` on 127.0.0.1 until the block ends, at ``port`` (0: a free one)."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((LOOPBACK, 0))
+    sock.bind((LOOPBACK, port))
     port = sock.getsockname()[1]
     address = f"{LOOPBACK}:{port}"
     host = Host(room, Classroom(sources.discover(), folder or room.folder), address,

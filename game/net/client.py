@@ -65,7 +65,7 @@ def _tokens_file() -> Path:
     return paths.data_dir() / "seats.json"
 
 
-def _read_tokens() -> dict[str, dict[str, str]]:
+def _read_tokens() -> dict:
     try:
         data = json.loads(read_bounded(_tokens_file(), 1_000_000))
     except (OSError, ValueError):
@@ -73,18 +73,26 @@ def _read_tokens() -> dict[str, dict[str, str]]:
     return data if isinstance(data, dict) else {}
 
 
-def kept_token(address: str) -> str | None:
-    """The seat token this computer was given by the host at ``address``, if any."""
-    entry = _read_tokens().get(address)
+def kept_token(address: str, seat: str | None = None) -> str | None:
+    """The seat token this computer was given for ``seat`` by the host at ``address`` (no
+    seat: the last seat it took there), if any."""
+    kept = _read_tokens().get(address)
+    if not isinstance(kept, dict) or not isinstance(kept.get("seats"), dict):
+        return None
+    entry = kept["seats"].get(seat if seat is not None else kept.get("last"))
     token = entry.get("token") if isinstance(entry, dict) else None
     return token if isinstance(token, str) else None
 
 
 def keep_token(address: str, welcome: p.Welcome) -> None:
-    """Keep the seat token of ``welcome`` for the host at ``address`` (a failure to write it
-    only costs the seat after a restart)."""
+    """Keep the seat token of ``welcome`` for the host at ``address``, as the last seat taken
+    there (a failure to write it only costs the seat after a restart)."""
     tokens = _read_tokens()
-    tokens[address] = {"token": welcome.token, "game": welcome.game, "seat": welcome.seat}
+    kept = tokens.get(address)
+    seats = kept.get("seats") if isinstance(kept, dict) else None
+    seats = seats if isinstance(seats, dict) else {}
+    seats[welcome.seat] = {"token": welcome.token, "game": welcome.game}
+    tokens[address] = {"last": welcome.seat, "seats": seats}
     try:
         write_text(_tokens_file(), json.dumps(tokens, indent=1) + "\n")
     except OSError:
@@ -201,7 +209,7 @@ class RemoteTable:
              ) -> RemoteTable:
         """Join the game at ``address`` (coming back to our seat if this computer has a token
         from that host); JoinError saying why not."""
-        conn = Connection(address, code, contender, name, kept_token(address))
+        conn = Connection(address, code, contender, name, kept_token(address, contender))
         welcome = conn.open()
         keep_token(address, welcome)
         return cls(conn, welcome, _scenario(welcome), notice=notice)
