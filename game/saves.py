@@ -305,9 +305,9 @@ class Table(Protocol):
     seats: dict[str, str]
 
 
-def save_table(path: str | Path, table: Table) -> SaveFile:
-    """Save the game at ``table`` (as of its last completed turn) to ``path``."""
-    save = snapshot(
+def table_snapshot(table: Table) -> SaveFile:
+    """The save file of the game at ``table`` (as of its last completed turn)."""
+    return snapshot(
         table.match,
         table.humans,
         table.difficulty,
@@ -315,6 +315,11 @@ def save_table(path: str | Path, table: Table) -> SaveFile:
         names=table.names,
         seats=table.seats,
     )
+
+
+def save_table(path: str | Path, table: Table) -> SaveFile:
+    """Save the game at ``table`` (as of its last completed turn) to ``path``."""
+    save = table_snapshot(table)
     write_save(path, save)
     return save
 

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game import paths
 from game.cli.args import (
@@ -36,6 +37,9 @@ from game.cli.args import (
     warn,
 )
 from game.cli.runs import crashed_exit, rules_compiled, said_interpreted, with_progress
+
+if TYPE_CHECKING:
+    from game.net.report import Reporter
 
 
 class Terminated(KeyboardInterrupt):
@@ -180,6 +184,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     play.add_argument("--load", metavar="PATH", type=Path, help="resume a saved game")
     play.add_argument("--no-autosave", action="store_true", help="do not autosave after each turn")
+    play.add_argument(
+        "--class",
+        dest="class_address",
+        metavar="HOST:PORT",
+        help="report this game after every turn to the teacher's live page of the classroom "
+        "host at HOST:PORT (politburo host shows it), with its --code; the game is played and "
+        "saved here all the same",
+    )
+    play.add_argument("--code", metavar="CODE", help="the join code on the host's screen, "
+                      "for --class")
 
     val = sub.add_parser(
         "validate",
@@ -472,8 +486,32 @@ def _too_many_names(names: int, seats: int) -> str:
     )
 
 
-def cmd_window(args: argparse.Namespace) -> int:
-    """Open the game window (straight into a saved game with --load)."""
+def _class_reporter(args: argparse.Namespace) -> Reporter | None:
+    """The reports to the class page that ``--class`` and ``--code`` ask for (None without
+    them); UsageError for a malformed address or a missing code."""
+    if args.class_address is None:
+        if args.code is not None:
+            raise UsageError("--code is the class page's join code: give the host's address "
+                             "with it (--class HOST:PORT)")
+        return None
+    if not args.code:
+        raise UsageError("--class needs the join code on the host's screen: add --code CODE")
+    if args.debug:
+        raise UsageError("--class reports a lesson's game to the teacher: it cannot be used "
+                         "with the modders' debug console (--debug)")
+    from game.net.client import split_address
+    from game.net.report import Reporter
+
+    try:
+        host, port = split_address(args.class_address)
+    except ValueError as e:
+        raise UsageError(f"--class: {e}") from None
+    return Reporter(f"{host}:{port}", args.code)
+
+
+def cmd_window(args: argparse.Namespace, reporter: Reporter | None = None) -> int:
+    """Open the game window (straight into a saved game with --load); its games report to the
+    class page when ``reporter`` is given."""
     for flag, value in (
         ("--scenario", args.scenario),
         ("--contender", args.contender),
@@ -488,7 +526,7 @@ def cmd_window(args: argparse.Namespace) -> int:
             )
     from game.ui import launch
 
-    return launch(load=args.load, name=args.name[0] if args.name else None)
+    return launch(load=args.load, name=args.name[0] if args.name else None, reporter=reporter)
 
 
 def cmd_window_join(args: argparse.Namespace) -> int:
@@ -529,8 +567,9 @@ def cmd_play(args: argparse.Namespace) -> int:
     if args.debug and args.auto:
         raise UsageError("--debug needs a person at the table: use it without --auto (its "
                          ":jump command lets the AI play every seat)")
+    reporter = _class_reporter(args)
     if not (args.text or args.auto):
-        return cmd_window(args)
+        return cmd_window(args, reporter)
     if args.load and args.seed is not None:
         raise UsageError("--seed cannot be used with --load: the save fixes the seed")
     if args.load and args.length is not None:
@@ -662,7 +701,19 @@ def cmd_play(args: argparse.Namespace) -> int:
     )
     if load_path is not None and paths.is_autosave(load_path):
         session.autosaver.path = load_path  # a game resumed from its autosave goes on in it
-    return session.run()
+    if reporter is None:
+        return session.run()
+    kept = " and is saved here" if session.autosave or args.save else ""
+    reporter.warn = lambda problem: print(f"{PROG}: warning: {problem}; the game goes on{kept}",
+                                          file=sys.stderr)
+    con.say(f"This game reports to the class page at {reporter.address} after every turn.")
+    session.reporter = reporter
+    session.report_now()  # the teacher sees the game begin
+    code = session.run()
+    late = reporter.finish()
+    if late:
+        print(f"{PROG}: warning: {late}", file=sys.stderr)
+    return code
 
 
 def _contender_id(scenario, typed: str, named: bool) -> str:

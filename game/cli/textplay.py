@@ -55,6 +55,7 @@ from game.words.odds import odds_text
 
 if TYPE_CHECKING:
     from game.content.sources import Entry as SourceEntry
+    from game.net.report import Reporter
 
 W = t.WIDTH
 MIN_WIDTH = 60  # narrower than this, the tables cannot be read
@@ -309,6 +310,7 @@ class Session:
     unread: set[str] = field(default_factory=set)  # people who have not yet read that report
     debug: bool = False  # the debug console is open (politburo play --text --debug)
     changed: bool = False  # the console has just changed the game (the board is not shown again)
+    reporter: Reporter | None = None  # the class page this game reports to (play --class)
 
     def __post_init__(self) -> None:
         if not self.last_events:
@@ -378,6 +380,7 @@ class Session:
         self.last_events = list(self.match.play(orders))
         self.unread = set(self.humans)
         self.autosave_now()
+        self.report_now()
         if not self.hotseat and not self.match.state.finished:
             self.show_report(self.humans[0])
 
@@ -558,6 +561,7 @@ class Session:
         orders = {c: ai_orders(self.match, c, self.seat_difficulty(c)) for c in self.ids}
         labels = {c: action_labels(state, c, acts) for c, acts in orders.items()}
         events = self.match.play(orders)
+        self.report_now()
         shown = resume.visible(events, None)
         con.say(played)
         for cid, chosen in labels.items():
@@ -606,6 +610,11 @@ class Session:
         raise GameChanged
 
     # -- saving
+    def report_now(self) -> None:
+        """Send the game as it stands to the class page, if it reports to one."""
+        if self.reporter is not None:
+            self.reporter.send(saves.table_snapshot(self))
+
     def autosave_now(self) -> None:
         """Autosave the turn just played into this game's own autosave; when that fails, say so
         every time, with the turn the autosave (whole, as it was) still holds."""

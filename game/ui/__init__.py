@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import subprocess
 
+    from game.net.report import Reporter
+
 NO_DISPLAY = (
     "no display found, so the game window cannot open; "
     "play in the terminal instead: politburo play --text"
@@ -31,9 +33,11 @@ def display_problem() -> str | None:
     return None
 
 
-def launch(load: Path | None = None, name: str | None = None) -> int:
+def launch(load: Path | None = None, name: str | None = None,
+           reporter: Reporter | None = None) -> int:
     """Open the window on the title screen (or straight into a saved game); the exit code.
-    ``name``: the player's name, filled in on the setup screen."""
+    ``name``: the player's name, filled in on the setup screen; ``reporter``: the class page
+    every game played reports to (``politburo play --class``)."""
     problem = display_problem()
     if problem:
         print(f"politburo: {problem}", file=sys.stderr)
@@ -46,6 +50,7 @@ def launch(load: Path | None = None, name: str | None = None) -> int:
 
         app = App.start()
         app.player_name = name
+        app.reporter = reporter
     except pygame.error as e:
         print(
             f"politburo: the game window cannot open ({e}); "
@@ -59,6 +64,9 @@ def launch(load: Path | None = None, name: str | None = None) -> int:
 
         open_save(app, load)
     app.run(after_first_frame=compile_in_background)
+    late = reporter and reporter.finish()
+    if late:
+        print(f"politburo: warning: {late}", file=sys.stderr)
     return 0
 
 

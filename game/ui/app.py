@@ -17,6 +17,8 @@ from .settings import load_settings
 from .stage import Scene, Stage
 
 if TYPE_CHECKING:
+    from game.net.report import Reporter
+
     from .session import GameSession
 
 
@@ -60,7 +62,23 @@ class App(Stage):
         from .scenes.board import BoardScene
 
         self.home()
+        if self.reporter is not None:  # politburo play --class: the game reports to the class
+            self._report(session, self.reporter)
         return self.push(BoardScene(self, session))
+
+    @staticmethod
+    def _report(session: GameSession, reporter: Reporter) -> None:
+        """Report ``session``'s game to the class page, as a new game, from now on."""
+        from game import saves
+
+        def warn(problem: str) -> None:  # shown on the board after the next turn
+            session.notice = (f"{problem[0].upper()}{problem[1:]}; the game goes on and is "
+                              "saved here.")
+
+        reporter.start_game()
+        reporter.warn = warn
+        session.reporter = reporter
+        reporter.send(saves.table_snapshot(session))
 
     def playing(self) -> GameSession | None:
         """The game being played under the top scene, if any (its board's session)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game import paths, resume, saves
 from game.ai import seat_orders
@@ -31,6 +32,9 @@ from game.engine import (
 from game.ui.explain import drawable
 from game.words.actions import readable
 from game.words.names import date_words
+
+if TYPE_CHECKING:
+    from game.net.report import Reporter
 
 SLOT_NAME = re.compile(r"[^A-Za-z0-9 _-]+")
 MAX_SLOT_NAME = 40
@@ -110,6 +114,7 @@ class GameSession:
     last_events: tuple[GameEvent, ...] = ()  # what the last turn played reported
     notice: str | None = None  # a problem to show once (e.g. the autosave failed)
     autosaver: resume.Autosaver = field(default_factory=resume.Autosaver)
+    reporter: Reporter | None = None  # the class page this game reports to (play --class)
     _options: list[Option] | None = None
 
     @classmethod
@@ -253,6 +258,8 @@ class GameSession:
         self.submitted = {}
         self.seat = 0
         self._options = None
+        if self.reporter is not None:
+            self.reporter.send(saves.table_snapshot(self))
         if self.autosave:
             problem = self.autosaver.write(self)
             if problem:

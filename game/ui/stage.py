@@ -29,6 +29,8 @@ from . import sound, theme
 from .settings import Settings, clamp_size, save_settings
 
 if TYPE_CHECKING:  # (the game's modules load when a game is played, not with the window)
+    from game.net.report import Reporter
+
     from .session import GameSession
 
 # pygame_gui loads a font style on first use and warns that it was not preloaded; loading them
@@ -264,6 +266,7 @@ class Stage(ABC):
     screen: tuple[int, int] | None = UNKNOWN  # room for a window on the screen (None: no limit)
     _later: list[Callable[[], None]] = field(default_factory=list)
     player_name: str | None = None  # from `politburo play --name`: filled in at setup
+    reporter: Reporter | None = None  # from `politburo play --class`: every game reports to it
     _mute_text: bool = False  # the key that opened a screen is down: it types nothing there
 
     def __post_init__(self) -> None:
