@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import statistics
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from game.engine import FactorShare as EngineFactorShare
@@ -1110,11 +1110,13 @@ def _game_key(save: SaveFile) -> str:
     )
 
 
-def class_summary(saves: Sequence[tuple[str, SaveFile | str]], scenario: Scenario) -> ClassSummary:
+def class_summary(saves: Sequence[tuple[str, SaveFile | str]], scenario: Scenario,
+                  debrief_of: Callable[[str, SaveFile], Debrief] | None = None) -> ClassSummary:
     """Summarise the finished games of ``scenario`` among ``saves``: (path, parsed save) pairs,
     or (path, the reason it could not be read). Saves of other scenarios or versions, duplicates
     (same seed and orders), unfinished games and records that do not replay are listed in
-    ``skipped`` with the reason, in the order given."""
+    ``skipped`` with the reason, in the order given. ``debrief_of(path, save)`` gives a game's
+    debrief where they are kept (the teacher's live page summarises again as each game ends)."""
     skipped: list[SkippedSave] = []
     seen: dict[str, str] = {}
     games: list[tuple[str, SaveFile, Debrief]] = []
@@ -1163,8 +1165,10 @@ def class_summary(saves: Sequence[tuple[str, SaveFile | str]], scenario: Scenari
             )
             continue
         try:
-            match = resume(save, scenario)
-            d = debrief(match, save.humans, save.length, save.names)
+            if debrief_of is not None:
+                d = debrief_of(path, save)
+            else:
+                d = debrief(resume(save, scenario), save.humans, save.length, save.names)
         except (SaveError, DebriefError) as e:
             skipped.append(SkippedSave(path=path, reason=str(e)))
             continue

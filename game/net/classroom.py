@@ -10,14 +10,21 @@ one before. No pygame, no network here: the host's server calls it.
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from game import saves
 from game.content.sources import Catalogue, UnknownScenario, resolve_id
-from game.debrief import class_summary, debrief, render_class, render_debrief, render_slide
-from game.debrief.model import ClassSummary
+from game.debrief import (
+    class_summary,
+    debrief,
+    render_class,
+    render_debrief,
+    render_slide,
+)
+from game.debrief.model import ClassSummary, Debrief
 from game.engine import Match, outcome, standing, view
 from game.teacher import TeacherDataError
 from game.words.names import date_words
@@ -81,11 +88,16 @@ class Classroom:
     cards: dict[str, GameCard] = field(default_factory=dict)
     save_files: dict[str, saves.SaveFile] = field(default_factory=dict)
     changes: int = 0  # counts every change, for the page's live updates
+    finishes: int = 0  # counts the finished games put (the summary changes with them)
+    _summary: tuple[int, ClassSummary | None] | None = None  # the last summary, and when
+    _debriefs: dict[str, tuple[saves.SaveFile, Debrief]] = field(default_factory=dict)
+    _summary_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def put(self, game: str, kind: str, save: saves.SaveFile, match: Match) -> None:
         self.cards[game] = card_of(game, kind, save, match)
         self.save_files[game] = save
         self.changes += 1
+        self.finishes += match.state.finished
 
     def report(self, game: str, raw: bytes) -> str:
         """Take a solo game's report (its save's bytes); returns the game's id. SaveError
@@ -118,18 +130,38 @@ class Classroom:
         card, save = self.cards.get(game), self.save_files.get(game)
         if card is None or save is None or not card.finished:
             return None
-        match = saves.resume(save, self._scenario(save))
-        return render_debrief(debrief(match, save.humans, save.length, save.names))
+        return render_debrief(self._debrief(game, save))
+
+    def _debrief(self, game: str, save: saves.SaveFile) -> Debrief:
+        """The debrief of a finished game, made once for each save of it."""
+        kept = self._debriefs.get(game)
+        if kept is not None and kept[0] is save:
+            return kept[1]
+        made = debrief(saves.resume(save, self._scenario(save)), save.humans, save.length,
+                       save.names)
+        self._debriefs[game] = (save, made)
+        return made
 
     def summary(self) -> ClassSummary | None:
-        """The class summary of the finished games of the scenario most of them play."""
-        done = [(g, s) for g, s in self.save_files.items() if self.cards[g].finished]
+        """The class summary of the finished games of the scenario most of them play; made
+        again only when a game has finished (or a finished game was reported again), each
+        game's debrief made once."""
+        with self._summary_lock:
+            finishes = self.finishes
+            if self._summary is None or self._summary[0] != finishes:
+                cards = dict(self.cards)  # as it is now: reports come in from other threads
+                done = [(g, s) for g, s in list(self.save_files.items())
+                        if g in cards and cards[g].finished]
+                self._summary = (finishes, self._summarise(done))
+            return self._summary[1]
+
+    def _summarise(self, done: list[tuple[str, saves.SaveFile]]) -> ClassSummary | None:
         if not done:
             return None
         most = Counter(s.scenario_id for _, s in done).most_common(1)[0][0]
         try:
             scenario = self._scenario(next(s for _, s in done if s.scenario_id == most))
-            summary = class_summary(done, scenario)
+            summary = class_summary(done, scenario, self._debrief)
         except (TeacherDataError, saves.SaveError):
             return None
         return summary if summary.games else None

@@ -40,7 +40,7 @@ _SCRIPT = """<script>
       .then(function (text) {
         var doc = new DOMParser().parseFromString(text, "text/html");
         var now = document.getElementById("live"), next = doc.getElementById("live");
-        if (now && next) { now.replaceWith(next); }
+        if (now ? next : null) { now.replaceWith(next); }
       });
   }
   function listen() {

@@ -230,6 +230,7 @@ def application(host: Host) -> Starlette:
     """The host's web application."""
 
     async def index(request: Request) -> Response:
+        await anyio.to_thread.run_sync(host.classroom.summary)  # new games' debriefs: slow
         return HTMLResponse(host.page())
 
     async def game_debrief(request: Request) -> Response:

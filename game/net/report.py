@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from game import saves
 
-TIMEOUT_SECONDS = 5.0  # one report's wait for the host
+TIMEOUT_SECONDS = 8.0  # one report's wait for the host (busy as a class finishes)
 FINISH_SECONDS = 10.0  # at the end of the game, how long the last reports may take to go
 
 
