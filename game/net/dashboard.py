@@ -17,18 +17,41 @@ from game.page import esc, masthead, page, pct
 
 from .classroom import GameCard
 
+DOT = " \u00b7 "
 REFRESH_SECONDS = 10  # without JavaScript, how often the page reloads itself
 
 _CSS = """
-.games { display: grid; grid-template-columns: repeat(auto-fill, minmax(17em, 1fr));
+@media screen {
+  body { font-size: clamp(13px, 1.15vw, 24px); }
+  .sheet { max-width: none; margin: 0; padding: 1.2em 1.6em; box-shadow: none; }
+  h1 { font-size: 2.1em; }
+  h2 { font-size: 1.25em; margin-top: 1em; }
+  .kicker { font-size: .8em; }
+  table { font-size: .85em; }
+  .small { font-size: .85em; }
+}
+.masthead .meta { font-size: 1em; }
+.join { display: flex; flex-wrap: wrap; gap: .3em 2.5em; margin: .4em 0 0; font-size: 1.15em; }
+.join code { font: 700 1em/1.2 "DejaVu Sans Mono", Menlo, Consolas, monospace; }
+.tally { font-size: 1.3em; font-weight: 800; margin: .6em 0 0; }
+.seats { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .2em 2em; }
+.seats li.away, .seats li.ai { color: var(--grey); }
+.games { display: grid; grid-template-columns: repeat(auto-fill, minmax(15.5em, 1fr));
   gap: .8em; }
-.game { border: 1px solid #8C8273; padding: .5em .7em; break-inside: avoid; }
-.game h3 { margin: 0 0 .2em; font-size: 1em; }
-.game table { width: 100%; border-collapse: collapse; font-size: .85em; }
-.game td { padding: 1px 3px; }
-.game td.n { text-align: right; }
-.done { background: #F3EFE6; }
-.seats li.away { color: #8C8273; }
+.game { border: .15em solid var(--black); padding: .5em .7em; break-inside: avoid; margin: 0; }
+.game.playing { border-style: dashed; }
+.game h3 { margin: 0; font-size: 1.2em; text-transform: none; letter-spacing: 0;
+  overflow-wrap: anywhere; }
+.game .where { font-weight: 800; margin: .15em 0 .3em; }
+.game .progress { height: .45em; border: .1em solid var(--black); margin: 0 0 .4em; }
+.game .progress span { display: block; height: 100%; background: var(--black); }
+.game table { margin: 0 0 .2em; table-layout: auto; font-size: .8em; }
+.game td { padding: .1em .25em; overflow-wrap: normal; }
+.game td:first-child, .game td.num { white-space: nowrap; }
+figure { max-width: 50em; }
+.game tr.played td { font-weight: 800; }
+.game p { margin: 0; }
+a[href] { text-decoration: underline; }
 """
 
 # Reload the page's main part whenever the host says something changed; fall back to a reload
@@ -54,36 +77,58 @@ _SCRIPT = """<script>
 </script>"""
 
 
-def _game(card: GameCard) -> str:
-    where = ("finished" if card.finished
-             else f"turn {card.turn + 1} of {card.turns}, {esc(card.date)}")
+def _game(card: GameCard, title: str) -> str:
+    """One game's card: who plays, how far the game is (or how it ended for them), and every
+    contender's standing, the people's seats in bold."""
+    people = [s for s in card.standings if s.player]
+    if card.finished:
+        ended = (f" \u00b7 {esc(people[0].short)}: {esc(people[0].outcome)}"
+                 if len(people) == 1 and people[0].outcome else "")
+        where, progress = f"Finished{ended}", ""
+    else:
+        where = f"Turn {card.turn + 1} of {card.turns} \u00b7 {esc(card.date)}"
+        share = round(100 * card.turn / max(card.turns, 1))
+        progress = f'<div class="progress"><span style="width: {share}%"></span></div>'
     rows = []
     for s in sorted(card.standings, key=lambda s: -s.support):
-        who = f"{esc(s.short)}" + (f" <i>({esc(s.player)})</i>" if s.player else "")
         state = esc(s.outcome if s.outcome is not None else s.rung)
-        rows.append(f'<tr><td>{who}</td><td class="n">{pct(s.support)}</td>'
-                    f"<td>{state}</td></tr>")
-    link = (f' \u00b7 <a href="/games/{esc(card.game)}/debrief">debrief</a>'
-            if card.finished else "")
-    touched = ' <span class="tag red">changed from outside the rules</span>' if card.touched \
-        else ""
-    kind = "played over the network" if card.kind == "network" else "played alone"
-    return (f'<section class="game{" done" if card.finished else ""}" id="game-{esc(card.game)}">'
-            f"<h3>{esc(card.players)}</h3>"
-            f'<p class="small">{esc(card.title)}: {where} ({kind}){link}{touched}</p>'
-            f"<table>{''.join(rows)}</table></section>")
+        mine = ' class="played"' if s.player else ""
+        rows.append(f"<tr{mine}><td>{esc(s.short)}</td>"
+                    f'<td class="num">{pct(s.support)}</td><td>{state}</td></tr>')
+    notes = []
+    if card.title != title:
+        notes.append(esc(card.title))
+    if card.finished:
+        notes.append(f'<a href="/games/{esc(card.game)}/debrief">the debrief</a>')
+    if card.touched:
+        notes.append('<span class="tag red">changed from outside the rules</span>')
+    playing = "" if card.finished else " playing"
+    who = "The networked game" if card.kind == "network" else esc(card.players)
+    return (f'<section class="game{playing}" id="game-{esc(card.game)}">'
+            f"<h3>{who}</h3>"
+            f'<p class="where">{where}</p>{progress}'
+            f"<table>{''.join(rows)}</table>"
+            f'<p class="small">{DOT.join(notes)}</p></section>')
 
 
-def _seats(seats: dict[str, str], joined: Sequence[str], names: dict[str, str]) -> str:
+def _order(card: GameCard) -> tuple:
+    """The networked game first, then the solo games by who plays them."""
+    return card.kind != "network", card.players.casefold(), card.game
+
+
+def _seats(seats: dict[str, str], joined: Sequence[str], names: dict[str, str],
+           kept: Sequence[str]) -> str:
     items = []
     for cid, person in seats.items():
         if person:
             here = cid in joined
             mark = "" if here else " (away: the AI holds the seat)"
             items.append(f'<li class="{"here" if here else "away"}">{esc(names[cid])}: '
-                         f"{esc(person)}{mark}</li>")
+                         f"<b>{esc(person)}</b>{mark}</li>")
+        elif cid in kept:
+            items.append(f'<li class="kept">{esc(names[cid])}: waiting for a student</li>')
         else:
-            items.append(f"<li>{esc(names[cid])}: the AI</li>")
+            items.append(f'<li class="ai">{esc(names[cid])}: the AI</li>')
     return f'<ul class="seats">{"".join(items)}</ul>'
 
 
@@ -97,17 +142,23 @@ def render_page(
     joined: Sequence[str] = (),
     names: dict[str, str] | None = None,
     started: bool = True,
+    kept: Sequence[str] = (),
 ) -> str:
-    """The whole page. ``seats``/``joined``/``names``: the networked game's seats (contender
-    id -> the person's name, "" for the AI), who is connected, and the contenders' names."""
+    """The whole page. ``seats``/``joined``/``names``/``kept``: the networked game's seats
+    (contender id -> the person's name, "" for the AI), who is connected, the contenders'
+    names, and the seats kept for a student who has not joined yet."""
     finished = sum(c.finished for c in cards)
-    meta = (f"Join with <b>politburo join {esc(address)} --code {esc(code)}</b> \u00b7 "
-            f"{len(cards)} game{'s' * (len(cards) != 1)}, {finished} finished")
-    parts = [masthead("Politburo \u00b7 The class, live", title, meta), '<main id="live">']
+    join = (f'<span class="join"><span>Play together: <code>politburo join {esc(address)} '
+            f"--code {esc(code)}</code></span> <span>Play alone: <code>politburo play --class "
+            f"{esc(address)} --code {esc(code)}</code></span></span>")
+    parts = [masthead("Politburo \u00b7 The class, live", title, join), '<main id="live">']
+    playing = len(cards) - finished
+    parts.append(f'<p class="tally">{len(cards)} game{"s" * (len(cards) != 1)}: '
+                 f"{finished} finished, {playing} being played</p>")
     if seats is not None:
         state = "" if started else " (waiting for every seat to be taken)"
         parts.append(f"<h2>The networked game{state}</h2>"
-                     + _seats(seats, joined, names or {}))
+                     + _seats(seats, joined, names or {}, kept))
     if summary is not None:
         parts.append("<h2>How the class's games ended</h2>"
                      f"<figure>{outcome_chart(summary)}</figure>"
@@ -116,10 +167,9 @@ def render_page(
     parts.append("<h2>The games</h2>")
     if cards:
         parts.append('<div class="games">'
-                     + "".join(_game(c) for c in sorted(cards, key=lambda c: c.game)) + "</div>")
+                     + "".join(_game(c, title) for c in sorted(cards, key=_order)) + "</div>")
     else:
-        parts.append("<p>No game has begun yet. Students join with the command above, or play "
-                     f"alone with <b>politburo play --class {esc(address)}</b>.</p>")
+        parts.append("<p>No game has begun yet: students type one of the commands above.</p>")
     parts.append("</main>")
     doc = page("Politburo: the class, live", "\n".join(parts), _CSS)
     noscript = (f'<noscript><meta http-equiv="refresh" content="{REFRESH_SECONDS}" />'

@@ -186,7 +186,8 @@ class Host:
         return render_page(room.scenario.title, self.address, room.code,
                            list(self.classroom.cards.values()), self.classroom.summary(),
                            room.status().seats, room.status().joined,
-                           {c.id: c.short for c in room.scenario.contenders}, room.started)
+                           {c.id: c.short for c in room.scenario.contenders}, room.started,
+                           room.waiting_for)
 
     async def live(self, ws: WebSocket) -> None:
         await ws.accept()
