@@ -38,7 +38,8 @@ class Standing:
     """One contender as the teacher's page lists it."""
 
     short: str
-    player: str  # the person playing them ("" for the AI)
+    player: str  # the person playing them ("" for the AI, or a person who gave no name)
+    human: bool  # a person plays them
     support: float
     rung: str  # where they stand now: their outcome were the game to end now
     outcome: str | None  # once the game is over: how it ended for them
@@ -68,7 +69,8 @@ def card_of(game: str, kind: str, save: saves.SaveFile, match: Match) -> GameCar
     rows = []
     for c, info in zip(sc.contenders, v.contenders, strict=True):
         now = standing(state, c.id)
-        rows.append(Standing(c.short, save.names.get(c.id, "") if c.id in save.humans else "",
+        human = c.id in save.humans
+        rows.append(Standing(c.short, save.names.get(c.id, "") if human else "", human,
                              info.support, now.name,
                              result.of(c.id).name if result is not None else None))
     people = [save.names.get(c, sc.contenders[sc.contender_index(c)].short)

@@ -80,7 +80,7 @@ _SCRIPT = """<script>
 def _game(card: GameCard, title: str) -> str:
     """One game's card: who plays, how far the game is (or how it ended for them), and every
     contender's standing, the people's seats in bold."""
-    people = [s for s in card.standings if s.player]
+    people = [s for s in card.standings if s.human]
     if card.finished:
         ended = (f" \u00b7 {esc(people[0].short)}: {esc(people[0].outcome)}"
                  if len(people) == 1 and people[0].outcome else "")
@@ -92,7 +92,7 @@ def _game(card: GameCard, title: str) -> str:
     rows = []
     for s in sorted(card.standings, key=lambda s: -s.support):
         state = esc(s.outcome if s.outcome is not None else s.rung)
-        mine = ' class="played"' if s.player else ""
+        mine = ' class="played"' if s.human else ""
         rows.append(f"<tr{mine}><td>{esc(s.short)}</td>"
                     f'<td class="num">{pct(s.support)}</td><td>{state}</td></tr>')
     notes = []
