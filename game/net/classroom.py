@@ -38,8 +38,7 @@ class Standing:
     """One contender as the teacher's page lists it."""
 
     short: str
-    player: str  # the person playing them ("" for the AI, or a person who gave no name)
-    human: bool  # a person plays them
+    human: bool  # a person plays them (the card names the people)
     support: float
     rung: str  # where they stand now: their outcome were the game to end now
     outcome: str | None  # once the game is over: how it ended for them
@@ -69,9 +68,7 @@ def card_of(game: str, kind: str, save: saves.SaveFile, match: Match) -> GameCar
     rows = []
     for c, info in zip(sc.contenders, v.contenders, strict=True):
         now = standing(state, c.id)
-        human = c.id in save.humans
-        rows.append(Standing(c.short, save.names.get(c.id, "") if human else "", human,
-                             info.support, now.name,
+        rows.append(Standing(c.short, c.id in save.humans, info.support, now.name,
                              result.of(c.id).name if result is not None else None))
     people = [save.names.get(c, sc.contenders[sc.contender_index(c)].short)
               for c in save.humans]
