@@ -11,6 +11,7 @@ Exit codes: 0 stopped, 1 a scenario, save or address that cannot be used, 2 a us
 from __future__ import annotations
 
 import argparse
+import errno
 import secrets
 import socket
 import sys
@@ -158,11 +159,19 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(e)) from None
     except saves.SaveError as e:
         return fail(str(e))
+    try:
+        sock = listening_socket(args.bind, args.port)
+    except OSError as e:
+        hint = " (another host? choose another --port)" if e.errno == errno.EADDRINUSE else ""
+        return fail(f"cannot listen on {args.bind}:{args.port}: {e.strerror or e}{hint}")
     shown = lan_addresses() if args.bind in ("0.0.0.0", "::") else [args.bind]
     shown = shown or ["127.0.0.1"]
     address = f"{shown[0]}:{args.port}"
     host = Host(room, Classroom(catalogue, room.folder), address, log=say)
-    room.save()
+    problem = room.save()
+    if problem:
+        sock.close()
+        return fail(f"cannot save the game in {room.folder}: {problem}")
     host.classroom.put(room.game, "network", room.snapshot(), room.match)
     sc = room.scenario
     print(f"Hosting {sc.title} ({room.length} game), saved in {room.folder}")
@@ -178,16 +187,30 @@ def run(args: argparse.Namespace) -> int:
         print("Press Enter to begin the game once the students have joined.")
     print("Stop the host with Ctrl-C; restart it with: "
           f"{PROG} host --resume {room.save_path}", flush=True)
-    srv = server(host, args.bind, args.port)
     if sys.stdin is not None and sys.stdin.isatty():
         threading.Thread(target=_enter_starts, args=(host,), daemon=True).start()
     try:
-        srv.run()
-    except SystemExit:  # uvicorn could not listen there (it has said why)
-        return fail(f"cannot listen on {args.bind}:{args.port}")
+        server(host, args.bind, args.port).run(sockets=[sock])
+    finally:
+        sock.close()
     room.save()
     print(f"The host has stopped; the lesson's games are in {room.folder}")
     return 0
+
+
+def listening_socket(bind: str, port: int) -> socket.socket:
+    """A socket bound to ``bind``:``port`` for the server (OSError if that cannot be: the
+    address is not this computer's, or the port is taken), so the host says why in one line
+    before it prints anything else."""
+    family = socket.AF_INET6 if ":" in bind else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((bind, port))
+    except OSError:
+        sock.close()
+        raise
+    return sock
 
 
 def _enter_starts(host) -> None:
