@@ -83,7 +83,9 @@ def _play(args: argparse.Namespace) -> int:
                     con.say("Waiting for the game to begin...")
                     told = ("",)
                 elif table.started and waiting and waiting != told:
-                    con.say(f"Waiting for {', '.join(waiting)}...")
+                    left = table.seconds_left()
+                    clock = f" ({left} s left on the turn timer)" if left is not None else ""
+                    con.say(f"Waiting for {', '.join(waiting)}{clock}...")
                     told = waiting
                 table.poll(1.0)
                 continue
@@ -96,6 +98,9 @@ def _play(args: argparse.Namespace) -> int:
             session.unread = {me} if table.events else set()
             if table.played_for_you:
                 con.say("The AI played your last turn for you.")
+            if table.seconds_left() is not None and not args.auto:
+                con.say(f"The host's turn timer: {table.seconds_left()} s for this turn; then "
+                        "the AI plays your seat's turn.")
             if args.auto:
                 orders = seat_orders(table.match.state, me, args.difficulty)
                 con.say(f"Turn {table.match.state.turn + 1}: "
@@ -129,6 +134,6 @@ def _play(args: argparse.Namespace) -> int:
         saves.write_save(path, table.final_save)
     except (OSError, saves.SaveError) as e:
         return fail(f"your copy of the game could not be saved: {e}")
-    con.say(f"Your copy of the game: {path}")
+    con.say(f"Your copy of the game: {path}", wrap=False)
     con.say(f"Its debrief: {PROG} debrief {path} -o debrief.html", wrap=False)
     return 0

@@ -46,11 +46,14 @@ class SeatRefused(JoinError):
 
 def split_address(text: str) -> tuple[str, int]:
     """``HOST:PORT`` (or ``HOST``, on the default port) as (host, port); ValueError why not."""
+    if any(ch in text for ch in "/@?# "):
+        raise ValueError(f"{text!r} is not an address: type it as HOST:PORT, e.g. "
+                         f"192.168.1.20:{DEFAULT_PORT}")
     host, sep, port = text.strip().rpartition(":")
     if not sep:
         host, port = text.strip(), str(DEFAULT_PORT)
     host = host.strip("[]")
-    if not host or any(ch in host for ch in "/@?# "):
+    if not host:
         raise ValueError(f"{text!r} is not an address: type it as HOST:PORT, e.g. "
                          f"192.168.1.20:{DEFAULT_PORT}")
     if not port.isdigit() or not 1 <= int(port) <= 65535:
@@ -201,6 +204,7 @@ class RemoteTable:
     problem: str | None = None
     final: Match | None = None
     final_save: saves.SaveFile | None = None
+    turn_ends: float | None = None  # when the turn timer runs out (time.monotonic), if set
     notice: Callable[[str], None] = lambda line: None
 
     @classmethod
@@ -234,6 +238,12 @@ class RemoteTable:
         return [sc.contenders[sc.contender_index(c)].short for c in self.status.waiting
                 if c != self.seat]
 
+    def seconds_left(self) -> int | None:
+        """Whole seconds left on the host's turn timer (None: it set none)."""
+        if self.turn_ends is None:
+            return None
+        return max(0, round(self.turn_ends - time.monotonic()))
+
     def handle(self, message: p._Message) -> bool:
         """Take in one message from the host; True when a new turn (or the end) came."""
         if isinstance(message, p.Status):
@@ -249,6 +259,8 @@ class RemoteTable:
             self.match = Match(self.scenario, 0, state, [], list(events))
             self.events, self.submitted = list(events), message.submitted
             self.played_for_you = message.played_for_you
+            self.turn_ends = (None if message.deadline is None
+                              else time.monotonic() + message.deadline)
             return True
         elif isinstance(message, p.End):
             try:

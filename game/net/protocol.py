@@ -124,6 +124,7 @@ class Turn(_Message):
     events: list[dict[str, Any]]
     submitted: bool = False
     played_for_you: bool = False  # the AI played your last turn (timer, or you were away)
+    deadline: float | None = None  # seconds left on the turn timer (None: no timer)
 
 
 class Problem(_Message):

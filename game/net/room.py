@@ -162,7 +162,7 @@ class Room:
     def leave(self, cid: str) -> None:
         """The person at ``cid`` lost their connection: the AI holds the seat meanwhile."""
         self.connected.discard(cid)
-        if cid in self.people:
+        if cid in self.people and not self.finished:
             self.log(f"{self.people[cid].name} ({self.short(cid)}) is away: the AI holds the "
                      "seat until they are back")
 
@@ -267,7 +267,7 @@ class Room:
         return p.Turn(turn=self.match.state.turn,
                       state=pack_state(seat_state(self.match.state, cid)),
                       events=pack_events(events), submitted=cid in self.submitted,
-                      played_for_you=cid in self.played_for)
+                      played_for_you=cid in self.played_for, deadline=self.seconds_left())
 
     def end_message(self) -> p.End:
         return p.End(save=saves.dump_save(self.snapshot()))

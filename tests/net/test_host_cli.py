@@ -80,6 +80,10 @@ def test_a_host_and_two_students_play_a_whole_game(tmp_path):
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
         env=env)
     try:
+        header = []
+        while not header or not header[-1].startswith("Stop the host"):  # it is listening
+            header.append(host.stdout.readline())
+            assert header[-1], f"the host stopped: {host.stderr.read()}"
         students = []
         for cid in ("stalin", "trotsky"):
             home = {**os.environ, "POLITBURO_HOME": str(tmp_path / cid)}
@@ -93,6 +97,7 @@ def test_a_host_and_two_students_play_a_whole_game(tmp_path):
     finally:
         host.terminate()
         out, err = host.communicate(timeout=30)
+        out = "".join(header) + out
     assert "Students join with:   politburo join 127.0.0.1:" in out and "--code K7QPX" in out
     assert "Stalin joined as Stalin" in out and "Trotsky joined as Trotsky" in out
     assert "Turn 8 (Q4 1925) played: the game is over" in out
@@ -104,4 +109,5 @@ def test_a_host_and_two_students_play_a_whole_game(tmp_path):
     subprocess.run([*POLITBURO, "play", "--auto", "--seed", "21", "--length", "short",
                     "--save", str(offline)], check=True, capture_output=True, env=env,
                    timeout=240)
-    assert json.loads(hosted_save.read_text())["orders"] == json.loads(offline.read_text())["orders"]
+    orders = [json.loads(p.read_text())["orders"] for p in (hosted_save, offline)]
+    assert orders[0] == orders[1]
