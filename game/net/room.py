@@ -234,10 +234,10 @@ class Room:
                 if c.id in self.people:
                     self.played_for.add(c.id)
         when = date_words(sc.calendar.label(state.turn))
-        for cid in self.played_for:
+        for cid in self.played_for:  # by the rules, for a person: not a change to the game
             why = "away" if cid not in self.connected else "out of time"
-            self.match.note(f"turn {state.turn + 1} ({when}): the AI played "
-                            f"{self.people[cid].name}'s seat ({self.short(cid)}, {why})")
+            self.log(f"Turn {state.turn + 1} ({when}): the AI played "
+                     f"{self.people[cid].name}'s seat ({self.short(cid)}, {why})")
         self.last_events = list(self.match.play(orders))
         self.submitted = {}
         self.turn_began = self.clock()

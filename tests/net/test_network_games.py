@@ -105,19 +105,22 @@ def test_a_seat_that_drops_mid_turn_comes_back_to_its_place(home):
         while back.match.state.turn == 0:
             assert back.poll(5.0) or back.match.state.turn == 0
         assert back.match.state.turn == 1 and not back.played_for_you
-        assert room.match.touches == []  # nobody's turn was played for them
+        assert not room.played_for and room.match.touches == []
         back.close()
         trotsky.close()
 
 
 def test_the_ai_holds_a_seat_while_its_person_is_away(home):
     room = make_room(seats=("stalin", "trotsky"))
+    said: list[str] = []  # what the host's terminal shows
+    room.log = said.append
     with hosted(room) as game:
         _, trotsky = _stalin_leaves(game, "stalin")
         trotsky.send_orders(seat_orders(trotsky.match.state, "trotsky"))
         while trotsky.match.state.turn == 0:
             trotsky.poll(5.0)
-        assert "the AI played Ana's seat (Stalin, away)" in room.match.touches[0]
+        assert "Turn 1 (Q1 1924): the AI played Ana's seat (Stalin, away)" in said
+        assert room.match.touches == []  # played by the rules: the debrief is not warned
         back = _begun(RemoteTable.join(game.address, "ABCD", "stalin"))  # its kept token
         assert back.seat == "stalin" and back.match.state.turn == 1 and back.played_for_you
         back.close()
@@ -175,6 +178,8 @@ def test_a_host_restarted_from_its_save_keeps_the_seats(home, tmp_path):
 
 def test_the_turn_timer_gives_a_slow_seat_to_the_ai(home):
     room = make_room(seats=("stalin",), turn_timer=1.0)
+    said: list[str] = []
+    room.log = said.append
     with hosted(room) as game:
         table = _begun(RemoteTable.join(game.address, "ABCD", "stalin", "Ana"))
         deadline = time.monotonic() + 20
@@ -182,7 +187,7 @@ def test_the_turn_timer_gives_a_slow_seat_to_the_ai(home):
             assert time.monotonic() < deadline
             table.poll(0.5)
         assert table.played_for_you
-        assert "(Stalin, out of time)" in room.match.touches[0]
+        assert "Turn 1 (Q1 1924): the AI played Ana's seat (Stalin, out of time)" in said
         assert table.status is not None and table.status.deadline is not None
         table.close()
 
