@@ -187,7 +187,7 @@ def run(args: argparse.Namespace) -> int:
         print("Press Enter to begin the game once the students have joined.")
     print("Stop the host with Ctrl-C; restart it with: "
           f"{PROG} host --resume {room.save_path}", flush=True)
-    if sys.stdin is not None and sys.stdin.isatty():
+    if sys.stdin is not None:
         threading.Thread(target=_enter_starts, args=(host,), daemon=True).start()
     try:
         server(host, args.bind, args.port).run(sockets=[sock])

@@ -70,28 +70,60 @@ def test_a_student_plays_in_the_terminal(run, home):
     assert json.loads(copy.read_text())["names"] == {"trotsky": "Ben"}
 
 
-def test_a_host_and_two_students_play_a_whole_game(tmp_path):
-    port = _free_port()
+def _host(tmp_path: Path, port: int, *options: str) -> tuple[subprocess.Popen, list[str]]:
+    """`politburo host` in a process of its own, once it listens; and what it printed."""
     env = {**os.environ, "POLITBURO_HOME": str(tmp_path / "teacher")}
     host = subprocess.Popen(
         [*POLITBURO, "host", "--bind", "127.0.0.1", "--port", str(port), "--code", "K7QPX",
-         "--seats", "Stalin,trotsky", "--seed", "21", "--length", "short",
-         "--saves", str(tmp_path / "lesson")],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
+         "--length", "short", "--saves", str(tmp_path / "lesson"), *options],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.PIPE, text=True,
         env=env)
+    header: list[str] = []
+    while not header or not header[-1].startswith("Stop the host"):  # it is listening
+        header.append(host.stdout.readline())
+        assert header[-1], f"the host stopped: {host.stderr.read()}"
+    return host, header
+
+
+def _student(tmp_path: Path, port: int, cid: str) -> subprocess.Popen:
+    """`politburo join --auto` for seat ``cid``, from a computer (data folder) of its own."""
+    home = {**os.environ, "POLITBURO_HOME": str(tmp_path / cid)}
+    return subprocess.Popen(
+        [*POLITBURO, "join", f"127.0.0.1:{port}", "--code", "k7qpx", "--contender", cid,
+         "--name", cid.title(), "--auto"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
+        env=home)
+
+
+def test_enter_on_the_host_begins_the_game(tmp_path):
+    port = _free_port()
+    host, header = _host(tmp_path, port)
     try:
-        header = []
-        while not header or not header[-1].startswith("Stop the host"):  # it is listening
-            header.append(host.stdout.readline())
-            assert header[-1], f"the host stopped: {host.stderr.read()}"
+        assert "Press Enter to begin the game once the students have joined.\n" in header
+        student = _student(tmp_path, port, "bukharin")
+        deadline = time.monotonic() + 60
+        line = ""
+        while "joined as Bukharin" not in line:
+            line = host.stdout.readline()
+            assert line and time.monotonic() < deadline
+        host.stdin.write("\n")
+        host.stdin.flush()
+        out, err = student.communicate(timeout=240)
+        assert student.returncode == 0, err
+        assert "Waiting for the game to begin..." in out and "Your copy of the game" in out
+    finally:
+        host.terminate()
+        host.communicate(timeout=30)
+
+
+def test_a_host_and_two_students_play_a_whole_game(tmp_path):
+    port = _free_port()
+    host, header = _host(tmp_path, port, "--seats", "Stalin,trotsky", "--seed", "21")
+    env = {**os.environ, "POLITBURO_HOME": str(tmp_path / "teacher")}
+    try:
         students = []
         for cid in ("stalin", "trotsky"):
-            home = {**os.environ, "POLITBURO_HOME": str(tmp_path / cid)}
-            students.append(subprocess.Popen(
-                [*POLITBURO, "join", f"127.0.0.1:{port}", "--code", "k7qpx", "--contender",
-                 cid, "--name", cid.title(), "--auto"],
-                stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
-                text=True, env=home))
+            students.append(_student(tmp_path, port, cid))
             time.sleep(0.2)
         results = [s.communicate(timeout=240) for s in students]
     finally:

@@ -200,3 +200,22 @@ def test_the_save_of_a_hosted_game_debriefs(home, tmp_path, run):
     code, out, err = run(["debrief", path, "-o", tmp_path / "d.html"])
     assert code == 0, err
     assert "Stalin" in out
+
+
+def test_the_teachers_computer_begins_the_game_early(home):
+    import urllib.request
+
+    room = make_room(seats=("stalin", "trotsky"))
+    with hosted(room) as game:
+        stalin = RemoteTable.join(game.address, "ABCD", "stalin", "Ana")
+        stalin.poll(0.5)
+        assert not stalin.started  # Trotsky's seat still waits for a student
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        with opener.open(urllib.request.Request(f"{game.url}/start", method="POST"),
+                         timeout=10) as answer:
+            assert answer.read() == b"started"
+        assert _begun(stalin).match.state.turn == 0
+        stalin.send_orders(seat_orders(stalin.match.state, "stalin"))
+        _wait(lambda: stalin.poll(0.2) or stalin.match.state.turn == 1, "the first turn")
+        assert "trotsky" not in room.people  # the AI played the seat nobody took
+        stalin.close()
