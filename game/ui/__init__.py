@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,25 +17,29 @@ if TYPE_CHECKING:
 
 NO_DISPLAY = (
     "no display found, so the game window cannot open; "
-    "play in the terminal instead: politburo play --text"
+    "play in the terminal instead: {terminal}"
 )
+PLAY_TEXT = "politburo play --text"
 
 
-def display_problem() -> str | None:
-    """Why the window cannot open here, or None if it can (as far as we can tell cheaply)."""
+def display_problem(terminal: str = PLAY_TEXT) -> str | None:
+    """Why the window cannot open here, or None if it can (as far as we can tell cheaply);
+    ``terminal``: the command that plays in the terminal instead."""
     driver = os.environ.get("SDL_VIDEODRIVER", "").lower()
     if driver in ("dummy", "offscreen"):
-        return NO_DISPLAY
+        return NO_DISPLAY.format(terminal=terminal)
     if sys.platform.startswith("linux") and not driver:
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-            return NO_DISPLAY
+            return NO_DISPLAY.format(terminal=terminal)
     return None
 
 
-def launch(load: Path | None = None, name: str | None = None) -> int:
-    """Open the window on the title screen (or straight into a saved game); the exit code.
-    ``name``: the player's name, filled in on the setup screen."""
-    problem = display_problem()
+def launch(load: Path | None = None, name: str | None = None,
+           join: JoinFields | None = None) -> int:
+    """Open the window on the title screen (or straight into a saved game, or at the Join
+    screen joining at once); the exit code. ``name``: the player's name, filled in on the
+    setup screen."""
+    problem = display_problem(join.terminal() if join is not None else PLAY_TEXT)
     if problem:
         print(f"politburo: {problem}", file=sys.stderr)
         return 1
@@ -58,8 +63,26 @@ def launch(load: Path | None = None, name: str | None = None) -> int:
         from .scenes.saveload import open_save
 
         open_save(app, load)
+    if join is not None:
+        from .scenes.join import JoinScene
+
+        app.push(JoinScene(app, join.address, join.code, join.seat, join.name, join_now=True))
     app.run(after_first_frame=compile_in_background)
     return 0
+
+
+@dataclass(frozen=True)
+class JoinFields:
+    """The Join screen's fields as `politburo join` fills them in."""
+
+    address: str
+    code: str
+    seat: str = ""
+    name: str = ""
+
+    def terminal(self) -> str:
+        """The same join, played in the terminal."""
+        return f"politburo join {self.address} --code {self.code} --text"
 
 
 def compile_in_background() -> subprocess.Popen | None:
