@@ -15,22 +15,21 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import subprocess
 
+PLAY_TEXT = "politburo play --text"
 NO_DISPLAY = (
     "no display found, so the game window cannot open; "
-    "play in the terminal instead: {terminal}"
+    f"play in the terminal instead: {PLAY_TEXT}"
 )
-PLAY_TEXT = "politburo play --text"
 
 
-def display_problem(terminal: str = PLAY_TEXT) -> str | None:
-    """Why the window cannot open here, or None if it can (as far as we can tell cheaply);
-    ``terminal``: the command that plays in the terminal instead."""
+def display_problem() -> str | None:
+    """Why the window cannot open here, or None if it can (as far as we can tell cheaply)."""
     driver = os.environ.get("SDL_VIDEODRIVER", "").lower()
     if driver in ("dummy", "offscreen"):
-        return NO_DISPLAY.format(terminal=terminal)
+        return NO_DISPLAY
     if sys.platform.startswith("linux") and not driver:
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-            return NO_DISPLAY.format(terminal=terminal)
+            return NO_DISPLAY
     return None
 
 
@@ -39,7 +38,9 @@ def launch(load: Path | None = None, name: str | None = None,
     """Open the window on the title screen (or straight into a saved game, or at the Join
     screen joining at once); the exit code. ``name``: the player's name, filled in on the
     setup screen."""
-    problem = display_problem(join.terminal() if join is not None else PLAY_TEXT)
+    problem = display_problem()
+    if problem and join is not None:  # the terminal's way to the same game
+        problem = problem.replace(PLAY_TEXT, join.terminal())
     if problem:
         print(f"politburo: {problem}", file=sys.stderr)
         return 1

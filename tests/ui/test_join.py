@@ -231,3 +231,41 @@ def test_a_short_game_joined_from_the_window_reaches_the_end_and_is_kept(ui):
     ui.click_button("Debrief")
     assert isinstance(ui.scene, DebriefScene)
 
+
+
+def test_politburo_join_opens_the_window_at_the_join_screen_and_joins_at_once(monkeypatch):
+    import game.ui
+    from game.cli.main import main
+    from game.ui.app import App
+
+    said: list[str] = []
+
+    def run(app: App, after_first_frame=None) -> None:
+        scene = app.top
+        assert isinstance(scene, JoinScene)
+        deadline = time.monotonic() + SECONDS
+        while "Waiting for the teacher" not in scene.said() and time.monotonic() < deadline:
+            app.step(pygame.event.get(), 1 / 30)
+            time.sleep(0.01)
+        said.append(scene.said())
+        scene.back()
+
+    monkeypatch.setattr(game.ui, "display_problem", lambda: None)
+    monkeypatch.setattr(App, "run", run)
+    try:
+        with hosted(make_room(seats=("stalin", "trotsky"))) as hosted_game:
+            code = main(["join", hosted_game.address, "--code", "abcd", "--contender",
+                         "Trotsky", "--name", "Lev"])
+            assert hosted_game.room.people["trotsky"].name == "Lev"
+    finally:
+        pygame.quit()
+        draw.font.cache_clear()
+    assert code == 0
+    assert said and said[0].startswith("You have Trotsky's seat")
+
+
+def test_politburo_join_without_a_display_says_how_to_join_in_the_terminal(run, monkeypatch):
+    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
+    code, out, err = run(["join", "127.0.0.1:8765", "--code", "ABCD"])
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert "no display" in err and "politburo join 127.0.0.1:8765 --code ABCD --text" in err
