@@ -165,8 +165,7 @@ class TableFeed:
                     self._queue.put(SeatLost(one_line(e)))
                     return
                 self.reconnecting = False
-                if table.status is not self._status[0]:
-                    self._status = (table.status, time.monotonic())
+                self._note_status()
                 problem, table.problem = table.problem, None
                 if problem:
                     self._queue.put(Refusal(problem))
@@ -185,13 +184,19 @@ class TableFeed:
             except queue.Empty:
                 return out
 
+    def _note_status(self) -> None:
+        """Note when the host's last status came (as near as the threads can tell)."""
+        if self.table.status is not self._status[0]:
+            self._status = (self.table.status, time.monotonic())
+
     @property
     def status(self) -> p.Status | None:
-        return self._status[0]
+        return self.table.status
 
     def seconds_left(self) -> float | None:
         """The seconds left on the host's turn timer (None: it has none), counted down here
         from the last status the host sent."""
+        self._note_status()
         status, at = self._status
         if status is None or status.deadline is None:
             return None

@@ -205,21 +205,22 @@ def shoot_joined(app, shot) -> None:
         join.joining = Joining(JoinRequest.read(address, "WXYZ", "stalin", "Ann"))
         join.joining.done.wait(10)
         shot("18-join-refused")
-        rival = Connection(address, "ABCD", "trotsky", "Lev")  # (no seat token: the
-        rival.open()  # window's, kept on this computer, is not its)
+        rival = Connection(address, "ABCD", "trotsky", "Lev")  # its token is not kept: the
+        rival.open()  # window, on this same computer, would come back to its seat with it
         join.entries["code"].set_text("ABCD")
         join.join()
-        while not isinstance(app.top, BoardScene):
+        while app.playing() is None:  # seated once the host sends the first turn
             app.step([], 1 / 30)
             time.sleep(0.02)
-        board = app.top
+        board = next(s for s in app.scenes if isinstance(s, BoardScene))
         session = board.session
         options = session.options()
         for i in [i for i, o in enumerate(options) if o.cost > 0][:2]:
             session.choose(i)
         board.play_turn()
         feed: TableFeed = session.feed
-        while feed.waiting_for() != ["Trotsky"] or app.top is not board:
+        while feed.status is None or feed.status.waiting != ["trotsky"] or \
+                app.top is not board:
             app.step([], 1 / 30)
             time.sleep(0.02)
             while app.top is not board:  # how to win, and the cards: seen in 04

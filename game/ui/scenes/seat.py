@@ -36,6 +36,7 @@ class RemoteBoardScene(BoardScene):
         super().__init__(app, session)
         self.lost: str | None = None  # the seat is lost for good: why
         self.shown: tuple = ()  # what the waiting panel and the timer said when last drawn
+        self.notes_bottom = 0  # where the lines under the moves' heading end
 
     @property
     def feed(self):
@@ -92,7 +93,7 @@ class RemoteBoardScene(BoardScene):
             self.end_button.enable()
 
     def draw_notes(self, surface, y: int) -> int:
-        y = super().draw_notes(surface, y)
+        y = self.notes_bottom = super().draw_notes(surface, y)
         left = self.feed.seconds_left()
         if left is None or self.session.waiting or self.session.finished:
             return y
@@ -108,10 +109,11 @@ class RemoteBoardScene(BoardScene):
         if not lines:
             return
         p, r = self.app.palette, self.r_right
-        top = r.top + self.line("heading", 24) + self.px(12)
+        top = self.notes_bottom
         panel = pygame.Rect(r.left, top, r.width, self.prev_button.relative_rect.top - top
                             - self.px(6))
         self.hotspots = [h for h in self.hotspots if not panel.colliderect(h.rect)]
+        self.rows = []  # the actions under the panel cannot be chosen now
         surface.fill(p.paper_dark, panel)
         pygame.draw.rect(surface, p.red, panel, self.px(3))
         pad = self.px(16)
