@@ -174,7 +174,7 @@ def test_the_window_plays_a_seat_waits_for_the_other_and_goes_on(ui, monkeypatch
             assert len(session.picks) == 1
             seen.clear()
             end_turn(ui)
-            until(ui, lambda: board.feed.waiting_for() == ["Trotsky"], "status")
+            until(ui, lambda: board.feed.status.waiting == ["trotsky"], "orders taken")
             ui.frames(3)  # the board is drawn again when the status comes
             assert session.waiting and "Waiting for Trotsky." in seen
             assert "Orders sent" in seen
