@@ -12,6 +12,7 @@ seat, 2 a usage mistake.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -42,6 +43,7 @@ def add_parser(subparsers, name_type) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from game.engine import ID_PATTERN
     from game.net.client import JoinError, split_address
 
     try:
@@ -50,6 +52,13 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(e)) from None
     if not args.code:
         raise UsageError("give the join code from the host's screen: --code CODE")
+    if not re.fullmatch(r"[A-Za-z0-9]{4,12}", args.code):
+        raise UsageError(f"--code {args.code[:20]!r}: a join code is 4 to 12 letters and digits")
+    if args.contender is not None:
+        args.contender = args.contender.strip().lower()
+        if not re.fullmatch(ID_PATTERN, args.contender):
+            raise UsageError(f"--contender {args.contender[:40]!r} is not a contender's id "
+                             "(for example: trotsky)")
     if not (args.text or args.auto):
         from game.cli.main import cmd_window_join
 
@@ -68,7 +77,7 @@ def _play(args: argparse.Namespace) -> int:
     from game.net.client import RemoteTable
 
     con = Console.of(sys.stdout, sys.stdin)
-    table = RemoteTable.join(args.address, args.code, args.contender and args.contender.lower(),
+    table = RemoteTable.join(args.address, args.code, args.contender,
                              args.name, notice=con.say)
     sc, me = table.scenario, table.seat
     short = sc.contenders[sc.contender_index(me)].short

@@ -530,8 +530,11 @@ def cmd_window(args: argparse.Namespace, reporter: Reporter | None = None) -> in
 
 
 def cmd_window_join(args: argparse.Namespace) -> int:
-    """The window, at the Join screen filled in from the command line."""
-    raise UsageError("the window cannot join yet: add --text")
+    """The window, at the Join screen filled in from the command line, joining at once."""
+    from game.ui import JoinFields, launch
+
+    return launch(join=JoinFields(args.address, args.code, args.contender or "",
+                                  args.name or ""))
 
 
 def cmd_play(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,9 +17,10 @@ if TYPE_CHECKING:
 
     from game.net.report import Reporter
 
+PLAY_TEXT = "politburo play --text"
 NO_DISPLAY = (
     "no display found, so the game window cannot open; "
-    "play in the terminal instead: politburo play --text"
+    f"play in the terminal instead: {PLAY_TEXT}"
 )
 
 
@@ -34,11 +36,14 @@ def display_problem() -> str | None:
 
 
 def launch(load: Path | None = None, name: str | None = None,
-           reporter: Reporter | None = None) -> int:
-    """Open the window on the title screen (or straight into a saved game); the exit code.
-    ``name``: the player's name, filled in on the setup screen; ``reporter``: the class page
-    every game played reports to (``politburo play --class``)."""
+           reporter: Reporter | None = None, join: JoinFields | None = None) -> int:
+    """Open the window on the title screen (or straight into a saved game, or at the Join
+    screen joining at once); the exit code. ``name``: the player's name, filled in on the
+    setup screen; ``reporter``: the class page every game played reports to (``politburo play
+    --class``)."""
     problem = display_problem()
+    if problem and join is not None:  # the terminal's way to the same game
+        problem = problem.replace(PLAY_TEXT, join.terminal())
     if problem:
         print(f"politburo: {problem}", file=sys.stderr)
         return 1
@@ -63,11 +68,29 @@ def launch(load: Path | None = None, name: str | None = None,
         from .scenes.saveload import open_save
 
         open_save(app, load)
+    if join is not None:
+        from .scenes.join import JoinScene
+
+        app.push(JoinScene(app, join.address, join.code, join.seat, join.name, join_now=True))
     app.run(after_first_frame=compile_in_background)
     late = reporter and reporter.finish()
     if late:
         print(f"politburo: warning: {late}", file=sys.stderr)
     return 0
+
+
+@dataclass(frozen=True)
+class JoinFields:
+    """The Join screen's fields as `politburo join` fills them in."""
+
+    address: str
+    code: str
+    seat: str = ""
+    name: str = ""
+
+    def terminal(self) -> str:
+        """The same join, played in the terminal."""
+        return f"politburo join {self.address} --code {self.code} --text"
 
 
 def compile_in_background() -> subprocess.Popen | None:

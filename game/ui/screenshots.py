@@ -151,6 +151,9 @@ def shoot_all(out: Path, size: tuple[int, int], text_size: str = "normal",
     except ImportError:
         pass
     app.replace(TitleScene(app))
+    if scenario_file is None:
+        shoot_joined(app, shot)
+        app.replace(TitleScene(app))
     app.open_encyclopedia("stalin")
     for _ in range(6):  # a link marked by the keyboard (Right), past the "see also" ones
         app.top.mark_link(1)
@@ -164,6 +167,71 @@ def shoot_all(out: Path, size: tuple[int, int], text_size: str = "normal",
     pygame.quit()
     draw.font.cache_clear()
     return written
+
+
+def shoot_joined(app, shot) -> None:
+    """The Join screen and a joined seat's board waiting for the other seat, against a host
+    served in this process on the loopback address (Trotsky's seat joined, never ending its
+    turn, and a turn timer set)."""
+    import socket
+    import threading
+
+    from game.content import sources
+    from game.engine import Match
+    from game.net.classroom import Classroom
+    from game.net.client import Connection
+    from game.net.host import Host, server
+    from game.net.room import Room
+
+    from .remote import Joining, JoinRequest, TableFeed
+    from .scenes.board import BoardScene
+    from .scenes.join import JoinScene
+
+    entry = sources.resolve_id("succession_1924")
+    assert entry.scenario is not None
+    room = Room(Match.start(entry.scenario.with_length("short"), 1924),
+                entry.path.read_text(encoding="utf-8"), entry.scenario.content_hash(), "short",
+                "standard", "ABCD", "game-shots", None, ["stalin", "trotsky"], 300.0)
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    address = f"127.0.0.1:{sock.getsockname()[1]}"
+    srv = server(Host(room, Classroom(app.catalogue()), address, log=lambda line: None),
+                 "127.0.0.1", sock.getsockname()[1])
+    threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True).start()
+    try:
+        while not srv.started:
+            time.sleep(0.02)
+        join = app.push(JoinScene(app, address, "WXYZ", "stalin", "Ann"))
+        join.joining = Joining(JoinRequest.read(address, "WXYZ", "stalin", "Ann"))
+        join.joining.done.wait(10)
+        shot("18-join-refused")
+        rival = Connection(address, "ABCD", "trotsky", "Lev")  # its token is not kept: the
+        rival.open()  # window, on this same computer, would come back to its seat with it
+        join.entries["code"].set_text("ABCD")
+        join.join()
+        while app.playing() is None:  # seated once the host sends the first turn
+            app.step([], 1 / 30)
+            time.sleep(0.02)
+        board = next(s for s in app.scenes if isinstance(s, BoardScene))
+        session = board.session
+        options = session.options()
+        for i in [i for i, o in enumerate(options) if o.cost > 0][:2]:
+            session.choose(i)
+        board.play_turn()
+        feed: TableFeed = session.feed
+        while feed.status is None or feed.status.waiting != ["trotsky"] or \
+                app.top is not board:
+            app.step([], 1 / 30)
+            time.sleep(0.02)
+            while app.top is not board:  # how to win, and the cards: seen in 04
+                app.pop()
+        shot("19-joined-waiting")
+        session.leave()
+        rival.close()
+    finally:
+        srv.should_exit = True
+        time.sleep(0.3)
+        sock.close()
 
 
 def main(argv: list[str] | None = None) -> int:

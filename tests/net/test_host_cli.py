@@ -34,6 +34,9 @@ def _free_port() -> int:
     (["join", "http://host/", "--code", "ABCD"], "is not an address"),
     (["join", "127.0.0.1:99999", "--code", "ABCD"], "the port is a number from 1 to 65535"),
     (["join", "127.0.0.1:8765"], "give the join code"),
+    (["join", "127.0.0.1:8765", "--code", "AB-C", "--text"], "4 to 12 letters and digits"),
+    (["join", "127.0.0.1:8765", "--code", "ABCD", "--contender", "Leon Trotsky", "--text"],
+     "is not a contender's id"),
 ])
 def test_usage_mistakes_are_one_line(run, argv, why):
     code, out, err = run(argv)

@@ -13,6 +13,8 @@ pages by the room its rows need, never more than nine actions a page (one key ea
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 from pygame_gui.elements import UITextBox
 
@@ -130,13 +132,7 @@ class BoardScene(Scene):
         f = self.app.ui_font("heading", 1)
         bh = min(self.top_h - self.px(8), max(round(34 * s), f.get_linesize() + self.px(8)))
         x = w - self.m
-        for label, action, tip in (
-            ("Help", self.app.show_help, "Keys, mouse and how you win (F1)"),
-            ("Menu", self.menu, "Save, load, settings, quit (Esc)"),
-            ("Save", self.save, "Save the game in a named slot (S)"),
-            ("Encyclopedia", self.app.open_encyclopedia, "People, offices and terms"),
-            ("Cards", self.show_cards, "This turn's event cards (C)"),
-        ):
+        for label, action, tip in self.top_items():
             bw = f.size(label)[0] + self.px(28)
             x -= bw
             self.button(
@@ -147,6 +143,16 @@ class BoardScene(Scene):
                 object_id="#small_button",
             )
             x -= self.px(6)
+
+    def top_items(self) -> list[tuple[str, Callable[[], None], str]]:
+        """The top bar's buttons, from the right: label, action, tooltip."""
+        return [
+            ("Help", self.app.show_help, "Keys, mouse and how you win (F1)"),
+            ("Menu", self.menu, "Save, load, settings, quit (Esc)"),
+            ("Save", self.save, "Save the game in a named slot (S)"),
+            ("Encyclopedia", self.app.open_encyclopedia, "People, offices and terms"),
+            ("Cards", self.show_cards, "This turn's event cards (C)"),
+        ]
 
     def begin_turn(self) -> None:
         """At the start of a turn: the hand-off screen at a hotseat table, else the cards."""
@@ -738,15 +744,7 @@ class BoardScene(Scene):
         self.hotspot(apr.union(pygame.Rect(r.right - s.ap * self.px(16), r.top, s.ap * self.px(16),
                                            pip + self.px(8))),
                      explain.action_points(v.mine, s.ap_left))
-        if v.meetings_this_turn:
-            meet = ", ".join(
-                v.organ_names.get(m_, m_.replace("_", " ")) for m_ in v.meetings_this_turn
-            )
-            mr = draw.block(surface, f"Meeting this turn: {meet}.", (r.left, y), r.width,
-                            "italic", self.fs(12), p.muted, max_lines=2)
-            self.hotspot(mr, f"<b>Meeting this turn</b>: {explain.esc(meet)}. Votes waiting "
-                         "for these organs are taken at the end of this turn.")
-            y = mr.bottom + self.px(6)
+        y = self.draw_notes(surface, y)
         bottom = self.prev_button.relative_rect.top - self.px(6)
         pages = self.paged(y, bottom)
         self.pages = len(pages)
@@ -791,6 +789,20 @@ class BoardScene(Scene):
         self.hotspot(box, f"<b>Chosen this turn</b> ({s.ap - s.ap_left} AP)<br>{listing}")
         for b in (self.prev_button, self.next_button):
             b.enable() if self.pages > 1 else b.disable()
+
+    def draw_notes(self, surface, y: int) -> int:
+        """The lines under the moves' heading (this turn's meetings); the y below them."""
+        p, v, r = self.app.palette, self.view, self.r_right
+        if v.meetings_this_turn:
+            meet = ", ".join(
+                v.organ_names.get(m_, m_.replace("_", " ")) for m_ in v.meetings_this_turn
+            )
+            mr = draw.block(surface, f"Meeting this turn: {meet}.", (r.left, y), r.width,
+                            "italic", self.fs(12), p.muted, max_lines=2)
+            self.hotspot(mr, f"<b>Meeting this turn</b>: {explain.esc(meet)}. Votes waiting "
+                         "for these organs are taken at the end of this turn.")
+            y = mr.bottom + self.px(6)
+        return y
 
     def draw_row(self, surface, rect: pygame.Rect, i: int, number: int) -> None:
         p, s = self.app.palette, self.session
@@ -989,7 +1001,6 @@ class BoardScene(Scene):
         """Hand in this person's orders; once everyone has, play the turn and report it (at a
         hotseat table, each person reads their own report behind their privacy screen)."""
         from .hotseat import PrivacyScreen
-        from .report import TurnReport
 
         s = self.session
         before = s.view()
@@ -997,6 +1008,14 @@ class BoardScene(Scene):
             self.refresh()
             self.app.push(PrivacyScreen(self.app, self))
             return
+        self.turn_played(before)
+
+    def turn_played(self, before: View) -> None:
+        """The turn has been played: the board of the next one, and the report of this one."""
+        from .hotseat import PrivacyScreen
+        from .report import TurnReport
+
+        s = self.session
         self.before = before
         self.page = 0
         self.row_focus = 0

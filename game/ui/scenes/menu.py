@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from ..explain import esc
@@ -19,7 +21,17 @@ class GameMenu(Overlay):
     def fill(self, inner: pygame.Rect) -> None:
         k = self.app.k
         self.heading(pygame.Rect(inner.x, inner.y, inner.w, round(50 * k)), "Menu")
-        items = [
+        items = self.items()
+        y = inner.y + round(56 * k)
+        step = (inner.bottom - y) // len(items)
+        for label, action in items:
+            self.button(pygame.Rect(inner.x, y, inner.w, step - round(8 * k)), label, action)
+            y += step
+        self.focused = 0
+
+    def items(self) -> list[tuple[str, Callable[[], None]]]:
+        """The menu's buttons, top to bottom."""
+        return [
             ("Resume", self.app.pop),
             ("Save", self.save),
             ("Load", self.load),
@@ -29,12 +41,6 @@ class GameMenu(Overlay):
             ("Quit to title", self.quit_to_title),
             ("Quit game", self.quit_game),
         ]
-        y = inner.y + round(56 * k)
-        step = (inner.bottom - y) // len(items)
-        for label, action in items:
-            self.button(pygame.Rect(inner.x, y, inner.w, step - round(8 * k)), label, action)
-            y += step
-        self.focused = 0
 
     def save(self) -> None:
         from .saveload import SaveScene

@@ -17,13 +17,15 @@ class TitleScene(Scene):
         k = self.app.k
         bw, bh, gap = min(round(360 * k), w // 4), round(52 * k), round(14 * k)
         x = w - bw - w // 12
-        y = h // 2 - (6 * (bh + gap)) // 2 + round(30 * k)
+        y = h // 2 - (7 * (bh + gap)) // 2 + round(30 * k)
         can_continue = bool(paths.autosave_files())  # cheap: which of them is unfinished is
         # read when Continue is pressed (reading saves needs the engine, and a slow first frame)
         items = [
             ("New game", self.new_game, "Choose a scenario and a contender. (N)"),
             ("Continue", self.continue_game, "Go on with your last unfinished game. (C)"),
             ("Load", self.load, "Open a saved game. (L)"),
+            ("Join a class game", self.join,
+             "Take a seat in a game your teacher hosts on the classroom's network. (J)"),
             ("Encyclopedia", self.app.open_encyclopedia, "People, offices and terms. (E)"),
             ("Settings", self.settings, "Window, text size, colours, sound. (S)"),
             ("Quit", self.quit, "Close the game. (Q)"),
@@ -48,6 +50,7 @@ class TitleScene(Scene):
             pygame.K_n: self.new_game,
             pygame.K_c: self.continue_game,
             pygame.K_l: self.load,
+            pygame.K_j: self.join,
             pygame.K_e: self.app.open_encyclopedia,
             pygame.K_s: self.settings,
             pygame.K_q: self.quit,
@@ -129,6 +132,11 @@ class TitleScene(Scene):
         from .saveload import LoadScene
 
         self.app.push(LoadScene(self.app))
+
+    def join(self) -> None:
+        from .join import JoinScene
+
+        self.app.push(JoinScene(self.app))
 
     def settings(self) -> None:
         from .settings import SettingsScene
