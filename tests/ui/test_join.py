@@ -60,9 +60,10 @@ class Rival:
 
 @pytest.fixture(autouse=True)
 def no_kept_token(monkeypatch):
-    """One computer keeps one seat token per host, and the rival here sits at the same
-    computer as the window: it must not come back to the window's seat with it."""
-    monkeypatch.setattr(client, "kept_token", lambda address: None)
+    """The rival here sits at the same computer as the window, and a client asking for any
+    free seat comes back to the last seat this computer took at that host: the window must
+    not be handed the rival's seat by its token."""
+    monkeypatch.setattr(client, "kept_token", lambda address, seat=None: None)
 
 
 def until(ui, done: Callable[[], bool], what: str) -> None:
