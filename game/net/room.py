@@ -122,7 +122,7 @@ class Room:
         if hello.token is not None:
             for cid, person in self.people.items():
                 if hmac.compare_digest(person.token_hash, _hash(hello.token)):
-                    self.connected.add(cid)
+                    self._arrive(cid)
                     self.log(f"{person.name} is back at {self.short(cid)}'s seat")
                     return cid, None
             # not this game's (a token kept from an earlier lesson): a free seat, as without
@@ -136,12 +136,19 @@ class Room:
         except ValueError as e:
             raise Refusal(f"that name cannot be used: {e}") from None
         self.people[cid] = SeatRecord(name=name, token_hash=_hash(token))
-        self.connected.add(cid)
+        self._arrive(cid)
         self.log(f"{name} joined as {self.short(cid)}")
         if not self.started and self.waiting_for and all(s in self.people
                                                          for s in self.waiting_for):
             self.start()
         return cid, token
+
+    def _arrive(self, cid: str) -> None:
+        """``cid``'s person is at the table; the first to come back to an empty table finds
+        the turn's timer started afresh (it stood still while nobody was there)."""
+        if not self.connected:
+            self.turn_began = self.clock()
+        self.connected.add(cid)
 
     def _free_seat(self, wanted: str | None) -> str:
         sc = self.scenario
@@ -211,14 +218,13 @@ class Room:
         return None
 
     def ready(self) -> bool:
-        """Whether the turn resolves now: play has begun, someone is at the table, and every
-        person connected has ended the turn, or the timer has run out."""
-        if not self.started or self.finished:
+        """Whether the turn resolves now: play has begun, someone is at the table (with nobody
+        there the game waits, timer and all), and every person connected has ended the turn,
+        or the timer has run out."""
+        if not self.started or self.finished or not self.connected:
             return False
         left = self.seconds_left()
-        if left is not None and left <= 0:
-            return True
-        return bool(self.connected) and not self.waiting()
+        return (left is not None and left <= 0) or not self.waiting()
 
     def resolve(self) -> None:
         """Play the turn: people's orders as given, the AI's for every other seat (a person's

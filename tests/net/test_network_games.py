@@ -219,3 +219,22 @@ def test_the_teachers_computer_begins_the_game_early(home):
         _wait(lambda: stalin.poll(0.2) or stalin.match.state.turn == 1, "the first turn")
         assert "trotsky" not in room.people  # the AI played the seat nobody took
         stalin.close()
+
+
+def test_with_nobody_at_the_table_the_game_and_its_timer_wait():
+    from game.net import protocol as p
+
+    now = [0.0]
+    room = make_room(seats=("stalin",), turn_timer=60.0)
+    room.clock = lambda: now[0]
+    hello = p.Hello(protocol=p.PROTOCOL, version=p.game_version(), code="ABCD",
+                    contender="stalin", name="Ana")
+    _, token = room.join(hello)
+    assert room.started and not room.ready()
+    room.leave("stalin")  # the whole room's Wi-Fi goes
+    now[0] = 600.0  # ten minutes later: the timer has long run out
+    assert not room.ready()
+    room.join(hello.model_copy(update={"token": token, "contender": None}))
+    assert room.seconds_left() == 60.0 and not room.ready()  # a whole turn's time again
+    now[0] = 661.0
+    assert room.ready()
