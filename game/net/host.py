@@ -125,6 +125,7 @@ class Host:
                 await self._news_to_all()
             self._changed()
             await self._broadcast_status()
+            await self._resolve_if_ready()  # everyone had ended the turn, then all had gone
         try:
             await self._listen(ws, cid)
         finally:
