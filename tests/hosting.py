@@ -61,7 +61,7 @@ def hosted(room: Room, folder: Path | None = None, port: int = 0) -> Iterator[Ho
     address = f"{LOOPBACK}:{port}"
     host = Host(room, Classroom(sources.discover(), folder or room.folder), address,
                 log=lambda line: None)
-    host.classroom.put(room.game, "network", room.snapshot(), room.match)
+    host.changed()
     srv = server(host, LOOPBACK, port)
     thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()

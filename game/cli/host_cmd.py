@@ -172,7 +172,7 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         sock.close()
         return fail(f"cannot save the game in {room.folder}: {problem}")
-    host.classroom.put(room.game, "network", room.snapshot(), room.match)
+    host.changed()
     sc = room.scenario
     print(f"Hosting {sc.title} ({room.length} game), saved in {room.folder}")
     print(f"Students join with:   politburo join {address} --code {room.code}")

@@ -58,9 +58,11 @@ class GameCard:
     finished: bool
     standings: tuple[Standing, ...]
     touched: bool
+    begun: bool = True  # a networked game waits to begin until its seats are taken
 
 
-def card_of(game: str, kind: str, save: saves.SaveFile, match: Match) -> GameCard:
+def card_of(game: str, kind: str, save: saves.SaveFile, match: Match,
+            begun: bool = True) -> GameCard:
     """The page's card of a game from its save and its replayed match."""
     sc, state = match.scenario, match.state
     result = outcome(state)
@@ -75,7 +77,7 @@ def card_of(game: str, kind: str, save: saves.SaveFile, match: Match) -> GameCar
     label = sc.calendar.label(min(state.turn, sc.calendar.turns - 1))
     return GameCard(game, kind, sc.title, ", ".join(people) or "the AI", state.turn,
                     sc.calendar.turns, date_words(label), state.finished, tuple(rows),
-                    save.touched)
+                    save.touched, begun)
 
 
 @dataclass
@@ -92,8 +94,9 @@ class Classroom:
     _debriefs: dict[str, tuple[saves.SaveFile, Debrief]] = field(default_factory=dict)
     _summary_lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def put(self, game: str, kind: str, save: saves.SaveFile, match: Match) -> None:
-        self.cards[game] = card_of(game, kind, save, match)
+    def put(self, game: str, kind: str, save: saves.SaveFile, match: Match,
+            begun: bool = True) -> None:
+        self.cards[game] = card_of(game, kind, save, match, begun)
         self.save_files[game] = save
         self.changes += 1
         self.finishes += match.state.finished

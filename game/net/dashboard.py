@@ -85,6 +85,8 @@ def _game(card: GameCard, title: str) -> str:
         ended = (f" \u00b7 {esc(people[0].short)}: {esc(people[0].outcome)}"
                  if len(people) == 1 and people[0].outcome else "")
         where, progress = f"Finished{ended}", ""
+    elif not card.begun:
+        where, progress = "Waiting to begin", ""
     else:
         where = f"Turn {card.turn + 1} of {card.turns} \u00b7 {esc(card.date)}"
         share = round(100 * card.turn / max(card.turns, 1))
@@ -156,7 +158,8 @@ def render_page(
     parts.append(f'<p class="tally">{len(cards)} game{"s" * (len(cards) != 1)}: '
                  f"{finished} finished, {playing} being played</p>")
     if seats is not None:
-        state = "" if started else " (waiting for every seat to be taken)"
+        state = "" if started else (" (waiting for every seat to be taken)" if kept
+                                    else " (waiting for the teacher to begin it)")
         parts.append(f"<h2>The networked game{state}</h2>"
                      + _seats(seats, joined, names or {}, kept))
     if summary is not None:

@@ -73,10 +73,15 @@ class Host:
         for cid, ws in list(self.seats.items()):
             await self._send(ws, self.room.news(cid))
 
-    def _changed(self) -> None:
-        """The room changed: keep the page's card of the game, and tell open pages."""
+    def changed(self) -> None:
+        """The room changed (or the host starts): keep the page's card of the networked game,
+        and tell open pages."""
         room = self.room
-        self.classroom.put(room.game, "network", room.snapshot(), room.match)
+        self.classroom.put(room.game, "network", room.snapshot(), room.match, room.started)
+        self._tell_pages()
+
+    def _tell_pages(self) -> None:
+        """Every open teacher's page is told to fetch the page again."""
         for ws in list(self.pages):
             asyncio.ensure_future(self._page_ping(ws))
 
@@ -91,7 +96,7 @@ class Host:
         if not self.room.ready():
             return
         await anyio.to_thread.run_sync(self.room.resolve)
-        self._changed()
+        self.changed()
         await self._news_to_all()
         await self._broadcast_status()
 
@@ -123,7 +128,7 @@ class Host:
                 await self._send(ws, self.room.news(cid))
             elif self.room.started:  # this join began the game
                 await self._news_to_all()
-            self._changed()
+            self.changed()
             await self._broadcast_status()
             await self._resolve_if_ready()  # everyone had ended the turn, then all had gone
         try:
@@ -133,7 +138,7 @@ class Host:
                 if self.seats.get(cid) is ws:
                     del self.seats[cid]
                     self.room.leave(cid)
-                    self._changed()
+                    self.changed()
                     await self._broadcast_status()
                     await self._resolve_if_ready()
 
@@ -175,7 +180,7 @@ class Host:
             if self.room.started:
                 return
             self.room.start()
-            self._changed()
+            self.changed()
             await self._news_to_all()
             await self._broadcast_status()
             await self._resolve_if_ready()
@@ -222,9 +227,7 @@ class Host:
             await anyio.to_thread.run_sync(self.classroom.report, game, save.encode())
         except saves.SaveError as e:
             return PlainTextResponse(str(e)[:300], status_code=422)
-        self.classroom.changes += 1
-        for ws in list(self.pages):
-            asyncio.ensure_future(self._page_ping(ws))
+        self._tell_pages()
         return JSONResponse({"game": game})
 
 

@@ -238,3 +238,23 @@ def test_with_nobody_at_the_table_the_game_and_its_timer_wait():
     assert room.seconds_left() == 60.0 and not room.ready()  # a whole turn's time again
     now[0] = 661.0
     assert room.ready()
+
+
+def test_the_page_says_a_networked_game_waits_to_begin(home):
+    import urllib.request
+
+    room = make_room(seats=("stalin", "trotsky"))
+    with hosted(room) as game:
+        stalin = RemoteTable.join(game.address, "ABCD", "stalin", "Ana")
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+        def page() -> str:
+            with opener.open(f"{game.url}/", timeout=10) as answer:
+                return answer.read().decode()
+
+        before = page()
+        assert "(waiting for every seat to be taken)" in before
+        assert "Waiting to begin" in before and "Turn 1 of 8" not in before
+        RemoteTable.join(game.address, "ABCD", "trotsky", "Ben").close()
+        _wait(lambda: "Turn 1 of 8" in page(), "the page to show the game begun")
+        stalin.close()
