@@ -76,7 +76,7 @@ def lan_addresses() -> list[str]:
 
 def _room(args: argparse.Namespace, say):
     """The room for a new game, or for the one ``--resume`` names."""
-    from game import paths, saves
+    from game import paths, resume, saves
     from game.content import sources
     from game.engine import Match
     from game.net import protocol
@@ -97,8 +97,6 @@ def _room(args: argparse.Namespace, say):
                     args.difficulty or save.difficulty, seats.code, seats.game,
                     args.resume.parent, seats.waiting_for, args.turn_timer or seats.turn_timer,
                     dict(seats.people), seats.started, log=say)
-        from game import resume
-
         room.last_events = resume.last_turn_events(match)
         return room, catalogue
     entry = sources.resolve(args.scenario or sources.DEFAULT_ID, catalogue)
