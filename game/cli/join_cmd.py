@@ -70,11 +70,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _play(args: argparse.Namespace) -> int:
-    from game import paths, saves
+    from game import saves
     from game.ai import seat_orders
     from game.cli.screens import render_outcome
     from game.cli.textplay import Console, EndOfInput, QuitRequested, Session
-    from game.net.client import RemoteTable
+    from game.net.client import RemoteTable, keep_copy
 
     con = Console.of(sys.stdout, sys.stdin)
     table = RemoteTable.join(args.address, args.code, args.contender,
@@ -137,11 +137,9 @@ def _play(args: argparse.Namespace) -> int:
     assert final is not None and table.final_save is not None
     con.say("")
     con.say(render_outcome(final, con.g, me, con.width))
-    path = args.save or paths.data_dir() / "saves" / f"class-{table.welcome.game}.json"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        saves.write_save(path, table.final_save)
-    except (OSError, saves.SaveError) as e:
+        path = keep_copy(table.final_save, table.welcome.game, args.save)
+    except saves.SaveError as e:
         return fail(f"your copy of the game could not be saved: {e}")
     con.say(f"Your copy of the game: {path}", wrap=False)
     con.say(f"Its debrief: {PROG} debrief {path} -o debrief.html", wrap=False)

@@ -102,12 +102,25 @@ def keep_token(address: str, welcome: p.Welcome) -> None:
         pass
 
 
+def keep_copy(save: saves.SaveFile, game: str, path: Path | None = None) -> Path:
+    """Write the player's copy of the finished game ``game`` (by default to their saves, as
+    ``class-GAME.json``); its path. SaveError saying why it cannot be written."""
+    path = path or paths.data_dir() / "saves" / f"class-{game}.json"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise saves.SaveError(f"cannot write save {path}: {e.strerror or e}") from None
+    saves.write_save(path, save)
+    return path
+
+
 # ----- the connection ----------------------------------------------------------------------------
 
 
-def _scenario(welcome: p.Welcome) -> Scenario:
-    """The scenario the host plays: this computer's copy if it is the same version, else the
-    text the host sent, checked as any scenario file is."""
+def _whole_scenario(welcome: p.Welcome) -> Scenario:
+    """The scenario the host plays, before it is cut to its length (the host's save replays
+    on it): this computer's copy if it is the same version, else the text the host sent,
+    checked as any scenario file is. JoinError if it cannot be read."""
     entry = sources.discover().get(welcome.scenario_id)
     whole = entry.scenario if entry is not None else None
     if whole is None or whole.content_hash() != welcome.scenario_hash:
@@ -115,10 +128,7 @@ def _scenario(welcome: p.Welcome) -> Scenario:
             whole = load_scenario_text(welcome.scenario, f"<{welcome.scenario_id} from the host>")
         except ScenarioError as e:
             raise JoinError(f"the host's scenario cannot be read: {sources.one_line(e)}") from None
-    try:
-        return whole.with_length(welcome.length)
-    except KeyError as e:
-        raise JoinError(str(e.args[0])) from None
+    return whole
 
 
 @dataclass
@@ -195,7 +205,8 @@ class RemoteTable:
 
     connection: Connection
     welcome: p.Welcome
-    scenario: Scenario
+    whole: Scenario  # the scenario before it was cut to the game's length
+    scenario: Scenario  # the scenario as the game plays it: cut to its length
     match: Match | None = None
     events: list[GameEvent] = field(default_factory=list)
     status: p.Status | None = None
@@ -216,7 +227,16 @@ class RemoteTable:
         conn = Connection(address, code, contender, name, kept_token(address, contender))
         welcome = conn.open()
         keep_token(address, welcome)
-        return cls(conn, welcome, _scenario(welcome), notice=notice)
+        try:
+            whole = _whole_scenario(welcome)
+            scenario = whole.with_length(welcome.length)
+        except KeyError as e:
+            conn.close()
+            raise JoinError(str(e.args[0])) from None
+        except JoinError:
+            conn.close()
+            raise
+        return cls(conn, welcome, whole, scenario, notice=notice)
 
     @property
     def seat(self) -> str:
@@ -265,7 +285,7 @@ class RemoteTable:
         elif isinstance(message, p.End):
             try:
                 save = saves.parse_save(message.save.encode(), "the host's save")
-                self.final = saves.resume(save, self.scenario_whole())
+                self.final = saves.resume(save, self.whole)
             except saves.SaveError as e:
                 raise JoinError(f"the finished game cannot be read: {e}") from None
             self.final_save = save
@@ -273,14 +293,6 @@ class RemoteTable:
         elif isinstance(message, p.Refused):
             raise SeatRefused(f"the host closed the seat: {message.message}")
         return False
-
-    def scenario_whole(self) -> Scenario:
-        """The scenario before it was cut to its length (a save is replayed on it)."""
-        entry = sources.discover().get(self.welcome.scenario_id)
-        if entry is not None and entry.scenario is not None \
-                and entry.scenario.content_hash() == self.welcome.scenario_hash:
-            return entry.scenario
-        return load_scenario_text(self.welcome.scenario)
 
     def send_orders(self, actions: Sequence[Action]) -> None:
         """Hand in this turn's orders (the host answers with the status, or a problem)."""

@@ -17,10 +17,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game import paths, resume, saves
+from game import resume, saves
 from game.engine import ID_PATTERN, GameEvent, Match
 from game.net import protocol as p
-from game.net.client import JoinError, RemoteTable, split_address
+from game.net.client import JoinError, RemoteTable, keep_copy, split_address
 
 from .session import GameSession
 
@@ -261,12 +261,9 @@ class RemoteSession(GameSession):
         """Write the player's copy of the finished game to their saves (as `politburo join
         --text` does); a failure is told once."""
         assert self.feed is not None
-        path = paths.data_dir() / "saves" / f"class-{self.feed.table.welcome.game}.json"
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            saves.write_save(path, save)
-            self.kept = path
-        except (OSError, saves.SaveError) as e:
+            self.kept = keep_copy(save, self.feed.table.welcome.game)
+        except saves.SaveError as e:
             self.notice = f"Your copy of the game could not be saved: {e}"
 
     def submit(self) -> bool:
