@@ -20,8 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from game.cli.args import AI_LEVELS, LENGTHS, MAX_SEED, PROG, UsageError, fail, int_in
-
-DEFAULT_PORT = 8765  # the client's default too (game.net.client.DEFAULT_PORT)
+from game.net.address import DEFAULT_PORT
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -121,8 +120,7 @@ def _room(args: argparse.Namespace, say):
             raise UsageError(f"--seats names {cid} twice")
         waiting.append(cid)
     code = args.code or new_code()
-    if not (protocol.CODE_LENGTH[0] <= len(code) <= protocol.CODE_LENGTH[1]
-            and code.isalnum() and code.isascii()):
+    if not protocol.is_code(code):
         raise UsageError("--code is 4 to 12 letters and digits")
     seed = args.seed if args.seed is not None else secrets.randbelow(2**31)
     stamp = datetime.now().strftime("%Y%m%d-%H%M")

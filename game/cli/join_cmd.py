@@ -12,11 +12,14 @@ seat, 2 a usage mistake.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.cli.args import AI_LEVELS, PROG, UsageError, fail
+
+if TYPE_CHECKING:
+    from game.net.client import JoinRequest
 
 
 def add_parser(subparsers, name_type) -> argparse.ArgumentParser:
@@ -43,33 +46,27 @@ def add_parser(subparsers, name_type) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.engine import ID_PATTERN
-    from game.net.client import JoinError, split_address
+    from game.net.client import JoinError, JoinRequest
 
-    try:
-        split_address(args.address)
-    except ValueError as e:
-        raise UsageError(str(e)) from None
     if not args.code:
         raise UsageError("give the join code from the host's screen: --code CODE")
-    if not re.fullmatch(r"[A-Za-z0-9]{4,12}", args.code):
-        raise UsageError(f"--code {args.code[:20]!r}: a join code is 4 to 12 letters and digits")
-    if args.contender is not None:
-        args.contender = args.contender.strip().lower()
-        if not re.fullmatch(ID_PATTERN, args.contender):
-            raise UsageError(f"--contender {args.contender[:40]!r} is not a contender's id "
-                             "(for example: trotsky)")
+    try:
+        request = JoinRequest.read(args.address, args.code, args.contender or "",
+                                   args.name or "")
+    except ValueError as e:
+        raise UsageError(str(e)) from None
+    args.contender = request.contender  # as the game spells it, however it was typed
     if not (args.text or args.auto):
         from game.cli.main import cmd_window_join
 
         return cmd_window_join(args)
     try:
-        return _play(args)
+        return _play(args, request)
     except JoinError as e:
         return fail(str(e))
 
 
-def _play(args: argparse.Namespace) -> int:
+def _play(args: argparse.Namespace, request: JoinRequest) -> int:
     from game import saves
     from game.ai import seat_orders
     from game.cli.screens import render_outcome
@@ -77,8 +74,8 @@ def _play(args: argparse.Namespace) -> int:
     from game.net.client import RemoteTable, keep_copy
 
     con = Console.of(sys.stdout, sys.stdin)
-    table = RemoteTable.join(args.address, args.code, args.contender,
-                             args.name, notice=con.say)
+    table = RemoteTable.join(request.address, request.code, request.contender, request.name,
+                             notice=con.say)
     sc, me = table.scenario, table.seat
     short = sc.contenders[sc.contender_index(me)].short
     con.say(f"You are {short} in {sc.title}, hosted at {args.address}.")

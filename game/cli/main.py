@@ -499,7 +499,7 @@ def _class_reporter(args: argparse.Namespace) -> Reporter | None:
     if args.debug:
         raise UsageError("--class reports a lesson's game to the teacher: it cannot be used "
                          "with the modders' debug console (--debug)")
-    from game.net.client import split_address
+    from game.net.address import split_address
     from game.net.report import Reporter
 
     try:

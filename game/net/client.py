@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -24,13 +25,13 @@ from websockets.sync.client import ClientConnection, connect
 from game import paths, saves
 from game.content import sources
 from game.content.loader import ScenarioError, load_scenario_text
-from game.engine import Action, GameEvent, Match, Scenario
+from game.engine import ID_PATTERN, Action, GameEvent, Match, Scenario
 from game.files import read_bounded, write_text
 
 from . import protocol as p
+from .address import DEFAULT_PORT, split_address, url
 from .wire import WireError, unpack_events, unpack_state
 
-DEFAULT_PORT = 8765
 REJOIN_SECONDS = 300.0  # how long a client keeps trying to get back to its seat
 RETRY_SECONDS = 2.0
 
@@ -44,21 +45,40 @@ class SeatRefused(JoinError):
     would not help."""
 
 
-def split_address(text: str) -> tuple[str, int]:
-    """``HOST:PORT`` (or ``HOST``, on the default port) as (host, port); ValueError why not."""
-    if any(ch in text for ch in "/@?# "):
-        raise ValueError(f"{text!r} is not an address: type it as HOST:PORT, e.g. "
-                         f"192.168.1.20:{DEFAULT_PORT}")
-    host, sep, port = text.strip().rpartition(":")
-    if not sep:
-        host, port = text.strip(), str(DEFAULT_PORT)
-    host = host.strip("[]")
-    if not host:
-        raise ValueError(f"{text!r} is not an address: type it as HOST:PORT, e.g. "
-                         f"192.168.1.20:{DEFAULT_PORT}")
-    if not port.isdigit() or not 1 <= int(port) <= 65535:
-        raise ValueError(f"{text!r}: the port is a number from 1 to 65535")
-    return host, int(port)
+@dataclass(frozen=True)
+class JoinRequest:
+    """A request for a seat as a person typed it, checked (:meth:`read`) before it is sent:
+    the window's Join screen and `politburo join` both read theirs here."""
+
+    address: str
+    code: str
+    contender: str | None = None
+    name: str | None = None
+
+    @classmethod
+    def read(cls, address: str, code: str, contender: str = "", name: str = "") -> JoinRequest:
+        """The request from what was typed; ValueError saying what to fix, as a clause (each
+        client words it as its screen does)."""
+        address = address.strip()
+        if not address:
+            raise ValueError("type the host's address from the teacher's screen, e.g. "
+                             f"192.168.1.20:{DEFAULT_PORT}")
+        split_address(address)
+        code = code.strip().upper()
+        if not p.is_code(code):
+            raise ValueError("the join code is 4 to 12 letters and digits, as the teacher's "
+                             "screen shows it")
+        seat = contender.strip().lower() or None
+        if seat is not None and not re.fullmatch(ID_PATTERN, seat):
+            raise ValueError(f"{seat[:40]!r} is not a contender's id: type the seat as one word "
+                             "(e.g. trotsky), or none for any free seat")
+        who = " ".join(name.split()) or None
+        if who is not None:
+            try:
+                who = saves.player_name(who)
+            except ValueError as e:
+                raise ValueError(f"your name: {e}") from None
+        return cls(address, code, seat, who)
 
 
 # ----- seat tokens, kept so a laptop that restarts gets its seat back ---------------------------
@@ -146,12 +166,12 @@ class Connection:
     def open(self) -> p.Welcome:
         """Connect and say hello (with the seat token once we have one); the welcome.
         JoinError saying why not."""
-        host, port = split_address(self.address)
+        where = url(self.address, "ws", "/play")
         try:
             self.close()
             # entered as a context (what websockets asks of a connection), left in close()
             self.socket = self.exits.enter_context(connect(
-                f"ws://{host}:{port}/play", proxy=None, open_timeout=10,
+                where, proxy=None, open_timeout=10,
                 max_size=p.MAX_HOST_MESSAGE, compression=None))
         except (OSError, InvalidHandshake, InvalidURI, TimeoutError) as e:
             raise JoinError(f"cannot reach a Politburo host at {self.address}: "

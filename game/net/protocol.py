@@ -12,6 +12,7 @@ it never reaches the game. docs/classroom.md describes the exchange.
 from __future__ import annotations
 
 import json
+import re
 from importlib import metadata
 from typing import Annotated, Any, Literal
 
@@ -27,8 +28,13 @@ each other with a line saying which version each runs."""
 MAX_CLIENT_MESSAGE = 16_000  # bytes: a hello or a turn's orders is a few hundred
 MAX_HOST_MESSAGE = 4_000_000  # bytes: a welcome carries the scenario's text (~100 kB)
 MAX_DEPTH = 8  # levels of JSON nesting in a client's message
-CODE_LENGTH = (4, 12)
+CODE_PATTERN = r"^[A-Za-z0-9]{4,12}$"  # a join code, in any case
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read off a projector
+
+
+def is_code(text: str) -> bool:
+    """Whether ``text`` can be a join code (:data:`CODE_PATTERN`)."""
+    return re.fullmatch(CODE_PATTERN, text) is not None
 
 
 def game_version() -> str:
@@ -40,7 +46,7 @@ def game_version() -> str:
 
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
-Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{4,12}$")]
+Code = Annotated[str, StringConstraints(pattern=CODE_PATTERN)]
 Token = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{20,64}$")]
 ActionText = Annotated[str, StringConstraints(min_length=1, max_length=MAX_ACTION_TEXT)]
 

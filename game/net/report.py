@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 
 from game import saves
 
+from .address import url
+
 TIMEOUT_SECONDS = 8.0  # one report's wait for the host (busy as a class finishes)
 FINISH_SECONDS = 10.0  # at the end of the game, how long the last reports may take to go
 
@@ -30,13 +32,6 @@ FINISH_SECONDS = 10.0  # at the end of the game, how long the last reports may t
 def new_game_id() -> str:
     """A game's id on the teacher's page: random, so two students never share one."""
     return secrets.token_hex(6)
-
-
-def url_of(address: str) -> str:
-    """The report's address at the host ``HOST:PORT`` (an IPv6 host in brackets)."""
-    host, _, port = address.rpartition(":")
-    host = host.strip("[]")
-    return f"http://{f'[{host}]' if ':' in host else host}:{port}/report"
 
 
 @dataclass
@@ -107,9 +102,10 @@ class Reporter:
     def _post(self, game: str, text: str) -> str | None:
         """Send one report; None when the host took it, else why not, in a few words."""
         body = json.dumps({"code": self.code, "game": game, "save": text}).encode()
-        request = urllib.request.Request(url_of(self.address), data=body, method="POST",
-                                         headers={"Content-Type": "application/json"})
         try:
+            request = urllib.request.Request(url(self.address, "http", "/report"), data=body,
+                                             method="POST",
+                                             headers={"Content-Type": "application/json"})
             with self._opener.open(request, timeout=self.timeout) as answer:
                 answer.read(10_000)
         except urllib.error.HTTPError as e:

@@ -11,58 +11,19 @@ the host, which alone plays it. The host saves the game; the player keeps a copy
 from __future__ import annotations
 
 import queue
-import re
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from game import resume, saves
-from game.engine import ID_PATTERN, GameEvent, Match
+from game.engine import GameEvent, Match
 from game.net import protocol as p
-from game.net.client import JoinError, RemoteTable, keep_copy, split_address
+from game.net.client import JoinError, JoinRequest, RemoteTable, keep_copy
 
 from .session import GameSession
 
 POLL_SECONDS = 0.25  # how long the feed's thread waits on the host before looking up again
-CODE = re.compile(r"^[A-Za-z0-9]{4,12}$")
-
-
-@dataclass(frozen=True)
-class JoinRequest:
-    """What the Join screen asks the host for, checked as typed (:meth:`read`)."""
-
-    address: str
-    code: str
-    contender: str | None = None
-    name: str | None = None
-
-    @classmethod
-    def read(cls, address: str, code: str, contender: str = "", name: str = "") -> JoinRequest:
-        """The request from the fields as typed; ValueError saying (in one line) what to fix."""
-        address = address.strip()
-        if not address:
-            raise ValueError("Type the host's address from the teacher's screen, e.g. "
-                             "192.168.1.20:8765.")
-        try:
-            split_address(address)
-        except ValueError as e:
-            raise ValueError(str(e)[0].upper() + str(e)[1:] + ".") from None
-        code = code.strip().upper()
-        if not CODE.match(code):
-            raise ValueError("The join code is 4 to 12 letters and digits, as the teacher's "
-                             "screen shows it.")
-        seat = contender.strip().lower() or None
-        if seat is not None and not re.match(ID_PATTERN, seat):
-            raise ValueError("Type the seat as one word (e.g. trotsky), or leave it blank for "
-                             "any free seat.")
-        who = " ".join(name.split()) or None
-        if who is not None:
-            try:
-                who = saves.player_name(who)
-            except ValueError as e:
-                raise ValueError(f"Your name: {e}.") from None
-        return cls(address, code, seat, who)
 
 
 class Joining:

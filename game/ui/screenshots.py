@@ -179,11 +179,11 @@ def shoot_joined(app, shot) -> None:
     from game.content import sources
     from game.engine import Match
     from game.net.classroom import Classroom
-    from game.net.client import Connection
+    from game.net.client import Connection, JoinRequest
     from game.net.host import Host, server
     from game.net.room import Room
 
-    from .remote import Joining, JoinRequest, TableFeed
+    from .remote import Joining, TableFeed
     from .scenes.board import BoardScene
     from .scenes.join import JoinScene
 

@@ -13,10 +13,11 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UILabel, UITextEntryLine
 
+from game.net.client import JoinRequest
 from game.saves import MAX_NAME
 
 from .. import draw
-from ..remote import Joining, JoinRequest, News, RemoteSession, SeatLost, TableFeed
+from ..remote import Joining, News, RemoteSession, SeatLost, TableFeed
 from ..stage import Scene, Stage
 
 FIELDS = (  # key, label, hint under it
@@ -153,7 +154,7 @@ class JoinScene(Scene):
             request = JoinRequest.read(self.values["address"], self.values["code"],
                                        self.values["seat"], self.values["name"])
         except ValueError as e:
-            self.tell(str(e), error=True)
+            self.tell(f"{str(e)[:1].upper()}{str(e)[1:]}.", error=True)  # a sentence on screen
             return
         self.joining = Joining(request)
         self.join_button.disable()
