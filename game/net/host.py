@@ -189,9 +189,10 @@ class Host:
 
     def page(self) -> str:
         room = self.room
+        status = room.status()
         return render_page(room.scenario.title, self.address, room.code,
                            list(self.classroom.cards.values()), self.classroom.summary(),
-                           room.status().seats, room.status().joined,
+                           status.seats, status.joined,
                            {c.id: c.short for c in room.scenario.contenders}, room.started,
                            room.waiting_for)
 
